@@ -1,0 +1,173 @@
+/**
+ * The desktop app: window, menu, dialogs. Everything else is the shared back end (backend.ts).
+ * Follows Electron's security checklist: context isolation, sandbox, no Node in the renderer, a strict
+ * CSP, a custom app:// protocol instead of file://, navigation and new windows blocked (http(s) links go
+ * to the system browser), all permission requests denied, IPC validated.
+ */
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits';
+import { IPC_MENU, type MenuCommand } from '../shared/bridge';
+import { ImportResultSchema } from './importResult';
+import { parseArgs } from './args';
+import { openBackend, type Backend } from './backend';
+import { APP_NAME, resolveDataDir } from './dataDir';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { APP_ORIGIN, registerIpc } from './ipc';
+import { appRoot, rendererDir } from './paths';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.setName(APP_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+function serveRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (url.host !== 'claimdesk' || !file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await fs.readFile(file);
+      return new Response(body, {
+        headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function send(command: MenuCommand): void {
+  mainWindow?.webContents.send(IPC_MENU, command);
+}
+
+async function importFromMenu(): Promise<void> {
+  if (!backend || !mainWindow) return;
+  const picked = await dialog.showOpenDialog(mainWindow, {
+    title: 'Import an article',
+    properties: ['openFile'],
+    filters: [{ name: 'Articles (text, Markdown)', extensions: ['txt', 'text', 'md', 'markdown'] }],
+  });
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return;
+  const stat = await fs.stat(file);
+  if (stat.size > MAX_IMPORT_BYTES) {
+    send({ type: 'importFailed', message: `“${path.basename(file)}” is ${formatBytes(stat.size)}; Claimdesk imports text files up to ${formatBytes(MAX_IMPORT_BYTES)}.` });
+    return;
+  }
+  const data = await fs.readFile(file);
+  const envelope = await backend.dispatch('importFile', { fileName: path.basename(file), dataBase64: data.toString('base64') });
+  if (envelope.ok) send({ type: 'imported', result: ImportResultSchema.parse(envelope.value) });
+  else send({ type: 'importFailed', message: envelope.error.message });
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [{ label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromMenu() }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'About Claimdesk',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Claimdesk',
+              message: `Claimdesk ${app.getVersion()}`,
+              detail: `A fact-check annotation workbench.\nData directory: ${backend?.store.dir ?? '(not open)'}`,
+            }),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: APP_NAME,
+    show: false,
+    webPreferences: {
+      preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//i.test(url) || /^mailto:/i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => mainWindow?.focus());
+  await app.whenReady();
+  const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  const dataDir = resolveDataDir(args.dataDir, process.env, app.getPath('userData'));
+  try {
+    backend = await openBackend(dataDir, 'desktop app');
+  } catch (e) {
+    dialog.showErrorBox('Claimdesk cannot open its data directory', (e as Error).message);
+    app.quit();
+    return;
+  }
+  lockDown();
+  serveRenderer();
+  registerIpc(backend.dispatch);
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => backend?.store.close());
+
+void start();

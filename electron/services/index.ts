@@ -1,0 +1,11 @@
+import type { Handlers } from '../../shared/api';
+import type { Store } from '../store/store';
+import { articleService } from './articles';
+import { deskService } from './desk';
+
+export type ServiceOptions = { store: Store; samplePath: string; now?: () => Date };
+
+/** Every method of the contract, implemented once, behind every front door (IPC, HTTP, CLI). */
+export function createHandlers(opts: ServiceOptions): Handlers {
+  return { ...deskService(opts.store), ...articleService(opts) };
+}

@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeArticle, tempDir } from '../testing';
+import { openStore, type Store } from './store';
+import { summarize } from './summarize';
+
+let tmp: ReturnType<typeof tempDir>;
+let store: Store | null = null;
+
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => {
+  store?.close();
+  store = null;
+  tmp.cleanup();
+});
+
+const idOf = (n: number) => `article-${String(n).padStart(4, '0')}`;
+
+async function put(s: Store, n: number, title?: string) {
+  const a = makeArticle(idOf(n), title);
+  await s.putArticle(a, summarize(a));
+  return a;
+}
+
+describe('store layout', () => {
+  it('keeps one file per article, an index and a desk file, each with the schema version', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    await store.updateDesk((d) => ({ ...d, settings: { reviewerName: 'Ana' } }));
+    expect(readdirSync(path.join(tmp.dir, 'articles'))).toEqual([`${idOf(1)}.json`]);
+    const index = JSON.parse(readFileSync(path.join(tmp.dir, 'index.json'), 'utf8'));
+    expect(index.schemaVersion).toBe(1);
+    expect(index.articles[0]).toMatchObject({ id: idOf(1), title: `Article ${idOf(1)}`, wordCount: 9 });
+    const desk = JSON.parse(readFileSync(path.join(tmp.dir, 'desk.json'), 'utf8'));
+    expect(desk).toMatchObject({ schemaVersion: 1, desk: { settings: { reviewerName: 'Ana' } } });
+  });
+
+  it('saving one article rewrites neither the other articles nor the index when its summary is unchanged', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    for (let i = 0; i < 20; i++) await put(store, i);
+    const file = (n: number) => path.join(tmp.dir, 'articles', `${idOf(n)}.json`);
+    const indexFile = path.join(tmp.dir, 'index.json');
+    const inodes = () => [...Array(20).keys()].map((i) => statSync(file(i)).ino);
+    const before = inodes();
+    const indexBefore = statSync(indexFile).ino;
+
+    const a = (await store.getArticle(idOf(7)))!;
+    const edited = { ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Reports indicate that eleven troops were injured.').doc };
+    await store.putArticle(edited, summarize(edited));
+
+    const after = inodes();
+    expect(after.filter((ino, i) => ino !== before[i])).toHaveLength(1);
+    expect(after[7]).not.toBe(before[7]);
+    expect(statSync(indexFile).ino).toBe(indexBefore);
+  });
+
+  it('reopens with everything as it was', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 3, 'Curfew in Homs');
+    store.close();
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().map((s) => s.title)).toEqual(['Curfew in Homs']);
+    expect(await store.getArticle(a.id)).toEqual(a);
+    expect(store.notices()).toEqual([]);
+  });
+});
+
+describe('damaged and foreign files', () => {
+  it('a damaged article file is quarantined and its previous good copy restored, with a notice', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1, 'First version');
+    const second = { ...a, revision: 1, meta: { ...a.meta, title: 'Second version' } };
+    await store.putArticle(second, summarize(second));
+    store.close();
+    const file = path.join(tmp.dir, 'articles', `${a.id}.json`);
+    writeFileSync(file, '\0\0\0\0\0\0'); // what a power cut can leave behind
+    store = await openStore(tmp.dir, { app: 'test' });
+    const loaded = await store.getArticle(a.id);
+    expect(loaded?.meta.title).toBe('First version');
+    expect(store.notices()[0]?.message).toMatch(/was damaged \(it is empty\); restored the previous good copy/);
+    const quarantined = readdirSync(path.join(tmp.dir, 'quarantine'));
+    expect(quarantined).toHaveLength(1);
+    expect(readFileSync(path.join(tmp.dir, 'quarantine', quarantined[0]!), 'utf8')).toBe('\0\0\0\0\0\0');
+  });
+
+  it('a damaged index with no backup is rebuilt from the article files', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    await put(store, 2);
+    store.close();
+    writeFileSync(path.join(tmp.dir, 'index.json'), '{"schemaVersion":1,"articles":[{"id":');
+    for (const n of readdirSync(tmp.dir)) if (n.endsWith('.bak')) writeFileSync(path.join(tmp.dir, n), 'garbage');
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().map((a) => a.id).sort()).toEqual([idOf(1), idOf(2)]);
+    expect(store.notices().map((n) => n.message).join('\n')).toMatch(/Rebuilt the library index from 2 article/);
+  });
+
+  it('a store written by a newer Claimdesk is refused and left untouched', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    store.close();
+    store = null;
+    const indexFile = path.join(tmp.dir, 'index.json');
+    const newer = JSON.stringify({ schemaVersion: 99, articles: [], somethingNew: true });
+    writeFileSync(indexFile, newer);
+    await expect(openStore(tmp.dir, { app: 'test' })).rejects.toThrow(/made by a newer version of Claimdesk/);
+    expect(readFileSync(indexFile, 'utf8')).toBe(newer);
+    expect(existsSync(path.join(tmp.dir, 'quarantine'))).toBe(false);
+    // The failed open released its lock.
+    store = await openStore(path.join(tmp.dir, 'other'), { app: 'test' });
+  });
+});
+
+describe('data directory lock', () => {
+  it('a second process gets a clear message while the first has the directory open', async () => {
+    store = await openStore(tmp.dir, { app: 'browser mode server' });
+    // The lock module, bundled for a plain Node child process: a real second process, as in real use.
+    const script = path.join(tmp.dir, 'second.mjs');
+    await build({
+      stdin: {
+        contents: `import { acquireDataDirLock } from './electron/store/lock.ts';
+          try { acquireDataDirLock(${JSON.stringify(tmp.dir)}, 'cli'); console.log('locked'); } catch (e) { console.log(e.message); }`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'silent',
+    });
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(child.stdout).toMatch(/is in use by another Claimdesk \(browser mode server, process \d+/);
+  });
+
+  it('a lock left by a process that is gone is taken over', async () => {
+    writeFileSync(path.join(tmp.dir, 'claimdesk.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), app: 'crashed', startedAt: 'x' }));
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(JSON.parse(readFileSync(path.join(tmp.dir, 'claimdesk.lock'), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('a second open in the same process is refused too, and close releases it', async () => {
+    store = await openStore(tmp.dir, { app: 'first' });
+    await expect(openStore(tmp.dir, { app: 'second' })).rejects.toThrow(/in use by another Claimdesk \(first/);
+    store.close();
+    store = await openStore(tmp.dir, { app: 'second' });
+  });
+});

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportResult } from '../shared/api';
+import type { StoreNotice } from '../shared/schema/desk';
+import { bridge, client, errorMessage } from './api';
+import { ArticleView } from './article/ArticleView';
+import { LibraryView } from './library/LibraryView';
+import { Notice, type NoticeData } from './Notice';
+import { parseRoute, routeHash, type Route } from './route';
+
+export function importedNotice(result: ImportResult): NoticeData {
+  const n = result.removed.length;
+  return {
+    kind: 'info',
+    text: `Imported “${result.article.title}”.${n > 0 ? ` ${n} piece${n === 1 ? '' : 's'} of page furniture or metadata ${n === 1 ? 'was' : 'were'} taken out of the text.` : ''}`,
+    removed: result.removed,
+  };
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  const [notice, setNotice] = useState<NoticeData | null>(null);
+  const [storeNotices, setStoreNotices] = useState<StoreNotice[]>([]);
+
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    client.getDesk({}).then(
+      (d) => setStoreNotices(d.notices),
+      (e: unknown) => setNotice({ kind: 'error', text: errorMessage(e) }),
+    );
+  }, []);
+
+  const navigate = useCallback((next: Route) => {
+    window.location.hash = routeHash(next);
+    setRoute(next);
+  }, []);
+
+  // File > Import… in the desktop app arrives here.
+  useEffect(() => {
+    if (!bridge) return;
+    return bridge.onMenuCommand((command) => {
+      if (command.type === 'imported') {
+        setNotice(importedNotice(command.result));
+        navigate({ view: 'article', id: command.result.article.id });
+      } else {
+        setNotice({ kind: 'error', text: command.message });
+      }
+    });
+  }, [navigate]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href="#/" onClick={() => navigate({ view: 'library' })}>
+          Claimdesk
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+        </nav>
+      </header>
+      {storeNotices.map((n, i) => (
+        <div key={i} className={`notice notice-${n.level === 'info' ? 'info' : 'error'}`} role="alert">
+          <p>{n.message}</p>
+        </div>
+      ))}
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <main>
+        {route.view === 'library' ? (
+          <LibraryView
+            onOpen={(id) => navigate({ view: 'article', id })}
+            onImported={(result) => {
+              setNotice(importedNotice(result));
+              navigate({ view: 'article', id: result.article.id });
+            }}
+            onError={(text) => setNotice({ kind: 'error', text })}
+          />
+        ) : (
+          <ArticleView key={route.id} id={route.id} onError={(text) => setNotice({ kind: 'error', text })} onBack={() => navigate({ view: 'library' })} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { ImportResult } from '../../shared/api';
+import type { ArticleSummary } from '../../shared/schema/article';
+import { client, errorMessage } from '../api';
+import { ImportControls } from './ImportControls';
+
+type Props = { onOpen: (id: string) => void; onImported: (result: ImportResult) => void; onError: (message: string) => void };
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function LibraryView({ onOpen, onImported, onError }: Props) {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [offerSample, setOfferSample] = useState(false);
+
+  useEffect(() => {
+    Promise.all([client.listArticles({}), client.getDesk({})]).then(
+      ([list, desk]) => {
+        setArticles(list.articles);
+        setOfferSample(!desk.desk.sampleHandled && list.articles.length === 0);
+      },
+      (e: unknown) => onError(errorMessage(e)),
+    );
+  }, [onError]);
+
+  const sorted = articles ? [...articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt)) : null;
+
+  return (
+    <div className="library">
+      <h1>Library</h1>
+      {offerSample && (
+        <section className="sample-offer" aria-label="Sample article">
+          <p>Your desk is empty. Start with a real article to try the workbench?</p>
+          <button type="button" onClick={() => client.importSample({}).then(onImported, (e: unknown) => onError(errorMessage(e)))}>
+            Open the sample article
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => client.declineSample({}).then(() => setOfferSample(false), (e: unknown) => onError(errorMessage(e)))}
+          >
+            No thanks
+          </button>
+        </section>
+      )}
+      <ImportControls onImported={onImported} onError={onError} />
+      <section aria-labelledby="articles-heading">
+        <h2 id="articles-heading">Articles</h2>
+        {sorted === null ? (
+          <p>Loading…</p>
+        ) : sorted.length === 0 ? (
+          <p data-testid="library-empty">No articles yet.</p>
+        ) : (
+          <table className="article-table" aria-label="Articles">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Publisher</th>
+                <th scope="col">Published</th>
+                <th scope="col">Imported</th>
+                <th scope="col">Words</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((a) => (
+                <tr key={a.id} data-testid="article-row">
+                  <td>
+                    <a
+                      href={`#/article/${a.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(a.id);
+                      }}
+                    >
+                      {a.title || '(untitled)'}
+                    </a>
+                  </td>
+                  <td>{a.publisher || '—'}</td>
+                  <td>{a.publishedAt || '—'}</td>
+                  <td>
+                    <time dateTime={a.importedAt}>{dateFormat.format(new Date(a.importedAt))}</time>
+                  </td>
+                  <td>{a.wordCount.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The one contract between the renderer and the Node side. Each method names a request schema and a
+ * response schema; the IPC and HTTP transports, the server-side dispatcher and the renderer's client
+ * are all generated from this table, never written per call.
+ */
+import { z } from 'zod';
+import { ArticleId, ArticleRecord, ArticleSummary, EditableMeta, RemovedText } from './schema/article';
+import { DocNodeJson } from './schema/doc';
+import { DeskSettings, DeskState, StoreNotice } from './schema/desk';
+import { MAX_IMPORT_BYTES } from './limits';
+
+const Empty = z.object({}).strict();
+
+const ImportResult = z.object({
+  article: ArticleSummary,
+  removed: z.array(RemovedText),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const api = {
+  getDesk: {
+    request: Empty,
+    response: z.object({ desk: DeskState, notices: z.array(StoreNotice), dataDir: z.string() }),
+  },
+  updateSettings: {
+    request: z.object({ settings: DeskSettings.partial() }).strict(),
+    response: DeskState,
+  },
+  listArticles: {
+    request: Empty,
+    response: z.object({ articles: z.array(ArticleSummary) }),
+  },
+  getArticle: {
+    request: z.object({ id: ArticleId }).strict(),
+    response: ArticleRecord,
+  },
+  /** A file the user picked: its raw bytes, so the Node side decides whether it is text at all. */
+  importFile: {
+    request: z
+      .object({
+        fileName: z.string().min(1).max(255),
+        // base64 of at most MAX_IMPORT_BYTES, plus one byte so "too large" is reported as such, not as malformed.
+        dataBase64: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+      })
+      .strict(),
+    response: ImportResult,
+  },
+  importText: {
+    request: z.object({ text: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    response: ImportResult,
+  },
+  /** Imports the sample article shipped in data/ (offered on first run). */
+  importSample: { request: Empty, response: ImportResult },
+  declineSample: { request: Empty, response: DeskState },
+  saveDoc: {
+    request: z
+      .object({ id: ArticleId, doc: DocNodeJson, baseRevision: z.number().int().nonnegative() })
+      .strict(),
+    response: z.object({ revision: z.number().int(), updatedAt: z.string() }),
+  },
+  updateMeta: {
+    request: z.object({ id: ArticleId, meta: EditableMeta, baseRevision: z.number().int().nonnegative() }).strict(),
+    response: z.object({ revision: z.number().int(), article: ArticleSummary }),
+  },
+  deleteArticle: {
+    request: z.object({ id: ArticleId }).strict(),
+    response: z.object({ deleted: z.literal(true) }),
+  },
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export const methods = Object.keys(api) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** What a caller passes (before schema defaults and trimming). */
+export type Request<M extends Method> = z.input<Api[M]['request']>;
+/** What a caller gets back. */
+export type Response<M extends Method> = z.output<Api[M]['response']>;
+/** What a handler receives, already validated. */
+export type ParsedRequest<M extends Method> = z.output<Api[M]['request']>;
+
+/** The renderer's view of the back end, the same whichever transport carries it. */
+export type Client = { [M in Method]: (req: Request<M>) => Promise<Response<M>> };
+/** The Node side's services: one async function per method. */
+export type Handlers = { [M in Method]: (req: ParsedRequest<M>) => Promise<z.input<Api[M]['response']>> };
+
+export const ErrorCode = z.enum([
+  'invalid_request',
+  'unknown_method',
+  'not_found',
+  'bad_file',
+  'too_large',
+  'conflict',
+  'store_locked',
+  'store_error',
+  'internal',
+  'transport',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Field paths and messages, for inline form errors. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** Every transport carries exactly this envelope. */
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorBody }),
+]);
+export type Envelope = z.infer<typeof Envelope>;
+
+/** A typed failure from the back end. Thrown by services, carried across the wire, re-thrown by the client. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ApiErrorBody['issues'];
+  constructor(code: ErrorCode, message: string, issues?: ApiErrorBody['issues']) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toBody(): ApiErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function issuesOf(error: z.ZodError): NonNullable<ApiErrorBody['issues']> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** The raw call both transports implement: method name and payload in, envelope out. */
+export type Transport = (method: Method, payload: unknown) => Promise<unknown>;
+
+/** Builds the typed client over any transport; responses are validated before the UI sees them. */
+export function createClient(transport: Transport): Client {
+  const client: Partial<Record<Method, (req: unknown) => Promise<unknown>>> = {};
+  for (const method of methods) {
+    client[method] = async (req: unknown) => {
+      const raw = await transport(method, req);
+      const envelope = Envelope.safeParse(raw);
+      if (!envelope.success) throw new ApiError('transport', `The back end sent an unreadable answer to ${method}.`);
+      if (!envelope.data.ok) {
+        const { code, message, issues } = envelope.data.error;
+        throw new ApiError(code, message, issues);
+      }
+      const value = api[method].response.safeParse(envelope.data.value);
+      if (!value.success) throw new ApiError('transport', `The back end's answer to ${method} does not fit the contract.`);
+      return value.data;
+    };
+  }
+  return client as Client;
+}

@@ -1,0 +1,17 @@
+/**
+ * What the Electron preload exposes on `window.claimdesk`: the raw contract call and the menu's
+ * commands, nothing else. The renderer wraps `invoke` in the typed client (see shared/api.ts).
+ */
+import type { ImportResult } from './api';
+
+export type MenuCommand =
+  | { type: 'imported'; result: ImportResult }
+  | { type: 'importFailed'; message: string };
+
+export type Bridge = {
+  invoke: (method: string, payload: unknown) => Promise<unknown>;
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+};
+
+export const IPC_INVOKE = 'claimdesk:invoke';
+export const IPC_MENU = 'claimdesk:menu';

@@ -1,0 +1,12 @@
+/** Limits the desk promises; both sides check them so a bad file is refused before it can do harm. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** A 20,000-word article is ~130 KB of text; this leaves room for very long reads and their markup. */
+export const MAX_DOC_JSON_CHARS = 8 * 1024 * 1024;
+/** HTTP bodies carry base64 files (4/3 of the bytes) plus JSON framing. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
