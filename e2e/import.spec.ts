@@ -15,7 +15,7 @@ test('importing the sample file shows its text in the editor, with the page furn
   }
   // The duplicated headline line is not imported as a paragraph.
   await expect(text.getByText("14 are killed by Assad supporters in a conflict with Syria's new government")).toHaveCount(0);
-  await expect(text.locator('p')).toHaveCount(23);
+  await expect(text.locator('p')).toHaveCount(22);
 
   // The user is told what was removed.
   const removed = page.getByRole('list', { name: 'Removed from the article text' });

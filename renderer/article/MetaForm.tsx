@@ -36,7 +36,10 @@ export function MetaForm({ meta, onSave }: Props) {
             placeholder={placeholder}
             aria-invalid={errors[key] ? true : undefined}
             aria-describedby={errors[key] ? `meta-${key}-error` : undefined}
-            onChange={(e) => setValues((v) => ({ ...v, [key]: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setValues((v) => ({ ...v, [key]: value }));
+            }}
             onBlur={() => void commit(key)}
           />
           {errors[key] && (

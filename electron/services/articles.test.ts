@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../backend';
+import { tempDir } from '../testing';
+import { samplePath } from '../paths';
+
+let tmp: ReturnType<typeof tempDir>;
+let backend: Backend;
+
+beforeEach(async () => {
+  tmp = tempDir();
+  backend = await openBackend(tmp.dir, 'test');
+});
+afterEach(() => {
+  backend.store.close();
+  tmp.cleanup();
+});
+
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+const files = () => readdirSync(path.join(tmp.dir, 'articles')).sort();
+const call = (method: string, payload: unknown) => backend.dispatch(method, payload);
+
+async function importSample() {
+  const res = await call('importFile', { fileName: 'tartous-ambush.txt', dataBase64: b64(readFileSync(samplePath)) });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value as { article: { id: string; title: string }; removed: { text: string; reason: string }[] };
+}
+
+describe('import', () => {
+  it('imports the sample: title from the headline, furniture removed and reported', async () => {
+    const { article, removed } = await importSample();
+    expect(article.title).toBe('14 are killed by Assad supporters in a conflict with Syria’s new government');
+    expect(removed.map((r) => r.text).join('\n')).toContain('SHARE NOW');
+    const stored = JSON.parse(readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8'));
+    expect(JSON.stringify(stored.article.doc)).not.toContain('Leave a Reply');
+    expect(stored.article.origin).toEqual({ kind: 'file', fileName: 'tartous-ambush.txt' });
+  });
+
+  it('the first-run sample is imported once and then no longer offered', async () => {
+    const res = await call('importSample', {});
+    expect(res.ok).toBe(true);
+    const desk = await call('getDesk', {});
+    expect(desk.ok && (desk.value as { desk: { sampleHandled: boolean } }).desk.sampleHandled).toBe(true);
+  });
+
+  it.each([
+    ['empty.txt', Buffer.alloc(0), 'bad_file', /is empty/],
+    ['photo.txt', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'bad_file', /not a text file: it looks like a PNG image/],
+    ['latin1.txt', Buffer.from('Caf\xe9 in Tartous\n\nMore text.', 'latin1'), 'bad_file', /not UTF-8/],
+    ['big.txt', Buffer.alloc(5 * 1024 * 1024 + 1, 'a'), 'too_large', /imports text files up to 5\.0 MB/],
+    ['notes.docx', Buffer.from('PK\x03\x04rest', 'latin1'), 'bad_file', /.+/],
+  ])('refuses %s with a clear message and writes nothing', async (fileName, bytes, code, message) => {
+    await importSample();
+    const before = files();
+    const res = await call('importFile', { fileName, dataBase64: b64(bytes) });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe(code);
+      expect(res.error.message).toMatch(message);
+    }
+    expect(files()).toEqual(before);
+    expect(backend.store.listArticles()).toHaveLength(1);
+  });
+
+  it('refuses malformed base64 and empty pasted text', async () => {
+    const bad = await call('importFile', { fileName: 'a.txt', dataBase64: '!!!not base64' });
+    expect(!bad.ok && bad.error.code).toBe('invalid_request');
+    const empty = await call('importText', { text: '   \n\n  ' });
+    expect(!empty.ok && empty.error.message).toMatch(/empty/);
+    expect(files()).toEqual([]);
+  });
+});
+
+describe('saving', () => {
+  it('saves a document, bumps the revision and derives the title from the text', async () => {
+    const { article } = await importSample();
+    const got = await call('getArticle', { id: article.id });
+    if (!got.ok) throw new Error('no article');
+    const record = got.value as { doc: { content: { type: string; content?: { text: string }[] }[] }; revision: number };
+    const doc = structuredClone(record.doc);
+    doc.content[0]!.content = [{ text: 'A new headline', type: 'text' } as never];
+    const saved = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+    expect(saved).toMatchObject({ ok: true, value: { revision: 1 } });
+    expect(backend.store.listArticles()[0]?.title).toBe('A new headline');
+    const stale = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+    expect(!stale.ok && stale.error.code).toBe('conflict');
+  });
+
+  it('refuses documents that do not fit the article schema, and unsafe links, changing nothing', async () => {
+    const { article } = await importSample();
+    const before = readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8');
+    const noTitle = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] };
+    const script = {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: 'T' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+      ],
+    };
+    const unknownNode = { type: 'doc', content: [{ type: 'title' }, { type: 'iframe' }] };
+    for (const doc of [noTitle, script, unknownNode]) {
+      const res = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+      expect(res.ok).toBe(false);
+    }
+    expect(readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8')).toBe(before);
+  });
+
+  it('validates metadata: http(s) URLs and ISO dates only', async () => {
+    const { article } = await importSample();
+    const bad = await call('updateMeta', { id: article.id, meta: { url: 'javascript:alert(1)' }, baseRevision: 0 });
+    expect(!bad.ok && bad.error.issues?.[0]).toMatchObject({ path: 'meta.url' });
+    const badDate = await call('updateMeta', { id: article.id, meta: { publishedAt: '26/12/2024' }, baseRevision: 0 });
+    expect(badDate.ok).toBe(false);
+    const good = await call('updateMeta', { id: article.id, meta: { url: 'https://example.org/a', publisher: 'Example', publishedAt: '2024-12-26' }, baseRevision: 0 });
+    expect(good).toMatchObject({ ok: true, value: { revision: 1, article: { publisher: 'Example', publishedAt: '2024-12-26' } } });
+  });
+
+  it('an article that does not exist is not_found', async () => {
+    const res = await call('saveDoc', { id: 'does-not-exist', doc: { type: 'doc' }, baseRevision: 0 });
+    expect(!res.ok && res.error.code).toBe('not_found');
+  });
+});
