@@ -15,7 +15,7 @@ export async function importFile(page: Page, file: string | { name: string; mime
 }
 
 export function editor(page: Page) {
-  return page.getByRole('textbox', { name: 'Article text' });
+  return page.getByRole('textbox', { name: 'Article text', exact: true });
 }
 
 export async function waitSaved(page: Page) {

@@ -55,11 +55,25 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <a className="brand" href="#/" onClick={() => navigate({ view: 'library' })}>
+        <a
+          className="brand"
+          href="#/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ view: 'library' });
+          }}
+        >
           Claimdesk
         </a>
         <nav aria-label="Main">
-          <a href="#/" aria-current={route.view === 'library' ? 'page' : undefined}>
+          <a
+            href="#/"
+            aria-current={route.view === 'library' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ view: 'library' });
+            }}
+          >
             Library
           </a>
         </nav>

@@ -73,15 +73,18 @@ export function ArticleView({ id, onError, onBack }: Props) {
 
   const saveMeta = useCallback(
     async (meta: EditableMeta) => {
+      setSaveState('saving');
       try {
         const saved = await enqueue(() => client.updateMeta({ id, meta, baseRevision: revision.current }));
         revision.current = saved.revision;
         setArticle((a) => (a ? { ...a, meta: { ...a.meta, ...meta } } : a));
+        setSaveState(autosave.hasUnsaved() ? 'pending' : 'saved');
       } catch (e) {
-        onError(errorMessage(e));
+        setSaveState('error');
+        setSaveError(errorMessage(e));
       }
     },
-    [id, enqueue, onError],
+    [id, enqueue, autosave],
   );
 
   if (!article) return <p>Loading article…</p>;
