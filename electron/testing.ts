@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleRecord } from '../shared/schema/article';
+import { newClaimData, type Claim } from '../shared/schema/claim';
 
 export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -26,5 +27,20 @@ export function makeArticle(id: string, title = `Article ${id}`, body = 'Reports
       ],
     },
     removedOnImport: [],
+    claims: [],
+    audit: [],
+  };
+}
+
+/** A claim over text[start, end) of an article's plain text, with fields overridable for bad-input tests. */
+export function makeClaim(text: string, start: number, end: number, id = `claim-${start}-${end}`, reviewer = 'Ana'): Claim {
+  const at = '2026-11-28T09:30:00.000Z';
+  return {
+    data: newClaimData(id, reviewer, at),
+    target: {
+      quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      position: { type: 'TextPositionSelector', start, end },
+      orphaned: false,
+    },
   };
 }

@@ -4,9 +4,11 @@
  * are all generated from this table, never written per call.
  */
 import { z } from 'zod';
-import { ArticleId, ArticleRecord, ArticleSummary, EditableMeta, RemovedText } from './schema/article';
+import { ArticleForEditing, ArticleId, ArticleSummary, EditableMeta, RemovedText } from './schema/article';
+import { AuditEvent } from './schema/audit';
+import { Claim } from './schema/claim';
 import { DocNodeJson } from './schema/doc';
-import { DeskSettings, DeskState, StoreNotice } from './schema/desk';
+import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
 import { MAX_IMPORT_BYTES } from './limits';
 
 const Empty = z.object({}).strict();
@@ -26,13 +28,25 @@ export const api = {
     request: z.object({ settings: DeskSettings.partial() }).strict(),
     response: DeskState,
   },
+  saveSource: {
+    request: z.object({ source: SourceEntry }).strict(),
+    response: z.object({ sources: z.array(SourceEntry) }),
+  },
+  deleteSource: {
+    request: z.object({ id: z.string().min(6).max(64) }).strict(),
+    response: z.object({ sources: z.array(SourceEntry) }),
+  },
   listArticles: {
     request: Empty,
     response: z.object({ articles: z.array(ArticleSummary) }),
   },
   getArticle: {
     request: z.object({ id: ArticleId }).strict(),
-    response: ArticleRecord,
+    response: ArticleForEditing,
+  },
+  getAudit: {
+    request: z.object({ id: ArticleId }).strict(),
+    response: z.object({ events: z.array(AuditEvent) }),
   },
   /** A file the user picked: its raw bytes, so the Node side decides whether it is text at all. */
   importFile: {
@@ -52,11 +66,16 @@ export const api = {
   /** Imports the sample article shipped in data/ (offered on first run). */
   importSample: { request: Empty, response: ImportResult },
   declineSample: { request: Empty, response: DeskState },
-  saveDoc: {
+  /**
+   * Saves the article as the editor has it: the text (without claim marks) and every claim with its
+   * selectors. The back end checks each claim against the text and the desk's scale, and records an
+   * audit event for every changed field.
+   */
+  saveArticle: {
     request: z
-      .object({ id: ArticleId, doc: DocNodeJson, baseRevision: z.number().int().nonnegative() })
+      .object({ id: ArticleId, baseRevision: z.number().int().nonnegative(), doc: DocNodeJson, claims: z.array(Claim).max(20_000) })
       .strict(),
-    response: z.object({ revision: z.number().int(), updatedAt: z.string() }),
+    response: z.object({ revision: z.number().int(), updatedAt: z.string(), sources: z.array(SourceEntry) }),
   },
   updateMeta: {
     request: z.object({ id: ArticleId, meta: EditableMeta, baseRevision: z.number().int().nonnegative() }).strict(),

@@ -80,10 +80,10 @@ describe('saving', () => {
     const record = got.value as { doc: { content: { type: string; content?: { text: string }[] }[] }; revision: number };
     const doc = structuredClone(record.doc);
     doc.content[0]!.content = [{ text: 'A new headline', type: 'text' } as never];
-    const saved = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+    const saved = await call('saveArticle', { id: article.id, doc, claims: [], baseRevision: 0 });
     expect(saved).toMatchObject({ ok: true, value: { revision: 1 } });
     expect(backend.store.listArticles()[0]?.title).toBe('A new headline');
-    const stale = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+    const stale = await call('saveArticle', { id: article.id, doc, claims: [], baseRevision: 0 });
     expect(!stale.ok && stale.error.code).toBe('conflict');
   });
 
@@ -100,7 +100,7 @@ describe('saving', () => {
     };
     const unknownNode = { type: 'doc', content: [{ type: 'title' }, { type: 'iframe' }] };
     for (const doc of [noTitle, script, unknownNode]) {
-      const res = await call('saveDoc', { id: article.id, doc, baseRevision: 0 });
+      const res = await call('saveArticle', { id: article.id, doc, claims: [], baseRevision: 0 });
       expect(res.ok).toBe(false);
     }
     expect(readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8')).toBe(before);
@@ -117,7 +117,7 @@ describe('saving', () => {
   });
 
   it('an article that does not exist is not_found', async () => {
-    const res = await call('saveDoc', { id: 'does-not-exist', doc: { type: 'doc' }, baseRevision: 0 });
+    const res = await call('saveArticle', { id: 'does-not-exist', doc: { type: 'doc' }, claims: [], baseRevision: 0 });
     expect(!res.ok && res.error.code).toBe('not_found');
   });
 });

@@ -4,7 +4,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ApiError, type Handlers, type ImportResult } from '../../shared/api';
 import { checkArticleDoc } from '../../shared/doc/checkDoc';
-import { docTitle } from '../../shared/doc/plainText';
+import { countWords, docPlainText, docTitle } from '../../shared/doc/plainText';
+import { checkClaims } from '../../shared/claims/checkClaims';
+import { diffClaims } from '../../shared/audit/diffClaims';
+import { recordSources } from '../../shared/sources/directory';
+import type { AuditEvent } from '../../shared/schema/audit';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
 import type { ArticleRecord, ImportOrigin } from '../../shared/schema/article';
@@ -20,8 +24,11 @@ export type ArticleServiceOptions = {
 
 type ArticleHandlers = Pick<
   Handlers,
-  'listArticles' | 'getArticle' | 'importFile' | 'importText' | 'importSample' | 'declineSample' | 'saveDoc' | 'updateMeta' | 'deleteArticle'
+  'listArticles' | 'getArticle' | 'getAudit' | 'importFile' | 'importText' | 'importSample' | 'declineSample' | 'saveArticle' | 'updateMeta' | 'deleteArticle'
 >;
+
+/** Text edits within this long of the last one by the same person extend one audit event. */
+const TEXT_EDIT_SESSION_MS = 5 * 60 * 1000;
 
 function formatOf(fileName: string): 'text' | 'markdown' {
   return /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text';
@@ -43,6 +50,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     }
   }
 
+  const reviewer = () => store.desk().settings.reviewerName || 'Unnamed reviewer';
+
   async function importDecoded(decoded: DecodeResult, format: 'text' | 'markdown', origin: ImportOrigin): Promise<ImportResult> {
     if (!decoded.ok) throw new ApiError(decoded.code, decoded.message);
     let parsed;
@@ -63,6 +72,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       revision: 0,
       doc: parsed.doc,
       removedOnImport: parsed.removed,
+      claims: [],
+      audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
     };
     const summary = summarize(article);
     await store.putArticle(article, summary);
@@ -73,7 +84,13 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     async listArticles() {
       return { articles: store.listArticles() };
     },
-    getArticle: ({ id }) => load(id),
+    async getArticle({ id }) {
+      const { audit: _audit, ...forEditing } = await load(id);
+      return forEditing;
+    },
+    async getAudit({ id }) {
+      return { events: (await load(id)).audit };
+    },
     async importFile({ fileName, dataBase64 }) {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw new ApiError('invalid_request', 'The file data is not valid base64.');
       const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
@@ -91,29 +108,60 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       return result;
     },
     declineSample: () => store.updateDesk((d) => ({ ...d, sampleHandled: true })),
-    async saveDoc({ id, doc, baseRevision }) {
+    async saveArticle({ id, doc, claims, baseRevision }) {
       const article = await load(id);
       checkRevision(article, baseRevision);
       const checked = checkArticleDoc(doc);
       if (!checked.ok) throw new ApiError('invalid_request', checked.message);
+      const desk = store.desk();
+      const text = docPlainText(checked.doc);
+      const issues = checkClaims(claims, text, desk.settings.ratingScale);
+      if (issues.length > 0) throw new ApiError('invalid_request', issues[0]!.message, issues);
+      const at = now().toISOString();
+      const who = reviewer();
+      const events: AuditEvent[] = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
+      if (events.length > 0 && !desk.settings.reviewerName) {
+        throw new ApiError('invalid_request', 'Set your reviewer name in Settings before changing claims: every change is signed.');
+      }
+      const audit = [...article.audit];
+      const oldChecked = checkArticleDoc(article.doc);
+      const oldText = oldChecked.ok ? docPlainText(oldChecked.doc) : '';
+      if (oldText !== text) {
+        const last = audit.at(-1);
+        if (last?.action === 'edit_text' && last.who === who && Date.parse(at) - Date.parse(last.at) < TEXT_EDIT_SESSION_MS) {
+          audit[audit.length - 1] = { ...last, at, new: countWords(text) };
+        } else {
+          audit.push({ id: randomUUID(), at, who, action: 'edit_text', old: countWords(oldText), new: countWords(text) });
+        }
+      }
+      audit.push(...events);
       const next: ArticleRecord = {
         ...article,
         doc,
+        claims,
+        audit,
         meta: { ...article.meta, title: docTitle(checked.doc) },
         revision: article.revision + 1,
-        updatedAt: now().toISOString(),
+        updatedAt: at,
       };
       await store.putArticle(next, summarize(next));
-      return { revision: next.revision, updatedAt: next.updatedAt };
+      const sources = recordSources(desk.sources, claims, randomUUID);
+      if (sources) await store.updateDesk((d) => ({ ...d, sources }));
+      return { revision: next.revision, updatedAt: next.updatedAt, sources: sources ?? desk.sources };
     },
     async updateMeta({ id, meta, baseRevision }) {
       const article = await load(id);
       checkRevision(article, baseRevision);
+      const at = now().toISOString();
+      const changes: AuditEvent[] = Object.entries(meta)
+        .filter(([field, value]) => article.meta[field as keyof typeof article.meta] !== value)
+        .map(([field, value]) => ({ id: randomUUID(), at, who: reviewer(), action: 'edit_meta', field: `meta.${field}`, old: article.meta[field as keyof typeof article.meta], new: value }));
       const next: ArticleRecord = {
         ...article,
         meta: { ...article.meta, ...meta },
+        audit: [...article.audit, ...changes],
         revision: article.revision + 1,
-        updatedAt: now().toISOString(),
+        updatedAt: at,
       };
       const summary = summarize(next);
       await store.putArticle(next, summary);

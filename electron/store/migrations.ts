@@ -1,19 +1,44 @@
 /**
  * Store schema versions. Every file carries `schemaVersion`; older files are brought up to date here on
  * read, newer ones are refused (see StoreTooNewError) so an old Claimdesk never damages a newer store.
+ *
+ *   1  articles, index, desk (first release)
+ *   2  claims and audit trail in each article; claim counts in the index; rating scale, desk name and
+ *      source directory in the desk file
  */
-export const CURRENT_SCHEMA_VERSION = 1;
+import { DEFAULT_RATING_SCALE } from '../../shared/schema/claim';
+
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export type FileKind = 'desk' | 'index' | 'article';
 
-type Migration = (json: Record<string, unknown>) => Record<string, unknown>;
+type Json = Record<string, unknown>;
+type Migration = (json: Json) => Json;
 
-/** migrations[kind][n] turns version n into n + 1. Version 1 is the first; none are needed yet. */
-const migrations: Record<FileKind, Record<number, Migration>> = { desk: {}, index: {}, article: {} };
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+
+/** migrations[kind][n] turns version n into n + 1. */
+const migrations: Record<FileKind, Record<number, Migration>> = {
+  article: {
+    1: (f) => ({ ...f, article: { claims: [], audit: [], ...obj(f.article) } }),
+  },
+  index: {
+    1: (f) => ({ ...f, articles: Array.isArray(f.articles) ? f.articles.map((a) => ({ claimCount: 0, doneCount: 0, ...obj(a) })) : f.articles }),
+  },
+  desk: {
+    1: (f) => {
+      const desk = obj(f.desk);
+      return {
+        ...f,
+        desk: { sources: [], ...desk, settings: { deskName: '', ratingScale: [...DEFAULT_RATING_SCALE], ...obj(desk.settings) } },
+      };
+    },
+  },
+};
 
 export function migrate(kind: FileKind, json: unknown): unknown {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
-  let current = json as Record<string, unknown>;
+  let current = json as Json;
   let version = typeof current.schemaVersion === 'number' ? current.schemaVersion : CURRENT_SCHEMA_VERSION;
   while (version < CURRENT_SCHEMA_VERSION) {
     const step = migrations[kind][version];

@@ -31,13 +31,13 @@ describe('store layout', () => {
   it('keeps one file per article, an index and a desk file, each with the schema version', async () => {
     store = await openStore(tmp.dir, { app: 'test' });
     await put(store, 1);
-    await store.updateDesk((d) => ({ ...d, settings: { reviewerName: 'Ana' } }));
+    await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, reviewerName: 'Ana' } }));
     expect(readdirSync(path.join(tmp.dir, 'articles'))).toEqual([`${idOf(1)}.json`]);
     const index = JSON.parse(readFileSync(path.join(tmp.dir, 'index.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(1);
+    expect(index.schemaVersion).toBe(2);
     expect(index.articles[0]).toMatchObject({ id: idOf(1), title: `Article ${idOf(1)}`, wordCount: 9 });
     const desk = JSON.parse(readFileSync(path.join(tmp.dir, 'desk.json'), 'utf8'));
-    expect(desk).toMatchObject({ schemaVersion: 1, desk: { settings: { reviewerName: 'Ana' } } });
+    expect(desk).toMatchObject({ schemaVersion: 2, desk: { settings: { reviewerName: 'Ana' } } });
   });
 
   it('saving one article rewrites neither the other articles nor the index when its summary is unchanged', async () => {

@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleRecord, ArticleSummary } from '../../shared/schema/article';
-import type { DeskState, StoreNotice } from '../../shared/schema/desk';
+import { DEFAULT_DESK, type DeskState, type StoreNotice } from '../../shared/schema/desk';
 import { durableJsonFile } from './durableFile';
 import { ArticleFile, DeskFile, IndexFile } from './files';
 import { acquireDataDirLock, type Lock } from './lock';
@@ -34,7 +34,7 @@ export type Store = {
   close: () => void;
 };
 
-const defaultDesk: DeskState = { settings: { reviewerName: '' }, sampleHandled: false };
+
 
 export type OpenStoreOptions = { app: string };
 
@@ -58,7 +58,7 @@ async function openLocked(root: string, lock: Lock): Promise<Store> {
 
   const deskDb = new Low(durableJsonFile({ file: path.join(root, 'desk.json'), kind: 'desk', schema: DeskFile, quarantineDir, notify }), {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    desk: defaultDesk,
+    desk: DEFAULT_DESK,
   });
   await deskDb.read();
 

@@ -11,5 +11,7 @@ export function summarize(article: ArticleRecord): ArticleSummary {
     publishedAt: article.meta.publishedAt,
     importedAt: article.importedAt,
     wordCount: checked.ok ? countWords(docPlainText(checked.doc)) : 0,
+    claimCount: article.claims.length,
+    doneCount: article.claims.filter((c) => c.data.verification.status === 'done').length,
   };
 }

@@ -37,7 +37,7 @@ export function ArticleView({ id, onError, onBack }: Props) {
       createAutosave<Node>({
         save: (doc) =>
           enqueue(async () => {
-            const saved = await client.saveDoc({ id, doc: doc.toJSON(), baseRevision: revision.current });
+            const saved = await client.saveArticle({ id, doc: doc.toJSON(), claims: [], baseRevision: revision.current });
             revision.current = saved.revision;
           }),
         onState: (state, error) => {

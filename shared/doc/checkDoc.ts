@@ -16,13 +16,17 @@ export function checkArticleDoc(json: DocNodeJson): DocCheck {
   } catch (e) {
     return { ok: false, message: `The document does not fit the article schema: ${(e as Error).message}` };
   }
-  let unsafe: string | null = null;
+  let problem: string | null = null;
   doc.descendants((node) => {
     for (const mark of node.marks) {
-      if (mark.type.name === 'link' && !isSafeHref(mark.attrs.href)) unsafe = String(mark.attrs.href);
+      if (mark.type.name === 'link' && !isSafeHref(mark.attrs.href)) {
+        problem = `A link points to an unsafe address (${String(mark.attrs.href).slice(0, 60)}).`;
+      } else if (mark.type.name === 'claim') {
+        problem = 'A stored document must not carry claim marks: claims are stored as text selectors.';
+      }
     }
-    return unsafe === null;
+    return problem === null;
   });
-  if (unsafe !== null) return { ok: false, message: `A link points to an unsafe address (${String(unsafe).slice(0, 60)}).` };
+  if (problem !== null) return { ok: false, message: problem };
   return { ok: true, doc };
 }

@@ -16,7 +16,7 @@ const nodes: Record<string, NodeSpec> = {
   doc: { content: 'title block+' },
   title: {
     content: 'text*',
-    marks: '',
+    marks: 'claim',
     defining: true,
     parseDOM: [{ tag: 'h1' }],
     toDOM: () => ['h1', { class: 'article-title' }, 0],
@@ -55,6 +55,18 @@ const marks: Record<string, MarkSpec> = {
       { href: isSafeHref(mark.attrs.href) ? mark.attrs.href : '#', title: mark.attrs.title, rel: 'noopener noreferrer nofollow' },
       0,
     ],
+  },
+  /**
+   * Where a claim is, while the article is open in the editor: ProseMirror maps marks through every
+   * transaction and its history restores them exactly on undo. Only the claim id lives here (data is in
+   * the claims plugin's state); several claims may overlap (`excludes: ''`). Never parsed from pasted
+   * HTML, never stored: on disk a claim is a text selector (see shared/anchor/).
+   */
+  claim: {
+    attrs: { id: { validate: 'string' } },
+    inclusive: false,
+    excludes: '',
+    toDOM: (mark) => ['span', { class: 'claim-mark', 'data-claim-id': mark.attrs.id }, 0],
   },
   em: basicMarks.em,
   strong: basicMarks.strong,

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { DocNodeJson } from './doc';
+import { IsoDate, SafeUrl } from './common';
+import { Claim } from './claim';
+import { AuditEvent } from './audit';
+
+export { IsoDate, SafeUrl };
 
 export const ArticleId = z
   .string()
@@ -7,19 +12,6 @@ export const ArticleId = z
 export type ArticleId = z.infer<typeof ArticleId>;
 
 const optionalText = (max: number) => z.string().trim().max(max);
-
-/** Only web and mail links are ever stored or rendered as links. */
-export const SafeUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'Enter a web address starting with http:// or https://');
-
-/** A calendar date as the publisher gives it, kept as ISO yyyy-mm-dd when known. */
-export const IsoDate = z
-  .string()
-  .trim()
-  .refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), 'Use a date like 2024-12-26');
 
 export const ArticleMeta = z.object({
   title: optionalText(500),
@@ -55,10 +47,17 @@ export const ArticleRecord = z.object({
   updatedAt: z.string().datetime(),
   /** Bumped on every saved change; a save names the revision it was based on. */
   revision: z.number().int().nonnegative(),
+  /** The text, without claim marks: claims are stored apart, as selectors over its plain text. */
   doc: DocNodeJson,
   removedOnImport: z.array(RemovedText),
+  claims: z.array(Claim),
+  audit: z.array(AuditEvent),
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+/** What the editor opens: the article without its (possibly long) audit trail. */
+export const ArticleForEditing = ArticleRecord.omit({ audit: true });
+export type ArticleForEditing = z.infer<typeof ArticleForEditing>;
 
 /** One line of the library: enough to list and sort without opening the article file. */
 export const ArticleSummary = z.object({
@@ -68,5 +67,7 @@ export const ArticleSummary = z.object({
   publishedAt: z.string(),
   importedAt: z.string().datetime(),
   wordCount: z.number().int().nonnegative(),
+  claimCount: z.number().int().nonnegative(),
+  doneCount: z.number().int().nonnegative(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;

@@ -1,0 +1,67 @@
+import type { AuditEvent } from '../schema/audit';
+import type { Claim, ClaimData } from '../schema/claim';
+
+type Stamp = { who: string; at: string; newId: () => string };
+
+/** The fields a person edits, as dotted paths; evidence and comments are compared item by item. */
+const FIELDS: [string, (d: ClaimData) => unknown][] = [
+  ['attribution.sourceName', (d) => d.attribution.sourceName],
+  ['attribution.sourceKind', (d) => d.attribution.sourceKind],
+  ['attribution.kind', (d) => d.attribution.kind],
+  ['attribution.cue', (d) => d.attribution.cue],
+  ['attribution.traced.url', (d) => d.attribution.traced.url],
+  ['attribution.traced.title', (d) => d.attribution.traced.title],
+  ['attribution.traced.publisher', (d) => d.attribution.traced.publisher],
+  ['attribution.traced.date', (d) => d.attribution.traced.date],
+  ['attribution.traced.archivedUrl', (d) => d.attribution.traced.archivedUrl],
+  ['verification.status', (d) => d.verification.status],
+  ['verification.verdict', (d) => d.verification.verdict],
+  ['verification.confidence', (d) => d.verification.confidence],
+  ['verification.rationale', (d) => d.verification.rationale],
+];
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Every change between two versions of an article's claims, as audit events stamped with who and when. */
+export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: Stamp): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  const event = (e: Omit<AuditEvent, 'id' | 'who' | 'at'>) => events.push({ id: newId(), who, at, ...e });
+  const old = byId(before.map((c) => ({ ...c, id: c.data.id })));
+  const now = byId(after.map((c) => ({ ...c, id: c.data.id })));
+
+  for (const [id, claim] of now) {
+    const prev = old.get(id);
+    if (!prev) {
+      event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact });
+      continue;
+    }
+    if (!prev.target.orphaned && claim.target.orphaned) event({ action: 'claim_orphaned', claimId: id, old: prev.target.quote.exact });
+    if (prev.target.orphaned && !claim.target.orphaned) event({ action: 'claim_restored', claimId: id, new: claim.target.quote.exact });
+    for (const [field, get] of FIELDS) {
+      const a = get(prev.data);
+      const b = get(claim.data);
+      if (!same(a, b)) event({ action: 'claim_updated', claimId: id, field, old: a, new: b });
+    }
+    const prevEvidence = byId(prev.data.verification.evidence);
+    const nextEvidence = byId(claim.data.verification.evidence);
+    for (const [eid, e] of nextEvidence) {
+      const p = prevEvidence.get(eid);
+      if (!p || !same(p, e)) event({ action: 'claim_updated', claimId: id, field: `verification.evidence.${eid}`, old: p ?? null, new: e });
+    }
+    for (const [eid, p] of prevEvidence) {
+      if (!nextEvidence.has(eid)) event({ action: 'claim_updated', claimId: id, field: `verification.evidence.${eid}`, old: p, new: null });
+    }
+    const prevComments = byId(prev.data.comments);
+    const nextComments = byId(claim.data.comments);
+    for (const [cid, c] of nextComments) if (!prevComments.has(cid)) event({ action: 'comment_added', claimId: id, field: `comments.${cid}`, new: c.text });
+    for (const [cid, c] of prevComments) if (!nextComments.has(cid)) event({ action: 'comment_deleted', claimId: id, field: `comments.${cid}`, old: c.text });
+  }
+  for (const [id, claim] of old) {
+    if (!now.has(id)) event({ action: 'claim_deleted', claimId: id, old: claim.target.quote.exact });
+  }
+  return events;
+}
