@@ -33,3 +33,65 @@ export async function openLibrary(page: Page) {
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 }
+
+/** Selects the first occurrence of `words` in the editor, as a person dragging over them would. */
+export async function selectWords(page: Page, words: string) {
+  await expect(editor(page)).toContainText(words.replace(/\s+/g, ' ').slice(0, 20));
+  const found = await page.evaluate((needle) => {
+    const root = document.querySelector('.ProseMirror');
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('.claim-badge') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes: Text[] = [];
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      text += (n as Text).data;
+    }
+    const start = text.indexOf(needle);
+    if (start < 0) return false;
+    const locate = (offset: number, preferEnd: boolean): [Text, number] => {
+      let acc = 0;
+      for (const node of nodes) {
+        const len = node.data.length;
+        if (offset < acc + len || (preferEnd && offset === acc + len)) return [node, offset - acc];
+        acc += len;
+      }
+      const last = nodes[nodes.length - 1]!;
+      return [last, last.data.length];
+    };
+    const [sNode, sOff] = locate(start, false);
+    const [eNode, eOff] = locate(start + needle.length, true);
+    (root as HTMLElement).focus();
+    const range = document.createRange();
+    range.setStart(sNode, sOff);
+    range.setEnd(eNode, eOff);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }, words);
+  expect(found, `"${words}" is in the editor`).toBe(true);
+  // Let ProseMirror read the DOM selection.
+  await page.waitForTimeout(50);
+}
+
+export function claimList(page: Page) {
+  return page.getByRole('list', { name: 'Claim list' });
+}
+
+export function claimDetail(page: Page) {
+  return page.locator('.claim-detail');
+}
+
+/** Commits a claim text field the way a person does: type, then leave the field. */
+export async function fillField(page: Page, label: string, value: string) {
+  const field = claimDetail(page).getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+export async function choose(page: Page, label: string, option: string) {
+  await claimDetail(page).getByLabel(label, { exact: true }).selectOption({ label: option });
+}

@@ -1,13 +1,13 @@
 import { test, expect } from './fixtures';
-import { editor, importFile, openLibrary, samplePath, TITLE, waitSaved } from './helpers';
+import { editor, importFile, openLibrary, samplePath, selectWords, TITLE, waitSaved } from './helpers';
 
 test('typing is saved without a save button: it survives a reload and a server restart', async ({ app }) => {
   const page = app.page();
   await importFile(page, samplePath);
   const text = editor(page);
   const paragraph = text.locator('p', { hasText: 'Reports indicate that ten additional troops' });
-  await paragraph.click();
-  await page.keyboard.press('End');
+  await selectWords(page, 'minority Alawite Muslim sect.');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.type(' [checked by desk]');
   await expect(paragraph).toContainText('Tartous, a key stronghold for Assad’s minority Alawite Muslim sect. [checked by desk]');
   await waitSaved(page);

@@ -34,6 +34,9 @@ export function App() {
     );
   }, []);
 
+  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
+  const showInfo = useCallback((text: string) => setNotice({ kind: 'info', text }), []);
+
   const navigate = useCallback((next: Route) => {
     window.location.hash = routeHash(next);
     setRoute(next);
@@ -95,7 +98,7 @@ export function App() {
             onError={(text) => setNotice({ kind: 'error', text })}
           />
         ) : (
-          <ArticleView key={route.id} id={route.id} onError={(text) => setNotice({ kind: 'error', text })} onBack={() => navigate({ view: 'library' })} />
+          <ArticleView key={route.id} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} />
         )}
       </main>
     </div>

@@ -1,44 +1,80 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Node } from 'prosemirror-model';
-import type { ArticleRecord, EditableMeta } from '../../shared/schema/article';
+import { redo, undo } from 'prosemirror-history';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { ArticleForEditing, EditableMeta } from '../../shared/schema/article';
+import type { ClaimData, ClaimTarget } from '../../shared/schema/claim';
+import type { DeskState } from '../../shared/schema/desk';
 import { client, errorMessage, isDesktop } from '../api';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { createAutosave, createSerialQueue, type SaveState } from '../editor/autosave';
+import { claimTargets } from '../../shared/anchor/claimRanges';
+import { ClaimDataStep } from '../editor/claimStep';
+import { claimRangesOf, claimsKey } from '../editor/claimsPlugin';
+import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
+import { openArticle, snapshotForSave } from '../editor/editorState';
+import { ClaimDetail } from '../claims/ClaimDetail';
+import { ClaimsPanel, type ClaimRow } from '../claims/ClaimsPanel';
+import { matchesFilter, NO_FILTER, type ClaimFilter } from '../claims/filters';
+import { claimAction } from '../claims/shortcuts';
+import { ReviewerPrompt } from '../settings/ReviewerPrompt';
 import { MetaForm } from './MetaForm';
 
-type Props = { id: string; onError: (message: string) => void; onBack: () => void };
+type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void };
 
 const STATE_TEXT: Record<SaveState, string> = { saved: 'All changes saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' };
+const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform);
 
-export function ArticleView({ id, onError, onBack }: Props) {
-  const [article, setArticle] = useState<ArticleRecord | null>(null);
+type Loaded = { article: ArticleForEditing; initial: EditorState };
+
+export function ArticleView({ id, onError, onInfo, onBack }: Props) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [desk, setDesk] = useState<DeskState | null>(null);
+  const [snapshot, setSnapshot] = useState<EditorState | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
+  const [pendingAction, setPendingAction] = useState<((s: Signer) => void) | null>(null);
   const revision = useRef(0);
+  const targets = useRef(new Map<string, ClaimTarget>());
+  const view = useRef<EditorView | null>(null);
   const enqueue = useMemo(() => createSerialQueue(), []);
 
   useEffect(() => {
     let live = true;
-    client.getArticle({ id }).then(
-      (a) => {
+    Promise.all([client.getArticle({ id }), client.getDesk({})]).then(
+      ([article, d]) => {
         if (!live) return;
-        revision.current = a.revision;
-        setArticle(a);
+        const opened = openArticle(article);
+        revision.current = article.revision;
+        targets.current = opened.targets;
+        setDesk(d.desk);
+        setLoaded({ article, initial: opened.state });
+        setSnapshot(opened.state);
+        if (opened.lost.length > 0 || opened.moved.length > 0) {
+          onInfo(
+            `The text changed since these claims were saved: ${opened.moved.length} claim(s) were found again at new places, ` +
+              `${opened.lost.length} could not be found and are listed as orphaned.`,
+          );
+        }
       },
       (e: unknown) => onError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [id, onError]);
+  }, [id, onError, onInfo]);
 
   const autosave = useMemo(
     () =>
-      createAutosave<Node>({
-        save: (doc) =>
+      createAutosave<EditorState>({
+        save: (state) =>
           enqueue(async () => {
-            const saved = await client.saveArticle({ id, doc: doc.toJSON(), claims: [], baseRevision: revision.current });
+            const snap = snapshotForSave(state, targets.current);
+            const saved = await client.saveArticle({ id, doc: snap.doc, claims: snap.claims, baseRevision: revision.current });
             revision.current = saved.revision;
+            targets.current = snap.targets;
+            setDesk((d) => (d ? { ...d, sources: saved.sources } : d));
           }),
         onState: (state, error) => {
           setSaveState(state);
@@ -66,10 +102,117 @@ export function ArticleView({ id, onError, onBack }: Props) {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      autosave.dispose();
       void autosave.flush();
     };
   }, [autosave]);
+
+  // The panel follows the editor: at once for claim changes, at most a few times a second while typing.
+  const panelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onTransaction = useCallback(
+    (state: EditorState, tr: Transaction) => {
+      if (tr.docChanged) autosave.schedule(state);
+      const claimChange = tr.getMeta(claimsKey) !== undefined || tr.steps.some((s) => s instanceof ClaimDataStep);
+      if (claimChange) {
+        if (panelTimer.current) clearTimeout(panelTimer.current);
+        panelTimer.current = null;
+        setSnapshot(state);
+      } else if (tr.docChanged && !panelTimer.current) {
+        panelTimer.current = setTimeout(() => {
+          panelTimer.current = null;
+          if (view.current) setSnapshot(view.current.state);
+        }, 200);
+      }
+    },
+    [autosave],
+  );
+
+  const signerFor = (reviewer: string): Signer => ({ reviewer, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() });
+
+  /** Runs a claim action signed with the reviewer's name, asking for the name first if there is none yet. */
+  const signed = useCallback(
+    (act: (s: Signer) => void) => {
+      const reviewer = desk?.settings.reviewerName ?? '';
+      if (reviewer) act(signerFor(reviewer));
+      else setPendingAction(() => act);
+    },
+    [desk],
+  );
+
+  const mark = useCallback(() => {
+    const v = view.current;
+    if (!v) return;
+    if (v.state.selection.empty) return onError('Select the words of the claim in the article first.');
+    signed((s) => {
+      const newId = markClaim(v, s);
+      if (newId) targets.current = new Map([...targets.current, ...claimTargets(v.state.doc, [newId], new Map())]);
+    });
+  }, [signed, onError]);
+
+  const scale = desk?.settings.ratingScale ?? [];
+  const state = snapshot;
+  const rows: ClaimRow[] = useMemo(() => {
+    if (!state) return [];
+    const plugin = claimsKey.getState(state);
+    if (!plugin) return [];
+    const { ranges, orphaned } = claimRangesOf(state);
+    const inText = [...ranges.entries()].sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to);
+    const out: ClaimRow[] = inText.flatMap(([cid, r], i) => {
+      const data = plugin.data.get(cid);
+      return data ? [{ id: cid, number: i + 1, quote: state.doc.textBetween(r.from, r.to, ' ', ' '), orphaned: false, data }] : [];
+    });
+    for (const cid of orphaned) {
+      const data = plugin.data.get(cid);
+      if (data) out.push({ id: cid, number: null, quote: targets.current.get(cid)?.quote.exact ?? '', orphaned: true, data });
+    }
+    return out;
+  }, [state]);
+  const selected = state ? (claimsKey.getState(state)?.selected ?? null) : null;
+  const selectedRow = rows.find((r) => r.id === selected) ?? null;
+
+  const change = useCallback((cid: string, fn: (d: ClaimData) => ClaimData) => signed((s) => view.current && updateClaim(view.current, cid, s, fn)), [signed]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const v = view.current;
+    if (!v) return;
+    const target = e.target as HTMLElement;
+    const inField = target.closest('input, textarea, select') !== null;
+    const mod = isMac ? e.metaKey : e.ctrlKey;
+    if (!inField && !v.hasFocus() && mod && e.code === 'KeyZ') {
+      e.preventDefault();
+      (e.shiftKey ? redo : undo)(v.state, v.dispatch);
+      return;
+    }
+    const action = claimAction(e, isMac);
+    if (!action || (inField && action.type === 'delete')) return;
+    e.preventDefault();
+    const current = claimsKey.getState(v.state)?.selected ?? null;
+    switch (action.type) {
+      case 'mark':
+        return mark();
+      case 'next':
+      case 'previous':
+        return stepClaim(v, action.type === 'next' ? 1 : -1, (cid) => {
+          const d = claimsKey.getState(v.state)?.data.get(cid);
+          return d ? matchesFilter(d, filter) : false;
+        });
+      case 'status':
+        if (!current) return;
+        if (action.status === 'done' && !claimsKey.getState(v.state)?.data.get(current)?.verification.verdict) {
+          return onError('A claim cannot be done without a verdict. Set a verdict first (Alt+Shift+1…).');
+        }
+        return change(current, (d) => ({ ...d, verification: { ...d.verification, status: action.status } }));
+      case 'verdict': {
+        if (!current) return;
+        const verdict = action.index === null ? null : (scale[action.index] ?? undefined);
+        if (verdict === undefined) return;
+        if (verdict === null && claimsKey.getState(v.state)?.data.get(current)?.verification.status === 'done') return;
+        return change(current, (d) => ({ ...d, verification: { ...d.verification, verdict } }));
+      }
+      case 'delete':
+        if (current) deleteClaim(v, current);
+        return;
+    }
+  };
 
   const saveMeta = useCallback(
     async (meta: EditableMeta) => {
@@ -77,7 +220,7 @@ export function ArticleView({ id, onError, onBack }: Props) {
       try {
         const saved = await enqueue(() => client.updateMeta({ id, meta, baseRevision: revision.current }));
         revision.current = saved.revision;
-        setArticle((a) => (a ? { ...a, meta: { ...a.meta, ...meta } } : a));
+        setLoaded((l) => (l ? { ...l, article: { ...l.article, meta: { ...l.article.meta, ...meta } } } : l));
         setSaveState(autosave.hasUnsaved() ? 'pending' : 'saved');
       } catch (e) {
         setSaveState('error');
@@ -87,33 +230,77 @@ export function ArticleView({ id, onError, onBack }: Props) {
     [id, enqueue, autosave],
   );
 
-  if (!article) return <p>Loading article…</p>;
+  if (!loaded || !desk) return <p>Loading article…</p>;
+  const { article } = loaded;
 
   return (
-    <article className="article-view" aria-label={article.meta.title || 'Article'}>
-      <div className="article-toolbar">
-        <button type="button" className="secondary" onClick={onBack}>
-          ← Library
-        </button>
-        <span className={`save-state save-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
-          {STATE_TEXT[saveState]}
-          {saveError ? `: ${saveError}` : ''}
-        </span>
+    <article className="article-view" aria-label={article.meta.title || 'Article'} onKeyDown={onKeyDown}>
+      <div className="article-main">
+        <div className="article-toolbar">
+          <button type="button" className="secondary" onClick={onBack}>
+            ← Library
+          </button>
+          <span className={`save-state save-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
+            {STATE_TEXT[saveState]}
+            {saveError ? `: ${saveError}` : ''}
+          </span>
+        </div>
+        <MetaForm meta={article.meta} onSave={saveMeta} />
+        {article.removedOnImport.length > 0 && (
+          <details className="removed-on-import">
+            <summary>Taken out of the text on import ({article.removedOnImport.length})</summary>
+            <ul>
+              {article.removedOnImport.map((r, i) => (
+                <li key={i}>
+                  <q>{r.text}</q> <span className="reason">— {r.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <ArticleEditor initialState={loaded.initial} onTransaction={onTransaction} onView={(v) => (view.current = v)} />
       </div>
-      <MetaForm meta={article.meta} onSave={saveMeta} />
-      {article.removedOnImport.length > 0 && (
-        <details className="removed-on-import">
-          <summary>Taken out of the text on import ({article.removedOnImport.length})</summary>
-          <ul>
-            {article.removedOnImport.map((r, i) => (
-              <li key={i}>
-                <q>{r.text}</q> <span className="reason">— {r.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <ArticleEditor initialDoc={article.doc} onDocChange={(doc) => autosave.schedule(doc)} />
+      <ClaimsPanel
+        rows={rows}
+        selected={selected}
+        scale={scale}
+        filter={filter}
+        onFilter={setFilter}
+        onSelect={(cid) => view.current && selectClaim(view.current, cid)}
+        onMark={mark}
+        canMark={true}
+      >
+        {pendingAction && (
+          <ReviewerPrompt
+            onSaved={(settings) => {
+              setDesk((d) => (d ? { ...d, settings } : d));
+              setPendingAction(null);
+              pendingAction(signerFor(settings.reviewerName));
+            }}
+            onCancel={() => setPendingAction(null)}
+            onError={onError}
+          />
+        )}
+        {selectedRow && (
+          <ClaimDetail
+            key={selectedRow.id}
+            claim={selectedRow.data}
+            number={selectedRow.number}
+            quote={selectedRow.quote}
+            orphaned={selectedRow.orphaned}
+            scale={scale}
+            sources={desk.sources}
+            reviewer={desk.settings.reviewerName}
+            newId={() => crypto.randomUUID()}
+            now={() => new Date().toISOString()}
+            onChange={(fn) => change(selectedRow.id, fn)}
+            onDelete={() => view.current && deleteClaim(view.current, selectedRow.id)}
+            onReattach={() => {
+              if (view.current && !reattachClaim(view.current, selectedRow.id)) onError('Select the words to re-attach this claim to first.');
+            }}
+          />
+        )}
+      </ClaimsPanel>
     </article>
   );
 }

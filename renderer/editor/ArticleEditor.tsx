@@ -1,33 +1,30 @@
 import { useEffect, useRef } from 'react';
-import type { Node } from 'prosemirror-model';
-import { EditorState } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { articleSchema } from '../../shared/doc/schema';
-import type { DocNodeJson } from '../../shared/schema/doc';
-import { editorPlugins } from './setup';
 
 type Props = {
-  /** The stored document; read once per mount (the editor owns the document afterwards). */
-  initialDoc: DocNodeJson;
-  onDocChange: (doc: Node) => void;
+  /** The state to open with; read once per mount (the editor owns the state afterwards). */
+  initialState: EditorState;
+  onTransaction: (state: EditorState, tr: Transaction) => void;
+  onView: (view: EditorView | null) => void;
 };
 
 /** The ProseMirror editor for one article. Remount it (React key) to open another. */
-export function ArticleEditor({ initialDoc, onDocChange }: Props) {
+export function ArticleEditor({ initialState, onTransaction, onView }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const onChange = useRef(onDocChange);
-  onChange.current = onDocChange;
-  const initial = useRef(initialDoc);
+  const callbacks = useRef({ onTransaction, onView });
+  callbacks.current = { onTransaction, onView };
+  const initial = useRef(initialState);
 
   useEffect(() => {
     if (!host.current) return;
     const view: EditorView = new EditorView(host.current, {
-      state: EditorState.create({ doc: articleSchema.nodeFromJSON(initial.current), plugins: editorPlugins() }),
+      state: initial.current,
       attributes: { class: 'article-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Article text', spellcheck: 'true' },
       dispatchTransaction(tr) {
         const next = view.state.apply(tr);
         view.updateState(next);
-        if (tr.docChanged) onChange.current(next.doc);
+        callbacks.current.onTransaction(next, tr);
       },
       handleDOMEvents: {
         // Ctrl/Cmd-click opens a link in the system browser (the desktop app routes window.open there).
@@ -40,7 +37,11 @@ export function ArticleEditor({ initialDoc, onDocChange }: Props) {
         },
       },
     });
-    return () => view.destroy();
+    callbacks.current.onView(view);
+    return () => {
+      callbacks.current.onView(null);
+      view.destroy();
+    };
   }, []);
 
   return <div ref={host} className="editor-host" data-testid="editor" />;

@@ -1,0 +1,142 @@
+import { test, expect } from './fixtures';
+import { choose, claimDetail, claimList, editor, fillField, importFile, samplePath, selectWords, TITLE, waitSaved } from './helpers';
+import type { Page } from '@playwright/test';
+
+const NAMED = 'three unidentified “armed men” lost their lives during the clashes';
+const VAGUE = 'ten additional troops sustained injuries during the clashes on Tuesday';
+const UNATTRIBUTED = 'Assad and his family have sought refuge in Russia';
+
+async function addEvidence(page: Page, url: string, title: string, stance: string) {
+  await claimDetail(page).getByRole('button', { name: 'Add evidence' }).click();
+  const draft = claimDetail(page).getByRole('group', { name: 'New evidence' });
+  await draft.getByLabel('Evidence URL').fill(url);
+  await draft.getByLabel('Evidence title').fill(title);
+  await draft.getByLabel('Stance').selectOption({ label: stance });
+  await draft.getByLabel('Evidence title').press('Tab');
+  await claimDetail(page).getByRole('button', { name: 'Save evidence' }).click();
+  await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText(title);
+}
+
+async function markClaim(page: Page, words: string) {
+  await selectWords(page, words);
+  await page.keyboard.press('Control+Alt+m');
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
+}
+
+test('mark three claims, record attribution, verification and comments; edits, orphaning, undo, reload and restart keep them', async ({ app }) => {
+  const page = app.page();
+  await importFile(page, samplePath);
+  await expect(editor(page).locator('h1')).toHaveText(TITLE);
+
+  // First claim: the reviewer's name is asked once, then the claim is made.
+  await selectWords(page, NAMED);
+  await page.getByRole('button', { name: 'Mark claim' }).click();
+  await page.getByLabel('Your name').fill('Ana Reviewer');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(NAMED);
+  await expect(claimDetail(page)).toContainText('Marked by Ana Reviewer');
+
+  await fillField(page, 'Source name', 'Syrian Observatory for Human Rights');
+  await choose(page, 'Source kind', 'NGO or monitor');
+  await choose(page, 'Attribution', 'Named');
+  await fillField(page, 'Cue words', 'reported');
+  await claimDetail(page).getByText('Traced original source').click();
+  await fillField(page, 'Original URL', 'ftp://not-a-web-address');
+  await expect(claimDetail(page).getByRole('alert')).toContainText('Enter a web address starting with http:// or https://');
+  await fillField(page, 'Original URL', 'https://www.syriahr.com/en/');
+  await expect(claimDetail(page).getByRole('alert')).toHaveCount(0);
+  // Not done without a verdict.
+  await choose(page, 'Status', 'Done');
+  await expect(claimDetail(page).getByRole('alert')).toContainText('cannot be done without a verdict');
+  await choose(page, 'Verdict', 'Mostly true');
+  await choose(page, 'Status', 'Done');
+  await choose(page, 'Confidence', 'Medium');
+  await fillField(page, 'Rationale', 'SOHR reported three gunmen killed; no independent count.');
+  await addEvidence(page, 'https://www.syriahr.com/en/352000/', 'SOHR: clashes near Tartous', 'Supports');
+  await claimDetail(page).getByLabel('Add a comment').fill('Check the SOHR Arabic page for the later toll.');
+  await claimDetail(page).getByRole('button', { name: 'Post comment' }).click();
+  await expect(claimDetail(page).getByRole('list', { name: 'Comments' })).toContainText('Check the SOHR Arabic page');
+  await expect(claimDetail(page).getByRole('list', { name: 'Comments' })).toContainText('Ana Reviewer');
+
+  // Second claim: vague attribution ("Reports indicate").
+  await markClaim(page, VAGUE);
+  await choose(page, 'Attribution', 'Vague');
+  await fillField(page, 'Cue words', 'Reports indicate');
+  await choose(page, 'Verdict', 'Unverifiable');
+  await choose(page, 'Status', 'In progress');
+  await addEvidence(page, 'https://www.reuters.com/world/middle-east/', 'Reuters wire, 26 Dec', 'Context only');
+
+  // Third claim: no attribution at all.
+  await markClaim(page, UNATTRIBUTED);
+  await choose(page, 'Attribution', 'None');
+  await choose(page, 'Verdict', 'True');
+  await page.keyboard.press('Alt+4'); // status: done, from the keyboard
+  await expect(claimDetail(page).getByLabel('Status', { exact: true })).toHaveValue('done');
+  await addEvidence(page, 'https://www.bbc.com/news/world-middle-east', 'Kremlin confirms asylum', 'Supports');
+
+  const list = claimList(page);
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByTestId('claims-progress')).toHaveText('2 of 3 done');
+  await page.getByLabel('Weak sourcing').check();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Weak sourcing').uncheck();
+  await expect(editor(page).locator('.claim')).not.toHaveCount(0);
+
+  await waitSaved(page);
+  await page.reload();
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(3);
+  await claimList(page).getByRole('button', { name: /three unidentified/ }).click();
+  await expect(claimDetail(page).getByLabel('Source name', { exact: true })).toHaveValue('Syrian Observatory for Human Rights');
+  await expect(claimDetail(page).getByLabel('Verdict', { exact: true })).toHaveValue('Mostly true');
+  await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText('SOHR: clashes near Tartous');
+  await expect(claimDetail(page).getByRole('list', { name: 'Comments' })).toContainText('Check the SOHR Arabic page');
+  // Selecting a claim in the list selects and highlights its words.
+  await expect(editor(page).locator('.claim-selected').first()).toContainText('three unidentified');
+
+  // Type inside the vague claim: it stays on its words, which now include the typed ones.
+  await selectWords(page, 'additional');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('more ');
+  // Delete all the words of the unattributed claim: it becomes orphaned, not lost.
+  await selectWords(page, UNATTRIBUTED);
+  await page.keyboard.press('Backspace');
+  await expect(claimList(page).getByRole('button', { name: /Orphaned/ })).toContainText(UNATTRIBUTED);
+  await expect(claimList(page).getByRole('button', { name: /ten more additional troops/ })).toBeVisible();
+  // Undo brings the words, and the claim on them, back.
+  await page.keyboard.press('Control+z');
+  await expect(claimList(page).getByRole('button', { name: /Orphaned/ })).toHaveCount(0);
+  await expect(claimList(page).getByRole('button', { name: new RegExp(UNATTRIBUTED) })).toBeVisible();
+  await expect(claimList(page).getByRole('button', { name: /ten more additional troops/ })).toBeVisible();
+
+  await waitSaved(page);
+  await app.restart();
+  const p2 = app.page();
+  await p2.getByTestId('article-row').getByRole('link').click();
+  await expect(claimList(p2).getByRole('listitem')).toHaveCount(3);
+  await expect(claimList(p2).getByRole('button', { name: /ten more additional troops sustained injuries during the clashes on Tuesday/ })).toBeVisible();
+  await claimList(p2).getByRole('button', { name: new RegExp(UNATTRIBUTED) }).click();
+  await expect(claimDetail(p2).getByLabel('Verdict', { exact: true })).toHaveValue('True');
+  await expect(claimDetail(p2).getByRole('list', { name: 'Evidence' })).toContainText('Kremlin confirms asylum');
+});
+
+test('claims can overlap and nest; a click on the words selects the inner claim; delete has undo', async ({ app }) => {
+  const page = app.page();
+  await importFile(page, samplePath);
+  await selectWords(page, 'Reports indicate that ten additional troops sustained injuries during the clashes on Tuesday');
+  await page.getByRole('button', { name: 'Mark claim' }).click();
+  await page.getByLabel('Your name').fill('Ben');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await markClaim(page, 'ten additional troops');
+  await markClaim(page, 'on Tuesday in proximity to the Mediterranean port of Tartous');
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(3);
+
+  await editor(page).locator('.claim', { hasText: 'additional' }).last().click();
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText('ten additional troops');
+
+  await page.keyboard.press('Control+Shift+Backspace');
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(claimList(page).getByRole('listitem')).toHaveCount(3);
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(claimList(page).locator('[aria-current="true"]')).toHaveCount(1);
+});

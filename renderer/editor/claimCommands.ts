@@ -1,0 +1,91 @@
+/** Claim actions as ProseMirror transactions, so each is one undoable step in the editor's history. */
+import { closeHistory } from 'prosemirror-history';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { newClaimData, type ClaimData } from '../../shared/schema/claim';
+import { ClaimDataStep } from './claimStep';
+import { claimRangesOf, claimsKey, selectClaimMeta } from './claimsPlugin';
+
+export type Signer = { reviewer: string; now: () => string; newId: () => string };
+
+function claimMark(state: EditorState, id: string) {
+  const type = state.schema.marks.claim;
+  if (!type) throw new Error('The schema has no claim mark.');
+  return type.create({ id });
+}
+
+/** Marks the selected words as a new claim. Returns its id, or null when nothing is selected. */
+export function markClaim(view: EditorView, signer: Signer, init?: (data: ClaimData) => ClaimData): string | null {
+  const { state } = view;
+  const { from, to, empty } = state.selection;
+  if (empty || state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
+  const id = signer.newId();
+  const base = newClaimData(id, signer.reviewer, signer.now());
+  const data = init ? init(base) : base;
+  const tr = closeHistory(state.tr);
+  tr.step(new ClaimDataStep(id, null, data));
+  tr.addMark(from, to, claimMark(state, id));
+  view.dispatch(selectClaimMeta(tr, id));
+  return id;
+}
+
+export function getClaim(state: EditorState, id: string): ClaimData | undefined {
+  return claimsKey.getState(state)?.data.get(id);
+}
+
+/** Applies a change to a claim's data, signed and timed. */
+export function updateClaim(view: EditorView, id: string, signer: Signer, change: (data: ClaimData) => ClaimData): void {
+  const before = getClaim(view.state, id);
+  if (!before) return;
+  const after = { ...change(before), updatedBy: signer.reviewer, updatedAt: signer.now() };
+  view.dispatch(closeHistory(view.state.tr).step(new ClaimDataStep(id, before, after)));
+}
+
+/** Deletes a claim, marks and data together, as one undoable step. */
+export function deleteClaim(view: EditorView, id: string): void {
+  const before = getClaim(view.state, id);
+  if (!before) return;
+  const tr = closeHistory(view.state.tr);
+  tr.removeMark(0, tr.doc.content.size, claimMark(view.state, id));
+  tr.step(new ClaimDataStep(id, before, null));
+  view.dispatch(tr);
+}
+
+/** Puts an orphaned claim (all its words deleted) back on the selected words. */
+export function reattachClaim(view: EditorView, id: string): boolean {
+  const { from, to, empty } = view.state.selection;
+  if (empty || !getClaim(view.state, id)) return false;
+  view.dispatch(selectClaimMeta(closeHistory(view.state.tr).addMark(from, to, claimMark(view.state, id)), id));
+  return true;
+}
+
+/** Selects a claim: highlights it, puts the text selection on its words and scrolls them into view. */
+export function selectClaim(view: EditorView, id: string | null, focusEditor = false): void {
+  let tr: Transaction = selectClaimMeta(view.state.tr, id);
+  const range = id ? claimRangesOf(view.state).ranges.get(id) : undefined;
+  if (range) tr = tr.setSelection(TextSelection.create(tr.doc, range.from, range.to)).scrollIntoView();
+  view.dispatch(tr);
+  if (range) {
+    // scrollIntoView only reaches the editor's own scroll parent; bring the words to the middle of the window.
+    const dom = view.domAtPos(range.from);
+    const el = dom.node.nodeType === 1 ? (dom.node as HTMLElement) : dom.node.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  }
+  if (focusEditor) view.focus();
+}
+
+/** The claims in document order, then the orphaned ones: what next/previous walks through. */
+export function claimOrder(state: EditorState): string[] {
+  const { ranges, orphaned } = claimRangesOf(state);
+  const inText = [...ranges.entries()].sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to).map(([id]) => id);
+  return [...inText, ...orphaned];
+}
+
+export function stepClaim(view: EditorView, direction: 1 | -1, visible?: (id: string) => boolean): void {
+  const order = claimOrder(view.state).filter((id) => !visible || visible(id));
+  if (order.length === 0) return;
+  const current = claimsKey.getState(view.state)?.selected ?? null;
+  const index = current ? order.indexOf(current) : -1;
+  const next = index === -1 ? (direction === 1 ? 0 : order.length - 1) : (index + direction + order.length) % order.length;
+  selectClaim(view, order[next] ?? null);
+}

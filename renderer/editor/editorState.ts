@@ -1,0 +1,36 @@
+/** Opening and saving: stored article (text + claim selectors) <-> editor state (text with claim marks). */
+import { EditorState } from 'prosemirror-state';
+import { applyClaimTargets, claimTargets, stripClaimMarks } from '../../shared/anchor/claimRanges';
+import { articleSchema } from '../../shared/doc/schema';
+import type { ArticleForEditing } from '../../shared/schema/article';
+import type { Claim, ClaimData, ClaimTarget } from '../../shared/schema/claim';
+import type { DocNodeJson } from '../../shared/schema/doc';
+import { claimsKey, claimsPlugin } from './claimsPlugin';
+import { editorPlugins } from './setup';
+
+export type Opened = { state: EditorState; targets: Map<string, ClaimTarget>; moved: string[]; lost: string[] };
+
+export function openArticle(article: ArticleForEditing): Opened {
+  const stored = articleSchema.nodeFromJSON(article.doc);
+  const anchored = applyClaimTargets(
+    stored,
+    article.claims.map((c) => ({ id: c.data.id, target: c.target })),
+  );
+  const data = new Map<string, ClaimData>(article.claims.map((c) => [c.data.id, c.data]));
+  const targets = new Map(article.claims.map((c) => [c.data.id, c.target]));
+  const wasOrphaned = new Set(article.claims.filter((c) => c.target.orphaned).map((c) => c.data.id));
+  const state = EditorState.create({ doc: anchored.doc, plugins: [claimsPlugin(data), ...editorPlugins()] });
+  return { state, targets, moved: anchored.moved, lost: anchored.orphaned.filter((id) => !wasOrphaned.has(id)) };
+}
+
+/** What a save sends: the text without claim marks, and each claim with selectors taken from its marks. */
+export function snapshotForSave(state: EditorState, previous: Map<string, ClaimTarget>): { doc: DocNodeJson; claims: Claim[]; targets: Map<string, ClaimTarget> } {
+  const data = claimsKey.getState(state)?.data ?? new Map<string, ClaimData>();
+  const targets = claimTargets(state.doc, data.keys(), previous);
+  const claims: Claim[] = [];
+  for (const [id, d] of data) {
+    const target = targets.get(id);
+    if (target) claims.push({ data: d, target });
+  }
+  return { doc: stripClaimMarks(state.doc).toJSON() as DocNodeJson, claims, targets };
+}
