@@ -140,3 +140,39 @@ test('claims can overlap and nest; a click on the words selects the inner claim;
   await page.keyboard.press('Alt+ArrowDown');
   await expect(claimList(page).locator('[aria-current="true"]')).toHaveCount(1);
 });
+
+test('the rating scale is a desk setting, and the source directory keeps names, aliases and kinds across articles', async ({ app }) => {
+  const page = app.page();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name (signs every claim, comment and change)').fill('Chloé');
+  await page.getByLabel('Rating scale, best to worst, one verdict per line').fill('Correct\nCorrect\nWrong');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Each verdict on the rating scale must be different');
+  await page.getByLabel('Rating scale, best to worst, one verdict per line').fill('Correct\nPartly correct\nWrong\nCannot say');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+
+  await page.getByRole('link', { name: 'Library' }).click();
+  await importFile(page, samplePath);
+  await markClaim(page, NAMED);
+  await expect(claimDetail(page).getByLabel('Verdict', { exact: true }).locator('option')).toHaveText(['— no verdict yet —', 'Correct', 'Partly correct', 'Wrong', 'Cannot say']);
+  await fillField(page, 'Source name', 'Syrian Observatory for Human Rights');
+  await choose(page, 'Source kind', 'NGO or monitor');
+  await waitSaved(page);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const sources = page.getByRole('table', { name: 'Sources' });
+  await expect(sources).toContainText('Syrian Observatory for Human Rights');
+  await expect(sources.getByLabel('Kind of Syrian Observatory for Human Rights')).toHaveValue('ngo_monitor');
+  await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').fill('SOHR, the Observatory');
+  await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').blur();
+  await page.waitForTimeout(300);
+
+  // Another claim naming the source by its alias gets the directory's name and kind.
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.getByTestId('article-row').getByRole('link').click();
+  await markClaim(page, 'security forces subsequently called for reinforcements');
+  await fillField(page, 'Source name', 'SOHR');
+  await expect(claimDetail(page).getByLabel('Source name', { exact: true })).toHaveValue('Syrian Observatory for Human Rights');
+  await expect(claimDetail(page).getByLabel('Source kind', { exact: true })).toHaveValue('ngo_monitor');
+});

@@ -6,6 +6,7 @@ import { ArticleView } from './article/ArticleView';
 import { LibraryView } from './library/LibraryView';
 import { Notice, type NoticeData } from './Notice';
 import { parseRoute, routeHash, type Route } from './route';
+import { SettingsView } from './settings/SettingsView';
 
 export function importedNotice(result: ImportResult): NoticeData {
   const n = result.removed.length;
@@ -37,9 +38,11 @@ export function App() {
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
   const showInfo = useCallback((text: string) => setNotice({ kind: 'info', text }), []);
 
+  // A message belongs to the view it was shown on: moving on clears it.
   const navigate = useCallback((next: Route) => {
     window.location.hash = routeHash(next);
     setRoute(next);
+    setNotice(null);
   }, []);
 
   // File > Import… in the desktop app arrives here.
@@ -47,8 +50,8 @@ export function App() {
     if (!bridge) return;
     return bridge.onMenuCommand((command) => {
       if (command.type === 'imported') {
-        setNotice(importedNotice(command.result));
         navigate({ view: 'article', id: command.result.article.id });
+        setNotice(importedNotice(command.result));
       } else {
         setNotice({ kind: 'error', text: command.message });
       }
@@ -79,6 +82,16 @@ export function App() {
           >
             Library
           </a>
+          <a
+            href="#/settings"
+            aria-current={route.view === 'settings' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ view: 'settings' });
+            }}
+          >
+            Settings
+          </a>
         </nav>
       </header>
       {storeNotices.map((n, i) => (
@@ -88,12 +101,14 @@ export function App() {
       ))}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
       <main>
-        {route.view === 'library' ? (
+        {route.view === 'settings' ? (
+          <SettingsView onError={showError} onInfo={showInfo} />
+        ) : route.view === 'library' ? (
           <LibraryView
             onOpen={(id) => navigate({ view: 'article', id })}
             onImported={(result) => {
-              setNotice(importedNotice(result));
               navigate({ view: 'article', id: result.article.id });
+              setNotice(importedNotice(result));
             }}
             onError={(text) => setNotice({ kind: 'error', text })}
           />

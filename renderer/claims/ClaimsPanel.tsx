@@ -99,7 +99,7 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
                 <span className="claim-number">{r.orphaned ? 'Orphaned' : `#${r.number}`}</span>
                 <span className="claim-row-quote">{clip(r.quote)}</span>
                 <span className="claim-row-meta">
-                  {STATUS_LABELS[r.data.verification.status]} · {r.data.verification.verdict ?? 'no verdict'} · {ATTRIBUTION_KIND_LABELS[r.data.attribution.kind]} attribution
+                  {STATUS_LABELS[r.data.verification.status]} · {r.data.verification.verdict ?? 'no verdict'} · attribution: {ATTRIBUTION_KIND_LABELS[r.data.attribution.kind].toLowerCase()}
                 </span>
               </button>
             </li>

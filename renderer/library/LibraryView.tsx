@@ -58,6 +58,7 @@ export function LibraryView({ onOpen, onImported, onError }: Props) {
                 <th scope="col">Published</th>
                 <th scope="col">Imported</th>
                 <th scope="col">Words</th>
+                <th scope="col">Claims</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +81,7 @@ export function LibraryView({ onOpen, onImported, onError }: Props) {
                     <time dateTime={a.importedAt}>{dateFormat.format(new Date(a.importedAt))}</time>
                   </td>
                   <td>{a.wordCount.toLocaleString()}</td>
+                  <td>{a.claimCount === 0 ? '—' : `${a.doneCount} of ${a.claimCount} done`}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../shared/schema/claim';
+import { DeskSettings, type DeskState, type SourceEntry } from '../../shared/schema/desk';
+import { client, errorMessage } from '../api';
+
+type Props = { onError: (message: string) => void; onInfo: (message: string) => void };
+
+/** Desk settings: the reviewer's name, the desk's name, its rating scale, and the source directory. */
+export function SettingsView({ onError, onInfo }: Props) {
+  const [desk, setDesk] = useState<DeskState | null>(null);
+  const [dataDir, setDataDir] = useState('');
+  const [reviewerName, setReviewerName] = useState('');
+  const [deskName, setDeskName] = useState('');
+  const [scale, setScale] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    client.getDesk({}).then(
+      (d) => {
+        setDesk(d.desk);
+        setDataDir(d.dataDir);
+        setReviewerName(d.desk.settings.reviewerName);
+        setDeskName(d.desk.settings.deskName);
+        setScale(d.desk.settings.ratingScale.join('\n'));
+      },
+      (e: unknown) => onError(errorMessage(e)),
+    );
+  }, [onError]);
+
+  if (!desk) return <p>Loading settings…</p>;
+
+  const save = () => {
+    const candidate = { reviewerName, deskName, ratingScale: scale.split('\n').map((l) => l.trim()).filter((l) => l !== '') };
+    const parsed = DeskSettings.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setErrors({});
+    client.updateSettings({ settings: parsed.data }).then(
+      (d) => {
+        setDesk(d);
+        onInfo('Settings saved.');
+      },
+      (e: unknown) => onError(errorMessage(e)),
+    );
+  };
+
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="set-reviewer">Your name (signs every claim, comment and change)</label>
+          <input id="set-reviewer" value={reviewerName} onChange={(e) => setReviewerName(e.currentTarget.value)} maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor="set-desk">Desk or organisation (author of published reviews)</label>
+          <input id="set-desk" value={deskName} onChange={(e) => setDeskName(e.currentTarget.value)} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="set-scale">Rating scale, best to worst, one verdict per line</label>
+          <textarea
+            id="set-scale"
+            rows={8}
+            value={scale}
+            onChange={(e) => setScale(e.currentTarget.value)}
+            aria-invalid={errors.ratingScale ? true : undefined}
+            aria-describedby={errors.ratingScale ? 'set-scale-error' : undefined}
+          />
+          {errors.ratingScale && (
+            <span className="field-error" id="set-scale-error" role="alert">
+              {errors.ratingScale}
+            </span>
+          )}
+        </div>
+        <button type="submit">Save settings</button>
+      </form>
+      <SourceDirectory
+        sources={desk.sources}
+        onChange={(sources) => setDesk({ ...desk, sources })}
+        onError={onError}
+      />
+      <p className="hint">Data directory: {dataDir}</p>
+    </div>
+  );
+}
+
+function SourceDirectory({ sources, onChange, onError }: { sources: SourceEntry[]; onChange: (s: SourceEntry[]) => void; onError: (m: string) => void }) {
+  const sorted = [...sources].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section aria-labelledby="sources-heading" className="source-directory">
+      <h2 id="sources-heading">Source directory</h2>
+      <p className="hint">Sources named in claims are added here, so the same source keeps one name and kind across articles. Aliases are other names the articles use for it.</p>
+      {sorted.length === 0 ? (
+        <p>No sources yet.</p>
+      ) : (
+        <table className="article-table" aria-label="Sources">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Aliases (comma-separated)</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((s) => (
+              <SourceRow key={s.id} source={s} onSaved={onChange} onError={onError} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function SourceRow({ source, onSaved, onError }: { source: SourceEntry; onSaved: (s: SourceEntry[]) => void; onError: (m: string) => void }) {
+  const [aliases, setAliases] = useState(source.aliases.join(', '));
+  const save = (patch: Partial<SourceEntry>) =>
+    client.saveSource({ source: { ...source, ...patch } }).then((r) => onSaved(r.sources), (e: unknown) => onError(errorMessage(e)));
+  return (
+    <tr>
+      <td>{source.name}</td>
+      <td>
+        <select aria-label={`Kind of ${source.name}`} value={source.kind} onChange={(e) => void save({ kind: e.currentTarget.value as SourceKind })}>
+          {SOURCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {SOURCE_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={`Aliases of ${source.name}`}
+          value={aliases}
+          onChange={(e) => setAliases(e.currentTarget.value)}
+          onBlur={() => {
+            const list = aliases.split(',').map((a) => a.trim()).filter((a) => a !== '');
+            if (list.join(',') !== source.aliases.join(',')) void save({ aliases: list });
+          }}
+        />
+      </td>
+      <td>
+        <button type="button" className="link-button" onClick={() => client.deleteSource({ id: source.id }).then((r) => onSaved(r.sources), (e: unknown) => onError(errorMessage(e)))}>
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}
