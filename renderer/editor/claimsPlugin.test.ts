@@ -120,7 +120,7 @@ describe('claims plugin', () => {
     const id = markClaim(view, signer)!;
     const slice = view.state.doc.slice(from, to);
     const plugin = view.state.plugins.find((p) => p.spec.key === claimsKey)!;
-    const pasted = plugin.props.transformPasted!.call(plugin, slice, view);
+    const pasted = plugin.props.transformPasted!.call(plugin, slice, view, false);
     view.dispatch(view.state.tr.replaceRange(3, 3, pasted));
     expect(quoteOf(view, id)).toBe('ten additional troops');
     let marked = 0;
