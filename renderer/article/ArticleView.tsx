@@ -23,6 +23,8 @@ import { MetaForm } from './MetaForm';
 type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void };
 
 const STATE_TEXT: Record<SaveState, string> = { saved: 'All changes saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' };
+/** The stored quote's limit (TextQuoteSelector.exact). */
+const MAX_CLAIM_CHARS = 20_000;
 const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform);
 
 type Loaded = { article: ArticleForEditing; initial: EditorState };
@@ -141,7 +143,11 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
   const mark = useCallback(() => {
     const v = view.current;
     if (!v) return;
-    if (v.state.selection.empty) return onError('Select the words of the claim in the article first.');
+    const { from, to, empty } = v.state.selection;
+    if (empty) return onError('Select the words of the claim in the article first.');
+    if (v.state.doc.textBetween(from, to, '\n\n', '\n').length > MAX_CLAIM_CHARS) {
+      return onError(`A claim can be at most ${MAX_CLAIM_CHARS.toLocaleString()} characters long: select the sentence or passage that makes it.`);
+    }
     signed((s) => {
       const newId = markClaim(v, s);
       if (newId) targets.current = new Map([...targets.current, ...claimTargets(v.state.doc, [newId], new Map())]);

@@ -14,7 +14,6 @@ import type { Node } from 'prosemirror-model';
 import { EditorState, type Transaction } from 'prosemirror-state';
 import { history, undo, undoDepth } from 'prosemirror-history';
 import { canSplit, Transform } from 'prosemirror-transform';
-import type { ClaimTarget } from '../schema/claim';
 import { articleFromText } from '../doc/fromText';
 import { articleSchema as s } from '../doc/schema';
 import { applyClaimTargets, claimTargets, readClaimRanges, stripClaimMarks, type Range } from './claimRanges';
@@ -44,7 +43,7 @@ const baseDoc: Node = (() => {
   return doc;
 })();
 
-const stats = { sequences: 0, steps: 0, emptyBlocksKept: 0, orphanedClaims: 0, brokenClaims: 0, sequencesWithBroken: 0, undoSequences: 0, undoOrphaned: 0 };
+const stats = { sequences: 0, steps: 0, emptyBlocksKept: 0, unjoinedDeletes: 0, orphanedClaims: 0, brokenClaims: 0, sequencesWithBroken: 0, undoSequences: 0, undoOrphaned: 0 };
 
 // ---------------------------------------------------------------------------------------------------------
 // The model
@@ -101,23 +100,33 @@ function modelDelete(m: Model, i: number, a: number, j: number, b: number): void
 }
 
 /**
- * ProseMirror's real behaviour, adopted by the model: a delete that ends in the first paragraph of a list
- * item that holds more blocks (a nested list) cannot join that paragraph away, since a list item must start
- * with a paragraph, so an empty paragraph stays behind. Characters and claims are unaffected; the model
- * takes such empty textblocks from the doc, and anything else that differs fails the test.
+ * ProseMirror's real behaviour, adopted by the model: a delete across blocks removes exactly the characters
+ * in its range, but the two blocks' remainders do not always end up in one textblock:
+ * - a delete that ends in the first paragraph of a list item that holds more blocks (a nested list) leaves
+ *   an empty paragraph there, since a list item must start with a paragraph;
+ * - when the rest of the second block cannot go into the first (the title takes only unmarked text, so
+ *   not emphasis, links or hard breaks), both blocks stay, each cut at the deleted range.
+ * Characters and claims are the same either way. The model takes these two block-structure outcomes from
+ * the doc (only at the join point, and only empty blocks); anything else that differs fails the test.
  */
-function adoptEmptyBlocks(m: Model, doc: Node): number {
+function adoptBlocks(m: Model, doc: Node, join: { block: number; at: number }): { empty: number; unjoined: number } {
   const sizes = blockInfo(doc).map((b) => b.size);
-  let added = 0;
+  const out = { empty: 0, unjoined: 0 };
   for (let k = 0; k < sizes.length; k++) {
     const mine = m.blocks[k];
     if (mine && mine.length === sizes[k]) continue;
-    if (sizes[k] !== 0) throw new Error(`model: block ${k} has ${mine?.length} characters, the doc ${sizes[k]}`);
-    m.blocks.splice(k, 0, []);
-    added++;
+    if (mine && k === join.block && sizes[k] === join.at && out.unjoined === 0) {
+      m.blocks.splice(k, 1, mine.slice(0, join.at), mine.slice(join.at));
+      out.unjoined++;
+    } else if (sizes[k] === 0) {
+      m.blocks.splice(k, 0, []);
+      out.empty++;
+    } else {
+      throw new Error(`model: block ${k} has ${mine?.length} characters, the doc ${sizes[k]}`);
+    }
   }
   if (m.blocks.length !== sizes.length) throw new Error(`model: ${m.blocks.length} blocks, the doc ${sizes.length}`);
-  return added;
+  return out;
 }
 
 function modelSplit(m: Model, block: number, at: number): void {
@@ -217,7 +226,7 @@ function slotOfPos(blocks: BlockInfo[], pos: number): Slot {
 function applyStep(state: EditorState, step: Step, ids: string[], model: Model | null): EditorState {
   const blocks = blockInfo(state.doc);
   let tr: Transaction | null = null;
-  let crossBlock = false;
+  let join: { block: number; at: number } | null = null;
   switch (step.kind) {
     case 'insert': {
       const at = slotAt(blocks, step.where);
@@ -249,7 +258,7 @@ function applyStep(state: EditorState, step: Step, ids: string[], model: Model |
       const to = slotAt(blocks, n);
       tr = state.tr.delete(posOf(blocks, from), posOf(blocks, to));
       if (model) modelDelete(model, from.block, from.offset, to.block, to.offset);
-      crossBlock = from.block !== to.block;
+      if (from.block !== to.block) join = { block: from.block, at: from.offset };
       break;
     }
     case 'deleteClaim': {
@@ -260,7 +269,7 @@ function applyStep(state: EditorState, step: Step, ids: string[], model: Model |
       const to = slotOfPos(blocks, r.to);
       tr = state.tr.delete(r.from, r.to);
       if (model) modelDelete(model, from.block, from.offset, to.block, to.offset);
-      crossBlock = from.block !== to.block;
+      if (from.block !== to.block) join = { block: from.block, at: from.offset };
       break;
     }
     case 'split': {
@@ -273,7 +282,11 @@ function applyStep(state: EditorState, step: Step, ids: string[], model: Model |
     }
   }
   const next = state.apply(tr);
-  if (model && crossBlock) stats.emptyBlocksKept += adoptEmptyBlocks(model, next.doc);
+  if (model && join) {
+    const adopted = adoptBlocks(model, next.doc, join);
+    stats.emptyBlocksKept += adopted.empty;
+    stats.unjoinedDeletes += adopted.unjoined;
+  }
   return next;
 }
 
@@ -315,6 +328,29 @@ describe('claim marks through random edits', () => {
     expect(at(1 + 2)).toEqual([]); // at the claim's start
     expect(at(1 + 3)).toEqual(['claim-00']); // inside
     expect(at(1 + 7)).toEqual([]); // at its end
+  });
+
+  it('ProseMirror keeps both blocks when a delete from the title ends in text the title cannot hold', () => {
+    const d = s.node('doc', null, [s.node('title', null, [s.text('Headline words')]), p('Plain one.'), p('Has ', s.text('stress', [s.mark('em')]), ' here.')]);
+    const blocks = blockInfo(d);
+    const state = EditorState.create({ doc: d });
+    const from = posOf(blocks, { block: 0, offset: 8 });
+    const plain = state.apply(state.tr.delete(from, posOf(blocks, { block: 1, offset: 6 }))).doc;
+    expect(docCells(plain).map((b) => b.map((c) => c.ch).join(''))).toEqual(['Headlineone.', 'Has stress here.']);
+    const marked = state.apply(state.tr.delete(from, posOf(blocks, { block: 2, offset: 2 }))).doc;
+    expect(docCells(marked).map((b) => b.map((c) => c.ch).join(''))).toEqual(['Headline', 's stress here.']);
+  });
+
+  it('ProseMirror leaves an empty paragraph when a delete ends in a list item that holds a nested list', () => {
+    const d = s.node('doc', null, [
+      s.node('title', null, [s.text('T')]),
+      p('before'),
+      s.node('bullet_list', null, [li(p('Item two'), s.node('bullet_list', null, [li(p('Nested'))]))]),
+    ]);
+    const blocks = blockInfo(d);
+    const state = EditorState.create({ doc: d });
+    const after = state.apply(state.tr.delete(posOf(blocks, { block: 1, offset: 2 }), posOf(blocks, { block: 2, offset: 5 }))).doc;
+    expect(docCells(after).map((b) => b.map((c) => c.ch).join(''))).toEqual(['T', 'betwo', '', 'Nested']);
   });
 
   it('keeps every claim on its words, orphans fully deleted claims, and saves/loads exactly', () => {
@@ -382,7 +418,7 @@ describe('claim marks through random edits', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 120_000); // passing takes a few seconds; the time is for shrinking a counterexample
 
   it('undoing every edit brings back the original doc and claim ranges, orphaned claims included', () => {
     fc.assert(
@@ -406,8 +442,6 @@ describe('claim marks through random edits', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 120_000); // passing takes a few seconds; the time is for shrinking a counterexample
 });
 
-// Keeps the ClaimTarget import meaningful for readers of the (b) check.
-export type { ClaimTarget };
