@@ -1,0 +1,66 @@
+/** A realistic annotated article for report tests: the sample with three claims, evidence, comments and audit. */
+import { readFileSync } from 'node:fs';
+import { articleFromText } from '../doc/fromText';
+import { articleSchema } from '../doc/schema';
+import { docPlainText } from '../doc/plainText';
+import { selectorsFor } from '../anchor/selectors';
+import type { ArticleRecord } from '../schema/article';
+import { newClaimData, type Claim, type ClaimData } from '../schema/claim';
+
+export const sampleText = readFileSync(new URL('../../data/tartous-ambush.txt', import.meta.url), 'utf8');
+
+export function claimOn(text: string, words: string, id: string, change: (d: ClaimData) => ClaimData = (d) => d): Claim {
+  const start = text.indexOf(words);
+  if (start < 0) throw new Error(`not in text: ${words}`);
+  const { quote, position } = selectorsFor(text, start, start + words.length);
+  return { data: change(newClaimData(id, 'Ana Reviewer', '2026-11-28T09:00:00.000Z')), target: { quote, position, orphaned: false } };
+}
+
+export function annotatedSample(): ArticleRecord {
+  const parsed = articleFromText(sampleText, 'text');
+  const text = docPlainText(articleSchema.nodeFromJSON(parsed.doc));
+  const named = claimOn(text, 'three unidentified “armed men” lost their lives during the clashes', 'claim-named', (d) => ({
+    ...d,
+    attribution: { sourceName: 'Syrian Observatory for Human Rights', sourceKind: 'ngo_monitor', kind: 'named', cue: 'reported', traced: { url: 'https://www.syriahr.com/en/', title: 'SOHR', publisher: 'SOHR', date: '2024-12-26', archivedUrl: '' } },
+    verification: {
+      status: 'done',
+      verdict: 'Mostly true',
+      confidence: 'medium',
+      rationale: 'SOHR reported three gunmen killed; no independent count.',
+      evidence: [{ id: 'ev-0001', url: 'https://www.syriahr.com/en/352000/', title: 'SOHR: clashes near Tartous', publisher: 'SOHR', accessedAt: '2026-11-28', quote: 'three gunmen', stance: 'supports' }],
+    },
+    comments: [{ id: 'cm-0001', author: 'Ben Second', at: '2026-11-28T09:10:00.000Z', text: 'Check the Arabic page for the later toll.' }],
+    updatedBy: 'Ben Second',
+  }));
+  const vague = claimOn(text, 'ten additional troops sustained injuries during the clashes on Tuesday', 'claim-vague', (d) => ({
+    ...d,
+    attribution: { ...d.attribution, kind: 'vague', cue: 'Reports indicate' },
+    verification: { ...d.verification, status: 'in_progress', verdict: 'Unverifiable' },
+  }));
+  const none = claimOn(text, 'Assad and his family have sought refuge in Russia', 'claim-none', (d) => ({
+    ...d,
+    verification: {
+      ...d.verification,
+      status: 'done',
+      verdict: 'True',
+      evidence: [{ id: 'ev-0002', url: 'https://www.bbc.com/news/world-middle-east', title: 'Kremlin confirms asylum', publisher: 'BBC', accessedAt: '2026-11-28', quote: '', stance: 'supports' }],
+    },
+  }));
+  const orphan: Claim = { ...claimOn(text, 'HTS has committed to safeguarding', 'claim-orphan'), target: { ...claimOn(text, 'HTS has committed to safeguarding', 'x').target, orphaned: true } };
+  const stamp = '2026-11-28T08:50:00.000Z';
+  return {
+    id: 'sample-article-1',
+    meta: { title: parsed.meta.title, publisher: 'Example News', byline: 'Staff', publishedAt: '2024-12-26', url: 'https://example.org/tartous' },
+    origin: { kind: 'file', fileName: 'tartous-ambush.txt' },
+    importedAt: stamp,
+    updatedAt: '2026-11-28T09:20:00.000Z',
+    revision: 12,
+    doc: parsed.doc,
+    removedOnImport: parsed.removed,
+    claims: [none, vague, named, orphan],
+    audit: [
+      { id: 'au-0001', at: stamp, who: 'Ana Reviewer', action: 'import', new: 'tartous-ambush.txt' },
+      { id: 'au-0002', at: '2026-11-28T09:05:00.000Z', who: 'Ana Reviewer', action: 'claim_updated', claimId: 'claim-named', field: 'verification.verdict', old: null, new: 'Mostly true' },
+    ],
+  };
+}
