@@ -9,6 +9,7 @@ import { openBackend } from './backend';
 import { resolveDataDir } from './dataDir';
 import { rendererDir } from './paths';
 import { startBrowserServer } from './server';
+import { chromiumPdfRenderer } from './pdf';
 
 export async function runBrowserMode(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -23,7 +24,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(args.dataDir);
   let backend;
   try {
-    backend = await openBackend(dataDir, 'browser mode server');
+    backend = await openBackend(dataDir, 'browser mode server', { pdf: chromiumPdfRenderer() });
   } catch (e) {
     console.error(`claimdesk: ${(e as Error).message}`);
     process.exit(1);

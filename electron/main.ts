@@ -67,13 +67,29 @@ async function importFromMenu(): Promise<void> {
   else send({ type: 'importFailed', message: envelope.error.message });
 }
 
+/** PDF from Electron's own Chromium: the report in a hidden, script-less window, printed. */
+async function printToPdf(html: string): Promise<Uint8Array> {
+  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    win.destroy();
+  }
+}
+
 function buildMenu(): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
-      submenu: [{ label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromMenu() }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromMenu() },
+        { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     {
@@ -149,7 +165,7 @@ async function start(): Promise<void> {
   const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
   const dataDir = resolveDataDir(args.dataDir, process.env, app.getPath('userData'));
   try {
-    backend = await openBackend(dataDir, 'desktop app');
+    backend = await openBackend(dataDir, 'desktop app', { pdf: printToPdf });
   } catch (e) {
     dialog.showErrorBox('Claimdesk cannot open its data directory', (e as Error).message);
     app.quit();

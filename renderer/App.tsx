@@ -52,7 +52,7 @@ export function App() {
       if (command.type === 'imported') {
         navigate({ view: 'article', id: command.result.article.id });
         setNotice(importedNotice(command.result));
-      } else {
+      } else if (command.type === 'importFailed') {
         setNotice({ kind: 'error', text: command.message });
       }
     });

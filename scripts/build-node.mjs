@@ -10,7 +10,7 @@ await Promise.all([
     ...common,
     format: 'esm',
     packages: 'external',
-    entryPoints: { browserMode: 'electron/browserMode.ts', launch: 'electron/launch.ts' },
+    entryPoints: { browserMode: 'electron/browserMode.ts', launch: 'electron/launch.ts', cli: 'electron/cli.ts' },
     outdir: 'dist/node',
     outExtension: { '.js': '.mjs' },
   }),

@@ -19,6 +19,18 @@ const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'json', 'csv', 'claimreview', 'w3c'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportResult = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
 export const api = {
   getDesk: {
     request: Empty,
@@ -80,6 +92,13 @@ export const api = {
   updateMeta: {
     request: z.object({ id: ArticleId, meta: EditableMeta, baseRevision: z.number().int().nonnegative() }).strict(),
     response: z.object({ revision: z.number().int(), article: ArticleSummary }),
+  },
+  /** A report or machine export of one article; PDF comes back as base64. */
+  exportArticle: {
+    request: z
+      .object({ id: ArticleId, format: ExportFormat, includeComments: z.boolean().default(true), includeAudit: z.boolean().default(false) })
+      .strict(),
+    response: ExportResult,
   },
   deleteArticle: {
     request: z.object({ id: ArticleId }).strict(),

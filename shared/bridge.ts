@@ -6,7 +6,9 @@ import type { ImportResult } from './api';
 
 export type MenuCommand =
   | { type: 'imported'; result: ImportResult }
-  | { type: 'importFailed'; message: string };
+  | { type: 'importFailed'; message: string }
+  /** File > Export report…: the open article's export dialog. */
+  | { type: 'export' };
 
 export type Bridge = {
   invoke: (method: string, payload: unknown) => Promise<unknown>;

@@ -2,10 +2,11 @@ import type { Handlers } from '../../shared/api';
 import type { Store } from '../store/store';
 import { articleService } from './articles';
 import { deskService } from './desk';
+import { exportService, type PdfRenderer } from './exports';
 
-export type ServiceOptions = { store: Store; samplePath: string; now?: () => Date };
+export type ServiceOptions = { store: Store; samplePath: string; pdf?: PdfRenderer | null; now?: () => Date };
 
 /** Every method of the contract, implemented once, behind every front door (IPC, HTTP, CLI). */
 export function createHandlers(opts: ServiceOptions): Handlers {
-  return { ...deskService(opts.store), ...articleService(opts) };
+  return { ...deskService(opts.store), ...articleService(opts), ...exportService({ store: opts.store, pdf: opts.pdf ?? null, now: opts.now }) };
 }

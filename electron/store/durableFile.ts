@@ -35,6 +35,8 @@ export type DurableFileOptions<S extends z.ZodTypeAny> = {
   schema: S;
   quarantineDir: string;
   notify: (notice: StoreNotice) => void;
+  /** Read without repairing or writing anything (the CLI reading a desk the app has open). */
+  readOnly?: boolean;
 };
 
 let tmpCounter = 0;
@@ -112,7 +114,7 @@ async function quarantine(file: string, quarantineDir: string): Promise<string> 
 }
 
 export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions<S>): Adapter<z.output<S>> {
-  const { file, kind, schema, quarantineDir, notify } = opts;
+  const { file, kind, schema, quarantineDir, notify, readOnly = false } = opts;
   let queue: Promise<void> = Promise.resolve();
   let hasFile = false;
   return {
@@ -123,6 +125,10 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
         return main.value;
       }
       const backup = await parseFile(`${file}.bak`, kind, schema);
+      if (readOnly) {
+        if (main.ok === false) notify({ level: 'warning', message: `${path.basename(file)} is damaged (${main.reason}); read its backup instead.` });
+        return backup.ok === true ? backup.value : null;
+      }
       if (main.ok === 'missing') {
         if (backup.ok !== true) return null;
         // A crash between backup and rename: the backup is the last good state.
@@ -148,6 +154,7 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
       return null;
     },
     write(data) {
+      if (readOnly) return Promise.reject(new Error(`${path.basename(file)} is open read-only.`));
       const next = queue.then(async () => {
         await writeFileDurably(file, JSON.stringify(data, null, 2), hasFile);
         hasFile = true;

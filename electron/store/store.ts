@@ -36,43 +36,52 @@ export type Store = {
 
 
 
-export type OpenStoreOptions = { app: string };
+export type OpenStoreOptions = {
+  app: string;
+  /** Read-only: no lock, no writes, no repairs; for reading a desk another process may have open. */
+  readOnly?: boolean;
+};
 
-export async function openStore(dir: string, { app }: OpenStoreOptions): Promise<Store> {
+export async function openStore(dir: string, { app, readOnly = false }: OpenStoreOptions): Promise<Store> {
   const root = path.resolve(dir);
+  if (readOnly) {
+    const exists = await fs.access(path.join(root, 'articles')).then(() => true, () => false);
+    if (!exists) throw new Error(`${root} is not a Claimdesk data directory (it has no articles/ folder).`);
+    return openLocked(root, { release: () => undefined }, true);
+  }
   await fs.mkdir(path.join(root, 'articles'), { recursive: true });
   const lock: Lock = acquireDataDirLock(root, app);
   try {
-    return await openLocked(root, lock);
+    return await openLocked(root, lock, false);
   } catch (e) {
     lock.release();
     throw e;
   }
 }
 
-async function openLocked(root: string, lock: Lock): Promise<Store> {
+async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<Store> {
   const notices: StoreNotice[] = [];
   const notify = (n: StoreNotice) => notices.push(n);
   const quarantineDir = path.join(root, 'quarantine');
   const articlePath = (id: string) => path.join(root, 'articles', `${id}.json`);
 
-  const deskDb = new Low(durableJsonFile({ file: path.join(root, 'desk.json'), kind: 'desk', schema: DeskFile, quarantineDir, notify }), {
+  const deskDb = new Low(durableJsonFile({ file: path.join(root, 'desk.json'), kind: 'desk', schema: DeskFile, quarantineDir, notify, readOnly }), {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     desk: DEFAULT_DESK,
   });
   await deskDb.read();
 
-  const indexDb = new Low(durableJsonFile({ file: path.join(root, 'index.json'), kind: 'index', schema: IndexFile, quarantineDir, notify }), {
+  const indexDb = new Low(durableJsonFile({ file: path.join(root, 'index.json'), kind: 'index', schema: IndexFile, quarantineDir, notify, readOnly }), {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     articles: [],
   });
   await indexDb.read();
   // No index (first run, or a damaged one with no backup, now quarantined): rebuild it from the article files.
   const indexOnDisk = await fs.access(path.join(root, 'index.json')).then(() => true, () => false);
-  if (!indexOnDisk) {
-    const rebuilt = await rebuildIndex(root, quarantineDir, notify);
+  if (!indexOnDisk || (readOnly && indexDb.data.articles.length === 0)) {
+    const rebuilt = await rebuildIndex(root, quarantineDir, notify, readOnly);
     indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: rebuilt };
-    if (rebuilt.length > 0) {
+    if (rebuilt.length > 0 && !readOnly) {
       await indexDb.write();
       notify({ level: 'info', message: `Rebuilt the library index from ${rebuilt.length} article file(s).` });
     }
@@ -82,7 +91,7 @@ async function openLocked(root: string, lock: Lock): Promise<Store> {
   const articleDb = (id: string) => {
     let db = articleDbs.get(id);
     if (!db) {
-      db = new Low<ArticleFile>(durableJsonFile({ file: articlePath(id), kind: 'article', schema: ArticleFile, quarantineDir, notify }), null as unknown as ArticleFile);
+      db = new Low<ArticleFile>(durableJsonFile({ file: articlePath(id), kind: 'article', schema: ArticleFile, quarantineDir, notify, readOnly }), null as unknown as ArticleFile);
       articleDbs.set(id, db);
     }
     return db;
@@ -135,12 +144,12 @@ async function openLocked(root: string, lock: Lock): Promise<Store> {
 }
 
 /** The index can always be rebuilt from the article files; it is a cache a person could delete. */
-async function rebuildIndex(root: string, quarantineDir: string, notify: (n: StoreNotice) => void): Promise<ArticleSummary[]> {
+async function rebuildIndex(root: string, quarantineDir: string, notify: (n: StoreNotice) => void, readOnly: boolean): Promise<ArticleSummary[]> {
   const dir = path.join(root, 'articles');
   const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json'));
   const out: ArticleSummary[] = [];
   for (const name of names) {
-    const db = new Low<ArticleFile>(durableJsonFile({ file: path.join(dir, name), kind: 'article', schema: ArticleFile, quarantineDir, notify }), null as unknown as ArticleFile);
+    const db = new Low<ArticleFile>(durableJsonFile({ file: path.join(dir, name), kind: 'article', schema: ArticleFile, quarantineDir, notify, readOnly }), null as unknown as ArticleFile);
     await db.read();
     if (db.data) out.push(summarize(db.data.article));
   }

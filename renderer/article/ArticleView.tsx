@@ -5,7 +5,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { ArticleForEditing, EditableMeta } from '../../shared/schema/article';
 import type { ClaimData, ClaimTarget } from '../../shared/schema/claim';
 import type { DeskState } from '../../shared/schema/desk';
-import { client, errorMessage, isDesktop } from '../api';
+import { bridge, client, errorMessage, isDesktop } from '../api';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import { createAutosave, createSerialQueue, type SaveState } from '../editor/autosave';
 import { claimTargets } from '../../shared/anchor/claimRanges';
@@ -19,6 +19,7 @@ import { matchesFilter, NO_FILTER, type ClaimFilter } from '../claims/filters';
 import { claimAction } from '../claims/shortcuts';
 import { ReviewerPrompt } from '../settings/ReviewerPrompt';
 import { MetaForm } from './MetaForm';
+import { ExportDialog } from '../export/ExportDialog';
 
 type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void };
 
@@ -36,6 +37,7 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveError, setSaveError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
+  const [exporting, setExporting] = useState(false);
   const [pendingAction, setPendingAction] = useState<((s: Signer) => void) | null>(null);
   const revision = useRef(0);
   const targets = useRef(new Map<string, ClaimTarget>());
@@ -107,6 +109,9 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
       void autosave.flush();
     };
   }, [autosave]);
+
+  // File > Export report… in the desktop app.
+  useEffect(() => bridge?.onMenuCommand((command) => command.type === 'export' && setExporting(true)), []);
 
   // The panel follows the editor: at once for claim changes, at most a few times a second while typing.
   const panelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -188,6 +193,11 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
       (e.shiftKey ? redo : undo)(v.state, v.dispatch);
       return;
     }
+    if (mod && e.shiftKey && !e.altKey && e.code === 'KeyE') {
+      e.preventDefault();
+      setExporting(true);
+      return;
+    }
     const action = claimAction(e, isMac);
     if (!action || (inField && action.type === 'delete')) return;
     e.preventDefault();
@@ -246,11 +256,23 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
           <button type="button" className="secondary" onClick={onBack}>
             ← Library
           </button>
+          <button type="button" className="secondary" onClick={() => setExporting(true)} title="Ctrl+Shift+E">
+            Export…
+          </button>
           <span className={`save-state save-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
             {STATE_TEXT[saveState]}
             {saveError ? `: ${saveError}` : ''}
           </span>
         </div>
+        {exporting && (
+          <ExportDialog
+            articleId={id}
+            beforeExport={() => autosave.flush()}
+            onClose={() => setExporting(false)}
+            onError={onError}
+            onDone={onInfo}
+          />
+        )}
         <MetaForm meta={article.meta} onSave={saveMeta} />
         {article.removedOnImport.length > 0 && (
           <details className="removed-on-import">

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { annotatedSample } from '../shared/report/testing';
+import { runCli } from './cli';
+import { findChromium } from './pdf';
+import { openStore, type Store } from './store/store';
+import { summarize } from './store/summarize';
+import { tempDir } from './testing';
+
+let tmp: ReturnType<typeof tempDir>;
+let dataDir: string;
+let errors: string[];
+
+async function seed(): Promise<void> {
+  const store = await openStore(dataDir, { app: 'test' });
+  const a = annotatedSample();
+  await store.putArticle(a, summarize(a));
+  await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, deskName: 'Verification Desk', reviewerName: 'Ana Reviewer' } }));
+  store.close();
+}
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const lines: string[] = [];
+  errors = [];
+  const code = await runCli([...args, '--data-dir', dataDir], (s) => lines.push(s));
+  return { code, out: lines.join('\n'), err: errors.join('\n') };
+}
+
+beforeEach(async () => {
+  tmp = tempDir();
+  dataDir = path.join(tmp.dir, 'desk');
+  await seed();
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  tmp.cleanup();
+});
+
+describe('claimdesk CLI', () => {
+  it('lists the articles in a data directory', async () => {
+    const { code, out } = await cli('list');
+    expect(code).toBe(0);
+    expect(out).toContain('sample-article-1');
+    expect(out).toContain('14 are killed by Assad supporters');
+    expect(out).toMatch(/4 claims \(2 done\)/);
+    const json = await cli('list', '--json');
+    expect(JSON.parse(json.out)[0]).toMatchObject({ id: 'sample-article-1', claimCount: 4 });
+  });
+
+  it('exports each text format to a file, by id or by part of the title', async () => {
+    for (const format of ['html', 'md', 'json', 'csv', 'claimreview', 'w3c']) {
+      const out = path.join(tmp.dir, `report.${format}`);
+      const res = await cli('export', format === 'html' ? 'Assad supporters' : 'sample-article-1', '--format', format, '--out', out);
+      expect(res.code, res.err).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text.length).toBeGreaterThan(100);
+      if (format !== 'csv') expect(text).toContain('Syrian Observatory for Human Rights');
+    }
+    expect(readFileSync(path.join(tmp.dir, 'report.html'), 'utf8')).toContain('Check the Arabic page');
+  });
+
+  it('leaves comments out and adds the audit trail when asked', async () => {
+    const out = path.join(tmp.dir, 'r.html');
+    expect((await cli('export', 'sample-article-1', '--format', 'html', '--no-comments', '--audit', '--out', out)).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain('Check the Arabic page');
+    expect(html).toMatch(/Audit trail/i);
+  });
+
+  it.skipIf(!findChromium())('exports PDF with Chromium', async () => {
+    const out = path.join(tmp.dir, 'r.pdf');
+    const res = await cli('export', 'sample-article-1', '--format', 'pdf', '--out', out);
+    expect(res.code, res.err).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('fails clearly, with a non-zero exit, for an unknown article, format or unwritable path', async () => {
+    const unknown = await cli('export', 'no such headline', '--format', 'html', '--out', path.join(tmp.dir, 'x.html'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/No article matches “no such headline”/);
+    const badFormat = await cli('export', 'sample-article-1', '--format', 'docx', '--out', path.join(tmp.dir, 'x.docx'));
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toMatch(/Unknown format “docx”/);
+    const unwritable = await cli('export', 'sample-article-1', '--format', 'html', '--out', path.join(tmp.dir, 'missing', 'dir', 'x.html'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.err).toMatch(/Cannot write .*its folder does not exist/);
+    const usage = await cli('frobnicate');
+    expect(usage.code).toBe(2);
+    expect(existsSync(path.join(tmp.dir, 'x.html'))).toBe(false);
+  });
+
+  it('reads a desk the app has open (read-only, no lock)', async () => {
+    const app: Store = await openStore(dataDir, { app: 'desktop app' });
+    try {
+      const res = await cli('list');
+      expect(res.code).toBe(0);
+      expect(res.out).toContain('sample-article-1');
+    } finally {
+      app.close();
+    }
+  });
+
+  it('says so when the directory is not a Claimdesk data directory', async () => {
+    const res = await runCli(['list', '--data-dir', path.join(tmp.dir, 'nothing-here')], () => undefined);
+    expect(res).toBe(1);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The command line, for batch use on a data directory without Electron and without a window:
+ *
+ *   claimdesk list [--data-dir DIR] [--json]
+ *   claimdesk export ARTICLE --format html|md|pdf|json|csv|claimreview|w3c --out FILE
+ *                    [--no-comments] [--audit] [--data-dir DIR]
+ *
+ * ARTICLE is an article id or a piece of its title that matches exactly one article. The CLI reads the
+ * store read-only, so it works while the app has the desk open. Exit codes: 0 done, 1 failed, 2 usage.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { EXPORT_FORMATS, ExportFormat } from '../shared/api';
+import type { ArticleSummary } from '../shared/schema/article';
+import { parseArgs } from './args';
+import { resolveDataDir } from './dataDir';
+import { chromiumPdfRenderer } from './pdf';
+import { renderExport } from './services/exports';
+import { openStore, type Store } from './store/store';
+
+const USAGE = `Usage:
+  claimdesk list [--data-dir DIR] [--json]
+  claimdesk export ARTICLE --format ${EXPORT_FORMATS.join('|')} --out FILE [--no-comments] [--audit] [--data-dir DIR]
+
+ARTICLE is an article id or part of its title. The data directory defaults to CLAIMDESK_DATA_DIR, then the app's own.`;
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+function take(rest: string[], flag: string): string | undefined {
+  const i = rest.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return undefined;
+  const arg = rest[i]!;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[i + 1];
+  rest.splice(i, arg.includes('=') ? 1 : 2);
+  if (value === undefined || value.startsWith('--')) throw new CliError(`${flag} needs a value.`, 2);
+  return value;
+}
+
+function flag(rest: string[], name: string): boolean {
+  const i = rest.indexOf(name);
+  if (i >= 0) rest.splice(i, 1);
+  return i >= 0;
+}
+
+export function findArticle(articles: ArticleSummary[], query: string): ArticleSummary {
+  const byId = articles.find((a) => a.id === query);
+  if (byId) return byId;
+  const q = query.toLocaleLowerCase();
+  const matches = articles.filter((a) => a.title.toLocaleLowerCase().includes(q));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new CliError(`No article matches “${query}”. Run \`claimdesk list\` to see the articles.`, 1);
+  throw new CliError(`“${query}” matches ${matches.length} articles; use an id:\n${matches.map((a) => `  ${a.id}  ${a.title}`).join('\n')}`, 1);
+}
+
+async function list(store: Store, json: boolean, out: (s: string) => void) {
+  const articles = [...store.listArticles()].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+  if (json) return out(JSON.stringify(articles, null, 2));
+  if (articles.length === 0) return out('No articles in this desk.');
+  for (const a of articles) {
+    out(`${a.id}  ${a.importedAt.slice(0, 10)}  ${String(a.claimCount).padStart(4)} claims (${a.doneCount} done)  ${a.title}${a.publisher ? ` — ${a.publisher}` : ''}`);
+  }
+}
+
+async function exportOne(store: Store, rest: string[], out: (s: string) => void) {
+  const formatArg = take(rest, '--format');
+  const outFile = take(rest, '--out');
+  const includeComments = !flag(rest, '--no-comments');
+  const includeAudit = flag(rest, '--audit');
+  const query = rest.shift();
+  if (rest.length > 0) throw new CliError(`Unexpected argument: ${rest[0]}`, 2);
+  if (!query) throw new CliError('Which article? Give an id or part of its title.', 2);
+  if (!formatArg) throw new CliError(`--format is required (${EXPORT_FORMATS.join(', ')}).`, 2);
+  const format = ExportFormat.safeParse(formatArg);
+  if (!format.success) throw new CliError(`Unknown format “${formatArg}”. Formats: ${EXPORT_FORMATS.join(', ')}.`, 2);
+  if (!outFile) throw new CliError('--out FILE is required.', 2);
+
+  const summary = findArticle(store.listArticles(), query);
+  const article = await store.getArticle(summary.id);
+  if (!article) throw new CliError(`The article ${summary.id} is listed but its file could not be read.`, 1);
+  const result = await renderExport(article, format.data, { includeComments, includeAudit }, { store, pdf: chromiumPdfRenderer(), app: 'Claimdesk CLI' });
+  const target = path.resolve(outFile);
+  try {
+    await fs.writeFile(target, result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : result.content);
+  } catch (e) {
+    throw new CliError(`Cannot write ${target}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`, 1);
+  }
+  out(`Wrote ${format.data.toUpperCase()} of “${article.meta.title}” to ${target}`);
+}
+
+export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+  try {
+    const common = parseArgs(argv);
+    if (common.errors.length > 0) throw new CliError(common.errors.join(' '), 2);
+    const rest = [...common.rest];
+    const command = rest.shift();
+    if (!command || command === '--help' || command === 'help' || command === '-h') {
+      out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command !== 'list' && command !== 'export') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
+    const dataDir = resolveDataDir(common.dataDir);
+    let store: Store;
+    try {
+      store = await openStore(dataDir, { app: 'cli', readOnly: true });
+    } catch (e) {
+      throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
+    }
+    for (const n of store.notices()) console.error(`claimdesk: ${n.message}`);
+    if (command === 'list') await list(store, flag(rest, '--json'), out);
+    else await exportOne(store, rest, out);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(`claimdesk: ${e.message}`);
+      return e.code;
+    }
+    console.error(`claimdesk: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /cli\.(mjs|js|ts)$/.test(process.argv[1]);
+if (invokedDirectly) void runCli(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,97 @@
+/** Exports: the readable report (HTML, PDF, Markdown) and the machine formats, from one report model. */
+import { ApiError, type ExportFormat, type ExportResult, type Handlers } from '../../shared/api';
+import { buildReportModel, type ReportOptions } from '../../shared/report/model';
+import { renderHtmlReport } from '../../shared/report/html';
+import { renderMarkdownReport } from '../../shared/report/markdown';
+import { renderCsv } from '../../shared/report/csv';
+import { renderClaimReviewJson } from '../../shared/report/claimReview';
+import { renderWebAnnotationsJson } from '../../shared/report/webAnnotation';
+import { exportArticleJson } from '../../shared/report/jsonExport';
+import { findSource } from '../../shared/sources/directory';
+import type { ArticleRecord } from '../../shared/schema/article';
+import type { SourceEntry } from '../../shared/schema/desk';
+import type { Store } from '../store/store';
+import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
+
+/** Turns a self-contained HTML report into PDF bytes (Electron's printToPDF, or Chromium in browser mode and the CLI). */
+export type PdfRenderer = (html: string) => Promise<Uint8Array>;
+
+export type ExportOptions = { store: Store; pdf: PdfRenderer | null; now?: () => Date; app?: string };
+
+const EXT: Record<ExportFormat, [string, string]> = {
+  html: ['.html', 'text/html; charset=utf-8'],
+  pdf: ['.pdf', 'application/pdf'],
+  md: ['.md', 'text/markdown; charset=utf-8'],
+  json: ['.claimdesk.json', 'application/json'],
+  csv: ['.csv', 'text/csv; charset=utf-8'],
+  claimreview: ['.claimreview.jsonld', 'application/ld+json'],
+  w3c: ['.annotations.jsonld', 'application/ld+json'],
+};
+
+/** A file name a person recognises: the headline, shortened, with unsafe characters dropped. */
+export function exportFileName(title: string, format: ExportFormat): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'article';
+  return `${slug}${EXT[format][0]}`;
+}
+
+function sourcesOf(article: ArticleRecord, directory: readonly SourceEntry[]): SourceEntry[] {
+  const out = new Map<string, SourceEntry>();
+  for (const c of article.claims) {
+    const s = findSource(directory, c.data.attribution.sourceName);
+    if (s) out.set(s.id, s);
+  }
+  return [...out.values()];
+}
+
+export async function renderExport(article: ArticleRecord, format: ExportFormat, options: ReportOptions, deps: ExportOptions): Promise<ExportResult> {
+  const { store, now = () => new Date(), app = 'Claimdesk' } = deps;
+  const desk = store.desk();
+  const generatedAt = now().toISOString();
+  const model = buildReportModel(
+    article,
+    { scale: desk.settings.ratingScale, deskName: desk.settings.deskName, generatedBy: desk.settings.reviewerName || 'Claimdesk', generatedAt },
+    options,
+  );
+  const [, mimeType] = EXT[format];
+  const fileName = exportFileName(article.meta.title, format);
+  const text = (content: string): ExportResult => ({ fileName, mimeType, encoding: 'utf8', content });
+  switch (format) {
+    case 'html':
+      return text(renderHtmlReport(model));
+    case 'md':
+      return text(renderMarkdownReport(model));
+    case 'csv':
+      return text(renderCsv(model));
+    case 'claimreview':
+      return text(renderClaimReviewJson(model, {}));
+    case 'w3c':
+      return text(renderWebAnnotationsJson(model, {}));
+    case 'json':
+      return text(exportArticleJson(article, { generatedAt, app, schemaVersion: CURRENT_SCHEMA_VERSION, sources: sourcesOf(article, desk.sources) }));
+    case 'pdf': {
+      if (!deps.pdf) {
+        throw new ApiError('bad_file', 'PDF export needs Chromium, which was not found here. Export HTML and print it to PDF from your browser (Ctrl+P).');
+      }
+      const bytes = await deps.pdf(renderHtmlReport(model));
+      return { fileName, mimeType, encoding: 'base64', content: Buffer.from(bytes).toString('base64') };
+    }
+  }
+}
+
+export function exportService(deps: ExportOptions): Pick<Handlers, 'exportArticle'> {
+  return {
+    async exportArticle({ id, format, includeComments, includeAudit }) {
+      const article = await deps.store.getArticle(id);
+      if (!article) throw new ApiError('not_found', `There is no article with id ${id} in this desk.`);
+      return renderExport(article, format, { includeComments, includeAudit }, deps);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ExportFormat } from '../../shared/api';
+import { client, errorMessage } from '../api';
+import { download } from './download';
+
+const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
+  { value: 'html', label: 'Report (HTML)', hint: 'One self-contained file: opens in any browser, prints well.' },
+  { value: 'pdf', label: 'Report (PDF)', hint: 'The same report, printed to PDF.' },
+  { value: 'md', label: 'Report (Markdown)', hint: 'For wikis and chat.' },
+  { value: 'csv', label: 'Claims (CSV)', hint: 'One row per claim, for spreadsheets.' },
+  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for publishing fact-checks.' },
+  { value: 'w3c', label: 'Web Annotations (JSON-LD)', hint: 'W3C Web Annotation collection for other annotation tools.' },
+  { value: 'json', label: 'Full article (JSON)', hint: 'Everything, for archiving or re-importing.' },
+];
+
+type Props = { articleId: string; beforeExport: () => Promise<void>; onClose: () => void; onError: (m: string) => void; onDone: (m: string) => void };
+
+/** Export the open article: pick a format and options; the file is saved through the browser or desktop. */
+export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [includeComments, setIncludeComments] = useState(true);
+  const [includeAudit, setIncludeAudit] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      await beforeExport();
+      const result = await client.exportArticle({ id: articleId, format, includeComments, includeAudit });
+      download(result);
+      onDone(`Exported ${result.fileName}.`);
+      onClose();
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="export-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-label="Export"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <h2>Export</h2>
+      <fieldset>
+        <legend>Format</legend>
+        {FORMATS.map((f, i) => (
+          <label key={f.value} className="export-format">
+            <input ref={i === 0 ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            <span>
+              {f.label} <span className="hint">{f.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Options</legend>
+        <label>
+          <input type="checkbox" checked={includeComments} onChange={(e) => setIncludeComments(e.currentTarget.checked)} /> Include comments
+        </label>
+        <label>
+          <input type="checkbox" checked={includeAudit} onChange={(e) => setIncludeAudit(e.currentTarget.checked)} /> Include the audit trail as an appendix
+        </label>
+      </fieldset>
+      <button type="button" onClick={() => void run()} disabled={busy}>
+        {busy ? 'Exporting…' : 'Export'}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onClose}>
+        Cancel
+      </button>
+    </div>
+  );
+}

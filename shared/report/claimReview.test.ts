@@ -1,0 +1,213 @@
+/**
+ * Checks the ClaimReview output field by field against Google's Fact Check structured data list:
+ * ClaimReview requires claimReviewed, reviewRating and url and recommends author, datePublished and
+ * itemReviewed; Claim recommends appearance, author, datePublished and firstAppearance; Rating requires
+ * alternateName and recommends bestRating, name, ratingValue and worstRating.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATING_SCALE } from '../schema/claim';
+import { claimFragment, FALLBACK_DESK_NAME, isNonRating, ratingFor, renderClaimReview, renderClaimReviewJson, type JsonLdObject, type JsonLdValue } from './claimReview';
+import { buildReportModel, type ReportModel } from './model';
+import { annotatedSample } from './testing';
+
+const ctx = { scale: DEFAULT_RATING_SCALE, deskName: 'Verification Desk', generatedBy: 'Ana Reviewer', generatedAt: '2026-11-28T10:00:00.000Z' };
+const model = (): ReportModel => buildReportModel(annotatedSample(), ctx);
+
+function obj(v: JsonLdValue | undefined): JsonLdObject {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`not an object: ${JSON.stringify(v)}`);
+  return v;
+}
+const byId = (reviews: JsonLdObject[], m: ReportModel) => {
+  const all = [...m.claims, ...m.orphaned];
+  return (id: string) => {
+    const claim = all.find((c) => c.id === id)!;
+    return reviews.find((r) => r.claimReviewed === claim.quote)!;
+  };
+};
+
+describe('renderClaimReview: which claims', () => {
+  it('emits one ClaimReview per claim with a verdict, in document order, skipping those without', () => {
+    const m = model();
+    const reviews = renderClaimReview(m);
+    // claim-vague (Unverifiable), claim-named (Mostly true), claim-none (True); the orphan has no verdict.
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(m.claims.map((c) => c.quote));
+    for (const r of reviews) {
+      expect(r['@context']).toBe('https://schema.org');
+      expect(r['@type']).toBe('ClaimReview');
+    }
+  });
+
+  it('includes an orphaned claim that has a verdict, linked by its id', () => {
+    const m = model();
+    const o = m.orphaned[0]!;
+    m.orphaned[0] = { ...o, data: { ...o.data, verification: { ...o.data.verification, verdict: 'False', status: 'done' } } };
+    const reviews = renderClaimReview(m);
+    expect(reviews).toHaveLength(4);
+    expect(reviews[3]!.claimReviewed).toBe(o.quote);
+    expect(reviews[3]!.url).toBe('https://example.org/tartous#orphaned-claim-1');
+  });
+});
+
+describe('Google ClaimReview required properties', () => {
+  it('required: claimReviewed is the claim’s words', () => {
+    const m = model();
+    const reviews = renderClaimReview(m);
+    for (const [i, r] of reviews.entries()) {
+      expect(typeof r.claimReviewed).toBe('string');
+      expect(r.claimReviewed).toBe(m.text.slice(m.claims[i]!.start!, m.claims[i]!.end!));
+    }
+  });
+
+  it('required: reviewRating is a Rating with the textual verdict as alternateName', () => {
+    const m = model();
+    const reviews = renderClaimReview(m);
+    for (const [i, r] of reviews.entries()) {
+      const rating = obj(r.reviewRating);
+      expect(rating['@type']).toBe('Rating');
+      expect(rating.alternateName).toBe(m.claims[i]!.data.verification.verdict);
+    }
+  });
+
+  it('required: url is the review page plus the claim’s anchor', () => {
+    const m = model();
+    expect(renderClaimReview(m).map((r) => r.url)).toEqual(['https://example.org/tartous#claim-1', 'https://example.org/tartous#claim-2', 'https://example.org/tartous#claim-3']);
+    const withBase = renderClaimReview(m, { reviewUrlBase: 'https://factcheck.example/reviews/tartous#old' });
+    expect(withBase.map((r) => r.url)).toEqual([1, 2, 3].map((n) => `https://factcheck.example/reviews/tartous#claim-${n}`));
+    expect(m.claims.map((c) => claimFragment(m, c))).toEqual(['claim-1', 'claim-2', 'claim-3']);
+    expect(m.orphaned.map((c) => claimFragment(m, c))).toEqual(['orphaned-claim-1']);
+  });
+
+  it('required: url falls back to a bare fragment when there is neither a base nor an article URL', () => {
+    const m = model();
+    m.article = { ...m.article, meta: { ...m.article.meta, url: '' } };
+    expect(renderClaimReview(m)[0]!.url).toBe('#claim-1');
+  });
+});
+
+describe('Google ClaimReview recommended properties', () => {
+  it('recommended: author is the desk as an Organization', () => {
+    for (const r of renderClaimReview(model())) expect(r.author).toEqual({ '@type': 'Organization', name: 'Verification Desk' });
+  });
+
+  it('recommended: author falls back to a stand-in name when the desk has none', () => {
+    const m = model();
+    m.deskName = '  ';
+    expect(obj(renderClaimReview(m)[0]!.author).name).toBe(FALLBACK_DESK_NAME);
+  });
+
+  it('recommended: datePublished is the claim’s last update (ISO 8601)', () => {
+    const m = model();
+    const reviews = renderClaimReview(m);
+    for (const [i, r] of reviews.entries()) {
+      expect(r.datePublished).toBe(m.claims[i]!.data.updatedAt);
+      expect(Number.isNaN(Date.parse(String(r.datePublished)))).toBe(false);
+    }
+  });
+
+  it('recommended: itemReviewed is a Claim', () => {
+    for (const r of renderClaimReview(model())) expect(obj(r.itemReviewed)['@type']).toBe('Claim');
+  });
+});
+
+describe('Google Claim (itemReviewed) recommended properties', () => {
+  it('Claim appearance: the article as a CreativeWork with url, headline, date and publisher', () => {
+    const m = model();
+    for (const r of renderClaimReview(m)) {
+      const appearances = obj(r.itemReviewed).appearance;
+      expect(Array.isArray(appearances)).toBe(true);
+      expect(appearances).toEqual([
+        { '@type': 'CreativeWork', url: 'https://example.org/tartous', headline: m.article.meta.title, datePublished: '2024-12-26', publisher: { '@type': 'Organization', name: 'Example News' } },
+      ]);
+    }
+  });
+
+  it('Claim author: the named source, Organization or Person by source kind; omitted when unattributed', () => {
+    const m = model();
+    const find = byId(renderClaimReview(m), m);
+    expect(obj(find('claim-named').itemReviewed).author).toEqual({ '@type': 'Organization', name: 'Syrian Observatory for Human Rights' });
+    expect(obj(find('claim-none').itemReviewed).author).toBeUndefined();
+    expect(obj(find('claim-vague').itemReviewed).author).toBeUndefined();
+
+    const c = m.claims[1]!;
+    m.claims[1] = { ...c, data: { ...c.data, attribution: { ...c.data.attribution, sourceName: 'Umm Ahmad', sourceKind: 'witness' } } };
+    expect(obj(renderClaimReview(m)[1]!.itemReviewed).author).toEqual({ '@type': 'Person', name: 'Umm Ahmad' });
+    m.claims[1] = { ...c, data: { ...c.data, attribution: { ...c.data.attribution, kind: 'anonymous' } } };
+    expect(obj(renderClaimReview(m)[1]!.itemReviewed).author).toBeUndefined();
+  });
+
+  it('Claim datePublished: the traced source’s date, else the article’s', () => {
+    const m = model();
+    const find = byId(renderClaimReview(m), m);
+    expect(obj(find('claim-named').itemReviewed).datePublished).toBe('2024-12-26');
+    expect(obj(find('claim-none').itemReviewed).datePublished).toBe('2024-12-26');
+    const c = m.claims[1]!;
+    m.claims[1] = { ...c, data: { ...c.data, attribution: { ...c.data.attribution, traced: { ...c.data.attribution.traced, date: '2024-12-25' } } } };
+    expect(obj(renderClaimReview(m)[1]!.itemReviewed).datePublished).toBe('2024-12-25');
+    m.article = { ...m.article, meta: { ...m.article.meta, publishedAt: '' } };
+    expect(obj(renderClaimReview(m)[2]!.itemReviewed).datePublished).toBeUndefined();
+  });
+
+  it('Claim firstAppearance: the traced original when there is one', () => {
+    const m = model();
+    const find = byId(renderClaimReview(m), m);
+    expect(obj(find('claim-named').itemReviewed).firstAppearance).toEqual({
+      '@type': 'CreativeWork',
+      url: 'https://www.syriahr.com/en/',
+      headline: 'SOHR',
+      datePublished: '2024-12-26',
+      publisher: { '@type': 'Organization', name: 'SOHR' },
+    });
+    expect(obj(find('claim-none').itemReviewed).firstAppearance).toBeUndefined();
+  });
+});
+
+describe('Google Rating recommended properties', () => {
+  it('Rating ratingValue/bestRating/worstRating: the desk scale numbered best = N … worst = 1', () => {
+    const m = model();
+    const find = byId(renderClaimReview(m), m);
+    // Six rating labels (Unverifiable is set apart): True 6 … False 1.
+    expect(obj(find('claim-none').reviewRating)).toMatchObject({ ratingValue: 6, bestRating: 6, worstRating: 1, alternateName: 'True', name: 'True' });
+    expect(obj(find('claim-named').reviewRating)).toMatchObject({ ratingValue: 5, bestRating: 6, worstRating: 1, alternateName: 'Mostly true' });
+    for (const r of renderClaimReview(m)) {
+      const rating = obj(r.reviewRating);
+      if (rating.ratingValue === undefined) continue;
+      expect(rating.bestRating).toBeGreaterThan(Number(rating.worstRating));
+      expect(rating.worstRating).toBeGreaterThanOrEqual(1);
+      expect(rating.ratingValue).toBeGreaterThanOrEqual(Number(rating.worstRating));
+      expect(rating.ratingValue).toBeLessThanOrEqual(Number(rating.bestRating));
+    }
+  });
+
+  it('Rating for a non-rating verdict (Unverifiable): alternateName and name only, no numbers', () => {
+    const m = model();
+    const rating = obj(byId(renderClaimReview(m), m)('claim-vague').reviewRating);
+    expect(rating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable', name: 'Unverifiable' });
+  });
+
+  it('Rating ratingExplanation carries the rationale when there is one', () => {
+    const m = model();
+    expect(obj(byId(renderClaimReview(m), m)('claim-named').reviewRating).ratingExplanation).toBe('SOHR reported three gunmen killed; no independent count.');
+  });
+
+  it('maps any desk scale, and refuses numbers for labels off the scale', () => {
+    const scale = ['Correct', 'Partly correct', 'Wrong', 'Not rated'];
+    expect(ratingFor('Correct', scale)).toEqual({ ratingValue: 3, bestRating: 3, worstRating: 1 });
+    expect(ratingFor('wrong', scale)).toEqual({ ratingValue: 1, bestRating: 3, worstRating: 1 });
+    expect(ratingFor('Not rated', scale)).toBeNull();
+    expect(ratingFor('Pants on fire', scale)).toBeNull();
+    expect(ratingFor('Only', ['Only', 'Unverifiable'])).toBeNull();
+    expect(['Unverifiable', 'Unproven', 'Insufficient evidence', 'Cannot be verified', 'Inconclusive'].every(isNonRating)).toBe(true);
+    expect(DEFAULT_RATING_SCALE.filter(isNonRating)).toEqual(['Unverifiable']);
+  });
+});
+
+describe('renderClaimReviewJson', () => {
+  it('is the same data as JSON, safe to put in a script element', () => {
+    const m = model();
+    const c = m.claims[0]!;
+    m.claims[0] = { ...c, quote: '</script><script>alert(1)</script> & more' };
+    const json = renderClaimReviewJson(m);
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json)).toEqual(renderClaimReview(m));
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * schema.org ClaimReview JSON-LD for the claims the desk has given a verdict, shaped after Google's
+ * Fact Check structured data guidance: required claimReviewed, reviewRating (with alternateName) and
+ * url; recommended author, datePublished and itemReviewed (a Claim with appearance, author,
+ * datePublished and firstAppearance), and on the Rating bestRating, worstRating, ratingValue and name.
+ *
+ * Decisions:
+ * - Which claims: every claim that has a verdict, placed ones in document order and then orphaned
+ *   ones. An orphan's words were deleted from the text but they were in the article as published, and
+ *   the desk still reviewed them, so its review is as publishable as any other.
+ * - url: `reviewUrlBase` (or, without it, the article's URL) plus `#claim-N` for claim number N, or
+ *   `#orphaned-claim-K` for the Kth orphaned claim, which has no number (see claimFragment, which the HTML
+ *   report must use for its anchors so these links land). With neither a base nor an article URL the
+ *   url is the bare fragment, which resolves against the page the JSON-LD is embedded in.
+ * - reviewRating: the desk's scale runs best → worst. Labels that are not a position on a truth scale
+ *   (NON_RATING_LABEL: "Unverifiable", "Unproven", "Not rated", "Insufficient evidence", ...) are set
+ *   apart; the remaining N labels are numbered N (best) down to 1 (worst), so bestRating = N and
+ *   worstRating = 1 (Google asks for a worst of at least 1). A verdict that is a non-rating, or that
+ *   is not on the scale at all (the scale was edited after the verdict was given), gets alternateName
+ *   and name only, with no ratingValue/bestRating/worstRating: any number would put it somewhere
+ *   between true and false, which is exactly what such a verdict declines to do. The same holds when
+ *   fewer than two rating labels remain (Google needs bestRating above worstRating).
+ * - author (of the review): an Organization named after the desk (model.deskName), or "Claimdesk desk"
+ *   when the desk has not set a name, so the field Google recommends is never empty.
+ * - datePublished: the claim's last update (updatedAt), not the export time: exporting the same review
+ *   again must not make it look newer than it is.
+ * - itemReviewed.author: the source the article attributes the claim to, when it is named (attribution
+ *   kind named or vague with a source name; not for anonymous or none, nor source kinds anonymous/none):
+ *   a Person for a witness, an Organization for every other kind.
+ * - itemReviewed.datePublished: the traced source's date when known, else the article's publication date.
+ * - itemReviewed.firstAppearance: the traced original (the statement the article relays), when traced.
+ * - ratingExplanation (schema.org Rating, read by Google's Fact Check tools): the rationale, when written.
+ */
+import { claimRefs } from './html';
+import type { ClaimData } from '../schema/claim';
+import type { ReportClaim, ReportModel } from './model';
+
+export type JsonLdValue = string | number | boolean | JsonLdObject | JsonLdValue[];
+export type JsonLdObject = { [key: string]: JsonLdValue };
+
+export type ClaimReviewOptions = { reviewUrlBase?: string };
+
+/** Used as the review's author when the desk has no name set. */
+export const FALLBACK_DESK_NAME = 'Claimdesk desk';
+
+/** Verdict labels that say the claim could not be placed on a truth scale rather than where it sits. */
+export const NON_RATING_LABEL = /\b(unverif|unprov|not (yet )?rated|no rating|unrated|cannot|can't|insufficient|undetermin|unclear|inconclusive)/i;
+
+export function isNonRating(label: string): boolean {
+  return NON_RATING_LABEL.test(label);
+}
+
+export type RatingPosition = { ratingValue: number; bestRating: number; worstRating: number };
+
+/** Where a verdict sits on the desk's scale (best → worst) as numbers, or null when it has no place. */
+export function ratingFor(verdict: string, scale: readonly string[]): RatingPosition | null {
+  const rated = scale.filter((l) => !isNonRating(l));
+  const key = verdict.trim().toLocaleLowerCase();
+  const index = rated.findIndex((l) => l.trim().toLocaleLowerCase() === key);
+  if (index < 0 || rated.length < 2) return null;
+  return { ratingValue: rated.length - index, bestRating: rated.length, worstRating: 1 };
+}
+
+/** The page fragment (without #) a claim's review and the HTML report's anchor share: the report's own anchors. */
+export function claimFragment(model: ReportModel, claim: ReportClaim): string {
+  return claimRefs(model).of(claim).anchor;
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash < 0 ? url : url.slice(0, hash);
+}
+
+/** Adds the entries whose value is a non-empty string, number or object, in order. */
+function compact(entries: [string, JsonLdValue | null | undefined][]): JsonLdObject {
+  const out: JsonLdObject = {};
+  for (const [k, v] of entries) if (v !== null && v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+function claimAuthor(data: ClaimData): JsonLdObject | null {
+  const { sourceName, sourceKind, kind } = data.attribution;
+  if (sourceName.trim() === '' || kind === 'anonymous' || kind === 'none' || sourceKind === 'anonymous' || sourceKind === 'none') return null;
+  return { '@type': sourceKind === 'witness' ? 'Person' : 'Organization', name: sourceName.trim() };
+}
+
+function appearance(model: ReportModel): JsonLdObject {
+  const meta = model.article.meta;
+  return compact([
+    ['@type', 'CreativeWork'],
+    ['url', meta.url],
+    ['headline', meta.title],
+    ['datePublished', meta.publishedAt],
+    ['publisher', meta.publisher ? { '@type': 'Organization', name: meta.publisher } : null],
+  ]);
+}
+
+function firstAppearance(data: ClaimData): JsonLdObject | null {
+  const t = data.attribution.traced;
+  if (t.url === '') return null;
+  return compact([
+    ['@type', 'CreativeWork'],
+    ['url', t.url],
+    ['headline', t.title],
+    ['datePublished', t.date],
+    ['publisher', t.publisher ? { '@type': 'Organization', name: t.publisher } : null],
+    ['archivedAt', t.archivedUrl],
+  ]);
+}
+
+function reviewRating(verdict: string, data: ClaimData, scale: readonly string[]): JsonLdObject {
+  const position = ratingFor(verdict, scale);
+  return compact([
+    ['@type', 'Rating'],
+    ['ratingValue', position?.ratingValue],
+    ['bestRating', position?.bestRating],
+    ['worstRating', position?.worstRating],
+    ['alternateName', verdict],
+    ['name', verdict],
+    ['ratingExplanation', data.verification.rationale],
+  ]);
+}
+
+export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions = {}): JsonLdObject[] {
+  const base = withoutFragment(opts.reviewUrlBase ?? model.article.meta.url);
+  // The desk name is the review's author; Google recommends an author, so an unnamed desk gets a stand-in.
+  const deskName = model.deskName.trim() || FALLBACK_DESK_NAME;
+  const reviews: JsonLdObject[] = [];
+  const refs = claimRefs(model);
+  for (const claim of [...model.claims, ...model.orphaned]) {
+    const verdict = claim.data.verification.verdict;
+    if (verdict === null) continue;
+    const itemReviewed = compact([
+      ['@type', 'Claim'],
+      ['appearance', [appearance(model)]],
+      ['author', claimAuthor(claim.data)],
+      ['datePublished', claim.data.attribution.traced.date || model.article.meta.publishedAt],
+      ['firstAppearance', firstAppearance(claim.data)],
+    ]);
+    reviews.push({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: `${base}#${refs.of(claim).anchor}`,
+      claimReviewed: claim.quote,
+      reviewRating: reviewRating(verdict, claim.data, model.scale),
+      itemReviewed,
+      author: { '@type': 'Organization', name: deskName },
+      datePublished: claim.data.updatedAt,
+    });
+  }
+  return reviews;
+}
+
+/**
+ * The reviews as one JSON-LD array, pretty-printed. <, > and & are written as \u escapes (still the
+ * same JSON) so the text can go straight into a <script type="application/ld+json"> element.
+ */
+export function renderClaimReviewJson(model: ReportModel, opts: ClaimReviewOptions = {}): string {
+  return JSON.stringify(renderClaimReview(model, opts), null, 2).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
