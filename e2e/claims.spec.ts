@@ -1,27 +1,9 @@
 import { test, expect } from './fixtures';
-import { choose, claimDetail, claimList, editor, fillField, importFile, samplePath, selectWords, TITLE, waitSaved } from './helpers';
-import type { Page } from '@playwright/test';
+import { addEvidence, choose, claimDetail, claimList, editor, fillField, importFile, markClaim, samplePath, selectWords, TITLE, waitSaved } from './helpers';
 
 const NAMED = 'three unidentified “armed men” lost their lives during the clashes';
 const VAGUE = 'ten additional troops sustained injuries during the clashes on Tuesday';
 const UNATTRIBUTED = 'Assad and his family have sought refuge in Russia';
-
-async function addEvidence(page: Page, url: string, title: string, stance: string) {
-  await claimDetail(page).getByRole('button', { name: 'Add evidence' }).click();
-  const draft = claimDetail(page).getByRole('group', { name: 'New evidence' });
-  await draft.getByLabel('Evidence URL').fill(url);
-  await draft.getByLabel('Evidence title').fill(title);
-  await draft.getByLabel('Stance').selectOption({ label: stance });
-  await draft.getByLabel('Evidence title').press('Tab');
-  await claimDetail(page).getByRole('button', { name: 'Save evidence' }).click();
-  await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText(title);
-}
-
-async function markClaim(page: Page, words: string) {
-  await selectWords(page, words);
-  await page.keyboard.press('Control+Alt+m');
-  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
-}
 
 test('mark three claims, record attribution, verification and comments; edits, orphaning, undo, reload and restart keep them', async ({ app }) => {
   const page = app.page();

@@ -95,3 +95,23 @@ export async function fillField(page: Page, label: string, value: string) {
 export async function choose(page: Page, label: string, option: string) {
   await claimDetail(page).getByLabel(label, { exact: true }).selectOption({ label: option });
 }
+
+/** Adds an evidence item to the selected claim through its form. */
+export async function addEvidence(page: Page, url: string, title: string, stance: string) {
+  await claimDetail(page).getByRole('button', { name: 'Add evidence' }).click();
+  const draft = claimDetail(page).getByRole('group', { name: 'New evidence' });
+  await draft.getByLabel('Evidence URL').fill(url);
+  await draft.getByLabel('Evidence title').fill(title);
+  await draft.getByLabel('Stance').selectOption({ label: stance });
+  await draft.getByLabel('Evidence title').press('Tab');
+  await claimDetail(page).getByRole('button', { name: 'Save evidence' }).click();
+  await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText(title);
+}
+
+/** Marks the given words as a claim (the reviewer's name must already be set). */
+export async function markClaim(page: Page, words: string) {
+  await selectWords(page, words);
+  await page.keyboard.press('Control+Alt+m');
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
+}
+
