@@ -73,7 +73,7 @@ test('mark three claims, record attribution, verification and comments; edits, o
   await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText('SOHR: clashes near Tartous');
   await expect(claimDetail(page).getByRole('list', { name: 'Comments' })).toContainText('Check the SOHR Arabic page');
   // Selecting a claim in the list selects and highlights its words.
-  await expect(editor(page).locator('.claim-selected').first()).toContainText('three unidentified');
+  await expect(editor(page).locator('.claim', { hasText: 'three unidentified' }).first()).toHaveCSS('outline-style', 'solid');
 
   // Type inside the vague claim: it stays on its words, which now include the typed ones.
   await selectWords(page, 'additional');

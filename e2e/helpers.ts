@@ -40,9 +40,7 @@ export async function selectWords(page: Page, words: string) {
   const found = await page.evaluate((needle) => {
     const root = document.querySelector('.ProseMirror');
     if (!root) return false;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => (n.parentElement?.closest('.claim-badge') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
     let text = '';
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -37,10 +37,13 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   console.log(`Claimdesk browser mode: ${server.url}`);
   console.log(`Data directory: ${dataDir}`);
   const stop = () => {
-    void server.close().finally(() => {
-      backend.store.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => backend.store.flush())
+      .finally(() => {
+        backend.store.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

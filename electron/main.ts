@@ -184,6 +184,17 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => backend?.store.close());
+let flushed = false;
+app.on('will-quit', (event) => {
+  if (!backend || flushed) return backend?.store.close();
+  // Write the deferred index counts before the process goes.
+  event.preventDefault();
+  flushed = true;
+  const store = backend.store;
+  void store.flush().finally(() => {
+    store.close();
+    app.quit();
+  });
+});
 
 void start();

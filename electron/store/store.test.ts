@@ -59,6 +59,23 @@ describe('store layout', () => {
     expect(statSync(indexFile).ino).toBe(indexBefore);
   });
 
+  it('a text edit writes the article at once and the index counts a little later (or on flush)', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1);
+    const indexFile = path.join(tmp.dir, 'index.json');
+    const inode = statSync(indexFile).ino;
+    const longer = { ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Reports indicate that ten more troops were injured on Tuesday.').doc };
+    await store.putArticle(longer, summarize(longer));
+    expect(store.listArticles()[0]?.wordCount).toBe(summarize(longer).wordCount);
+    expect(statSync(indexFile).ino).toBe(inode);
+    await store.flush();
+    expect(JSON.parse(readFileSync(indexFile, 'utf8')).articles[0].wordCount).toBe(summarize(longer).wordCount);
+    // A new title, which the library needs to find the article, is written at once.
+    const renamed = { ...longer, revision: 2, meta: { ...longer.meta, title: 'Renamed' } };
+    await store.putArticle(renamed, summarize(renamed));
+    expect(JSON.parse(readFileSync(indexFile, 'utf8')).articles[0].title).toBe('Renamed');
+  });
+
   it('reopens with everything as it was', async () => {
     store = await openStore(tmp.dir, { app: 'test' });
     const a = await put(store, 3, 'Curfew in Homs');

@@ -31,10 +31,19 @@ export type Store = {
   getArticle: (id: string) => Promise<ArticleRecord | null>;
   putArticle: (article: ArticleRecord, summary: ArticleSummary) => Promise<void>;
   deleteArticle: (id: string) => Promise<void>;
+  /** Writes what is deferred (claim and word counts in the index). */
+  flush: () => Promise<void>;
   close: () => void;
 };
 
 
+
+const INDEX_COUNTS_DELAY_MS = 3000;
+
+/** The summary fields the library needs to find an article; the rest are counts. */
+function structuralKey(s: ArticleSummary): string {
+  return JSON.stringify([s.id, s.title, s.publisher, s.publishedAt, s.importedAt]);
+}
 
 export type OpenStoreOptions = {
   app: string;
@@ -97,6 +106,24 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
     return db;
   };
   const summaries = new Map(indexDb.data.articles.map((a) => [a.id, a]));
+  // Counts (words, claims, done) change with nearly every save; rewriting a 2,000-article index durably
+  // each time would make saves slower as the desk grows. They are derived from the article files, so
+  // the index takes them a little later; names and dates, which the library cannot do without, at once.
+  let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleCounts = () => {
+    if (countsTimer) return;
+    countsTimer = setTimeout(() => {
+      countsTimer = null;
+      writeIndex().catch((e: Error) => notify({ level: 'error', message: `Could not update the library index: ${e.message}` }));
+    }, INDEX_COUNTS_DELAY_MS);
+    countsTimer.unref?.();
+  };
+  const flush = async () => {
+    if (!countsTimer) return;
+    clearTimeout(countsTimer);
+    countsTimer = null;
+    await writeIndex();
+  };
   const writeIndex = async () => {
     indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [...summaries.values()] };
     await indexDb.write();
@@ -125,9 +152,14 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
       db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article };
       await db.write();
       const before = summaries.get(article.id);
-      if (!before || JSON.stringify(before) !== JSON.stringify(summary)) {
-        summaries.set(article.id, summary);
+      if (before && JSON.stringify(before) === JSON.stringify(summary)) return;
+      summaries.set(article.id, summary);
+      if (!before || structuralKey(before) !== structuralKey(summary)) {
+        if (countsTimer) clearTimeout(countsTimer);
+        countsTimer = null;
         await writeIndex();
+      } else {
+        scheduleCounts();
       }
     },
     async deleteArticle(id) {
@@ -139,7 +171,11 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
       await fs.rename(articlePath(id), path.join(quarantineDir, `${id}.json.deleted-${Date.now()}`)).catch(() => undefined);
       await fs.rm(`${articlePath(id)}.bak`, { force: true });
     },
-    close: () => lock.release(),
+    flush,
+    close: () => {
+      if (countsTimer) clearTimeout(countsTimer);
+      lock.release();
+    },
   };
 }
 

@@ -83,6 +83,14 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
           </button>
         )}
       </div>
+      <p className="claim-key" aria-label="How claims are shown in the text">
+        Underline:{' '}
+        {STATUSES.map((s) => (
+          <span key={s} className={`key-${s}`}>
+            {STATUS_LABELS[s].toLowerCase()}
+          </span>
+        ))}
+      </p>
       {rows.length === 0 ? (
         <p className="hint">Select words in the article and press Mark claim (Ctrl+Alt+M).</p>
       ) : (

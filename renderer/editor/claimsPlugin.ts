@@ -1,20 +1,23 @@
 /**
  * The claims plugin: keeps every claim's data (changed only by ClaimDataStep, so history covers it) and
- * draws the claims as decorations over the words their `claim` marks cover. Decorations are mapped
- * through each transaction and rebuilt only when claims themselves change, never by searching text.
+ * styles the claims' words. Where a claim is, is its `claim` mark, which ProseMirror maps through every
+ * transaction; the plugin never searches the text and adds nothing to the editor's DOM per keystroke.
+ *
+ * The look of each claim (colour by verdict, underline style by status, outline when selected) is one
+ * CSS rule on the mark's per-claim class, in a constructable stylesheet the plugin view keeps
+ * in step with the data. That keeps the DOM at one element per claimed text run: decorations would
+ * double it, and both opening and typing cost grows with DOM size.
  */
-import type { Node } from 'prosemirror-model';
+import type { Fragment, MarkType, Node, Slice } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from 'prosemirror-transform';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
 import type { ClaimData } from '../../shared/schema/claim';
 import { readClaimRanges, type Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
-import { claimClass, claimTitle } from './claimStyle';
+import { claimRule } from './claimStyle';
 
 export type ClaimsState = {
   data: ReadonlyMap<string, ClaimData>;
-  decorations: DecorationSet;
   selected: string | null;
 };
 
@@ -22,115 +25,73 @@ export const claimsKey = new PluginKey<ClaimsState>('claims');
 
 type Meta = { select: string | null };
 
-function hasClaimMark(node: Node | { forEach: (f: (n: Node) => void) => void }): boolean {
+function hasClaimMark(fragment: Fragment): boolean {
   let found = false;
-  const visit = (n: Node) => {
-    if (found) return;
+  fragment.descendants((n) => {
+    if (found) return false;
     if (n.marks.some((m) => m.type.name === 'claim')) found = true;
-    else n.forEach(visit);
-  };
-  node.forEach(visit);
+    return !found;
+  });
   return found;
 }
 
-/** Whether a step adds, removes or re-inserts claim marks, so the decorations must be rebuilt. */
-function touchesClaimMarks(step: Step): boolean {
-  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return step.mark.type.name === 'claim';
-  if (step instanceof ReplaceStep) return hasClaimMark(step.slice.content);
-  // ReplaceAroundStep and others move content without creating claim marks: mapping is enough.
-  return 'slice' in step && hasClaimMark((step as unknown as { slice: { content: Node } }).slice.content);
+function stripMark(fragment: Fragment, type: MarkType): Fragment {
+  const nodes: Node[] = [];
+  fragment.forEach((node) => {
+    const marks = node.marks.filter((m) => m.type !== type);
+    nodes.push(node.isText ? node.mark(marks) : node.copy(stripMark(node.content, type)).mark(marks));
+  });
+  return (fragment.constructor as typeof Fragment).fromArray(nodes);
 }
 
-function decorationsFor(doc: Node, data: ReadonlyMap<string, ClaimData>, selected: string | null, ranges?: Map<string, Range>): DecorationSet {
-  const all = ranges ?? readClaimRanges(doc);
-  const decos: Decoration[] = [];
-  for (const [id, range] of all) {
-    const claim = data.get(id);
-    if (!claim) continue;
-    decos.push(...claimDecorations(id, range, claim, id === selected));
-  }
-  return DecorationSet.create(doc, decos);
-}
-
-function claimDecorations(id: string, range: Range, claim: ClaimData, selected: boolean): Decoration[] {
-  const spec = { claimId: id };
-  return [
-    Decoration.inline(range.from, range.to, { class: claimClass(claim, selected), 'data-claim': id, title: claimTitle(claim) }, spec),
-    Decoration.widget(range.from, () => statusBadge(claim), { ...spec, side: -1, ignoreSelection: true, key: `${id}:${claim.verification.status}` }),
-  ];
-}
-
-const STATUS_GLYPH: Record<ClaimData['verification']['status'], string> = {
-  unreviewed: '○',
-  in_progress: '◔',
-  needs_second_review: '◑',
-  done: '●',
-};
-
-/** A small glyph before each claim: its status without relying on colour. */
-function statusBadge(claim: ClaimData): HTMLElement {
-  const span = document.createElement('span');
-  span.className = `claim-badge claim-badge-${claim.verification.status}`;
-  span.textContent = STATUS_GLYPH[claim.verification.status];
-  span.setAttribute('aria-hidden', 'true');
-  span.contentEditable = 'false';
-  return span;
-}
-
-/** When a claim's words are all deleted its highlight vanishes with them; its badge must go too. */
-function dropStrayBadges(set: DecorationSet, tr: Transaction): DecorationSet {
-  const deleted = tr.steps.some((s) => s instanceof ReplaceStep && (s as unknown as { from: number; to: number }).to > (s as unknown as { from: number }).from);
-  if (!deleted) return set;
-  const all = set.find();
-  const highlighted = new Set(all.filter((d) => d.from !== d.to).map((d) => (d.spec as { claimId: string }).claimId));
-  const stray = all.filter((d) => d.from === d.to && !highlighted.has((d.spec as { claimId: string }).claimId));
-  return stray.length > 0 ? set.remove(stray) : set;
-}
-
-/** Redraws one claim's decorations (after its data or selection changed), reusing its mapped range. */
-function redraw(set: DecorationSet, doc: Node, id: string, claim: ClaimData | undefined, selected: boolean): DecorationSet {
-  const old = set.find(undefined, undefined, (spec) => spec.claimId === id);
-  const inline = old.find((d) => d.from !== d.to) ?? null;
-  let next = set.remove(old);
-  if (claim && inline) next = next.add(doc, claimDecorations(id, { from: inline.from, to: inline.to }, claim, selected));
-  return next;
+/** Keeps the per-claim stylesheet in step with the plugin state. */
+function claimStyles(view: EditorView) {
+  const sheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : null;
+  const doc = view.dom.ownerDocument;
+  if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  let shown: ClaimsState | null = null;
+  const render = (state: ClaimsState) => {
+    if (!sheet || (shown && shown.data === state.data && shown.selected === state.selected)) return;
+    shown = state;
+    const rules: string[] = [];
+    for (const [id, claim] of state.data) rules.push(claimRule(id, claim, id === state.selected));
+    sheet.replaceSync(rules.join('\n'));
+  };
+  const current = claimsKey.getState(view.state);
+  if (current) render(current);
+  return {
+    update(v: EditorView) {
+      const next = claimsKey.getState(v.state);
+      if (next) render(next);
+    },
+    destroy() {
+      if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+  };
 }
 
 export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>): Plugin<ClaimsState> {
   return new Plugin<ClaimsState>({
     key: claimsKey,
     state: {
-      init: (_config, state) => ({ data: initial, selected: null, decorations: decorationsFor(state.doc, initial, null) }),
-      apply(tr, prev, _old, state) {
+      init: () => ({ data: initial, selected: null }),
+      apply(tr, prev) {
         const meta = tr.getMeta(claimsKey) as Meta | undefined;
         let data = prev.data;
-        const changedData = new Set<string>();
-        let rebuild = false;
         for (const step of tr.steps) {
-          if (step instanceof ClaimDataStep) {
-            const next = new Map(data);
-            if (step.after) next.set(step.claimId, step.after);
-            else next.delete(step.claimId);
-            data = next;
-            changedData.add(step.claimId);
-          } else if (!rebuild && touchesClaimMarks(step)) {
-            rebuild = true;
-          }
+          if (!(step instanceof ClaimDataStep)) continue;
+          const next = new Map(data);
+          if (step.after) next.set(step.claimId, step.after);
+          else next.delete(step.claimId);
+          data = next;
         }
         let selected = meta ? meta.select : prev.selected;
         if (selected !== null && !data.has(selected)) selected = null;
-        if (rebuild) return { data, selected, decorations: decorationsFor(state.doc, data, selected) };
-        let decorations = tr.docChanged ? dropStrayBadges(prev.decorations.map(tr.mapping, tr.doc), tr) : prev.decorations;
-        if (selected !== prev.selected) {
-          if (prev.selected) changedData.add(prev.selected);
-          if (selected) changedData.add(selected);
-        }
-        for (const id of changedData) decorations = redraw(decorations, state.doc, id, data.get(id), id === selected);
-        return { data, selected, decorations };
+        return data === prev.data && selected === prev.selected ? prev : { data, selected };
       },
     },
+    view: claimStyles,
     props: {
-      decorations: (state) => claimsKey.getState(state)?.decorations,
       handleClick(view, pos) {
         const id = innermostClaimAt(view.state, pos);
         const current = claimsKey.getState(view.state)?.selected ?? null;
@@ -138,52 +99,35 @@ export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>): Plugin<Cl
         return false;
       },
       // Claims never travel with copied or pasted text: a pasted copy is not the claim.
-      transformPasted(slice) {
-        const claim = slice.content.firstChild?.type.schema.marks.claim;
+      transformPasted(slice: Slice, view: EditorView) {
+        const claim = view.state.schema.marks.claim;
         if (!claim || !hasClaimMark(slice.content)) return slice;
-        return stripMarkFromSlice(slice, claim);
+        return new (slice.constructor as new (c: Fragment, s: number, e: number) => Slice)(stripMark(slice.content, claim), slice.openStart, slice.openEnd);
       },
     },
   });
 }
 
-function stripMarkFromSlice<S extends { content: import('prosemirror-model').Fragment; openStart: number; openEnd: number }>(
-  slice: S,
-  type: import('prosemirror-model').MarkType,
-): S {
-  const strip = (fragment: import('prosemirror-model').Fragment): import('prosemirror-model').Fragment => {
-    const nodes: Node[] = [];
-    fragment.forEach((node) => {
-      const marks = type.isInSet(node.marks) ? node.marks.filter((m) => m.type !== type) : node.marks;
-      nodes.push(node.isText ? node.mark(marks) : node.copy(strip(node.content)).mark(marks));
-    });
-    return (fragment.constructor as typeof import('prosemirror-model').Fragment).fromArray(nodes);
-  };
-  return new (slice.constructor as new (c: import('prosemirror-model').Fragment, s: number, e: number) => S)(strip(slice.content), slice.openStart, slice.openEnd);
-}
-
 /** The smallest claim covering a position: with nested claims, a click picks the inner one. */
 export function innermostClaimAt(state: EditorState, pos: number): string | null {
-  const set = claimsKey.getState(state)?.decorations;
-  if (!set) return null;
-  let best: { id: string; size: number } | null = null;
-  for (const d of set.find(pos, pos)) {
-    if (d.from === d.to || pos < d.from || pos > d.to) continue;
-    const id = (d.spec as { claimId: string }).claimId;
-    if (!best || d.to - d.from < best.size) best = { id, size: d.to - d.from };
-  }
-  return best?.id ?? null;
+  const $pos = state.doc.resolve(pos);
+  const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])].filter((m) => m.type.name === 'claim');
+  const ids = [...new Set(marks.map((m) => String(m.attrs.id)))];
+  if (ids.length <= 1) return ids[0] ?? null;
+  const ranges = readClaimRanges(state.doc);
+  const size = (id: string) => {
+    const r = ranges.get(id);
+    return r ? r.to - r.from : Infinity;
+  };
+  return ids.reduce((best, id) => (size(id) < size(best) ? id : best));
 }
 
-/** Every claim's current range (from the mapped decorations: no document walk), and the orphaned ones. */
+/** Every claim's current range (from its marks) and the orphaned ones (data, but no words left). */
 export function claimRangesOf(state: EditorState): { ranges: Map<string, Range>; orphaned: string[] } {
   const plugin = claimsKey.getState(state);
-  const ranges = new Map<string, Range>();
+  const ranges = readClaimRanges(state.doc);
   if (!plugin) return { ranges, orphaned: [] };
-  for (const d of plugin.decorations.find()) {
-    if (d.from === d.to) continue;
-    ranges.set((d.spec as { claimId: string }).claimId, { from: d.from, to: d.to });
-  }
+  for (const id of ranges.keys()) if (!plugin.data.has(id)) ranges.delete(id);
   const orphaned = [...plugin.data.keys()].filter((id) => !ranges.has(id));
   return { ranges, orphaned };
 }

@@ -147,14 +147,45 @@ function rebuild(node: Node, contentStart: number, replaced: Map<number, Node>):
 }
 
 /**
+ * The textblock with claim marks added over the given ranges (offsets into its content): what
+ * Transform.addMark gives, in the same mark order, built in one pass over the block's children instead
+ * of one step per claim (opening an article with 500 claims is on the path to the first frame).
+ */
+function markBlock(block: Node, marks: { from: number; to: number; mark: Mark }[]): Node {
+  const cuts = [...new Set(marks.flatMap((m) => [m.from, m.to]))].sort((a, b) => a - b);
+  const covering = (from: number, to: number, base: readonly Mark[]) => {
+    let set = base;
+    for (const m of marks) if (m.from <= from && m.to >= to) set = m.mark.addToSet(set);
+    return set;
+  };
+  const children: Node[] = [];
+  let pos = 0;
+  block.forEach((child) => {
+    const end = pos + child.nodeSize;
+    if (child.isText) {
+      const points = [pos, ...cuts.filter((c) => c > pos && c < end), end];
+      for (let i = 0; i + 1 < points.length; i++) {
+        const a = points[i]!;
+        const b = points[i + 1]!;
+        children.push(child.cut(a - pos, b - pos).mark(covering(a, b, child.marks)));
+      }
+    } else {
+      const set = covering(pos, end, child.marks);
+      children.push(set === child.marks ? child : child.mark(set));
+    }
+    pos = end;
+  });
+  return block.copy(Fragment.fromArray(children));
+}
+
+/**
  * Adds claim marks for the stored targets. Marks are added in the order of `targets`; ProseMirror keeps
  * several claim marks on the same text in the order they were added, and `Node.eq` compares that order,
  * so pass claims in the order they were created to get back a doc equal to the one they were saved from.
  * Expects a doc without claim marks for these ids (see stripClaimMarks).
  *
- * The marks are added with Transform.addMark, textblock by textblock (a transform over each changed
- * textblock, then the doc is rebuilt once), which gives the same doc as addMark over the whole doc but
- * does not copy the whole document once per step: 5,000 claims on a 20,000-word article take tens of ms.
+ * The marks are added textblock by textblock (markBlock), then the doc is rebuilt once; the result is
+ * the doc Transform.addMark over the whole doc would give (tested), without one step per claim.
  */
 export function applyClaimTargets(doc: Node, targets: Iterable<{ id: string; target: ClaimTarget }>): AppliedTargets {
   const type = claimType(doc);
@@ -190,11 +221,7 @@ export function applyClaimTargets(doc: Node, targets: Iterable<{ id: string; tar
   }
   const replaced = new Map<number, Node>();
   for (const block of blocks) {
-    if (block.marks.length === 0) continue;
-    // Positions in a transform over the textblock itself are offsets into its content.
-    const tr = new Transform(block.node);
-    for (const { from, to, mark } of block.marks) tr.addMark(from, to, mark);
-    if (tr.docChanged) replaced.set(block.start, tr.doc);
+    if (block.marks.length > 0) replaced.set(block.start, markBlock(block.node, block.marks));
   }
   const result = replaced.size > 0 ? rebuild(doc, 0, replaced) : doc;
   const all = anchored.length > 0 ? readClaimRanges(result) : new Map<string, Range>();

@@ -66,7 +66,8 @@ const marks: Record<string, MarkSpec> = {
     attrs: { id: { validate: 'string' } },
     inclusive: false,
     excludes: '',
-    toDOM: (mark) => ['span', { class: 'claim-mark', 'data-claim-id': mark.attrs.id }, 0],
+    // A class per claim lets the claims plugin style each claim with one hashed class rule.
+    toDOM: (mark) => ['span', { class: `claim c-${String(mark.attrs.id).replace(/[^A-Za-z0-9_-]/g, '')}` }, 0],
   },
   em: basicMarks.em,
   strong: basicMarks.strong,
