@@ -49,7 +49,7 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
     Promise.all([client.getArticle({ id }), client.getDesk({})]).then(
       ([article, d]) => {
         if (!live) return;
-        const opened = openArticle(article);
+        const opened = openArticle(article, d.desk.settings.ratingScale);
         revision.current = article.revision;
         targets.current = opened.targets;
         setDesk(d.desk);

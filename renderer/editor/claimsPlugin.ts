@@ -11,7 +11,7 @@
 import type { Fragment, MarkType, Node, Slice } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ClaimData } from '../../shared/schema/claim';
+import { DEFAULT_RATING_SCALE, type ClaimData } from '../../shared/schema/claim';
 import { readClaimRanges, type Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
 import { claimRule } from './claimStyle';
@@ -45,7 +45,7 @@ function stripMark(fragment: Fragment, type: MarkType): Fragment {
 }
 
 /** Keeps the per-claim stylesheet in step with the plugin state. */
-function claimStyles(view: EditorView) {
+function claimStyles(view: EditorView, scale: readonly string[]) {
   const sheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : null;
   const doc = view.dom.ownerDocument;
   if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
@@ -54,7 +54,7 @@ function claimStyles(view: EditorView) {
     if (!sheet || (shown && shown.data === state.data && shown.selected === state.selected)) return;
     shown = state;
     const rules: string[] = [];
-    for (const [id, claim] of state.data) rules.push(claimRule(id, claim, id === state.selected));
+    for (const [id, claim] of state.data) rules.push(claimRule(id, claim, id === state.selected, scale));
     sheet.replaceSync(rules.join('\n'));
   };
   const current = claimsKey.getState(view.state);
@@ -70,7 +70,8 @@ function claimStyles(view: EditorView) {
   };
 }
 
-export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>): Plugin<ClaimsState> {
+/** `scale` is the desk's rating scale, for the colours of verdicts beyond the default ones. */
+export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>, scale: readonly string[] = DEFAULT_RATING_SCALE): Plugin<ClaimsState> {
   return new Plugin<ClaimsState>({
     key: claimsKey,
     state: {
@@ -90,7 +91,7 @@ export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>): Plugin<Cl
         return data === prev.data && selected === prev.selected ? prev : { data, selected };
       },
     },
-    view: claimStyles,
+    view: (view) => claimStyles(view, scale),
     props: {
       handleClick(view, pos) {
         const id = innermostClaimAt(view.state, pos);

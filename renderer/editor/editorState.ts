@@ -3,14 +3,14 @@ import { EditorState } from 'prosemirror-state';
 import { applyClaimTargets, claimTargets, stripClaimMarks } from '../../shared/anchor/claimRanges';
 import { articleSchema } from '../../shared/doc/schema';
 import type { ArticleForEditing } from '../../shared/schema/article';
-import type { Claim, ClaimData, ClaimTarget } from '../../shared/schema/claim';
+import { DEFAULT_RATING_SCALE, type Claim, type ClaimData, type ClaimTarget } from '../../shared/schema/claim';
 import type { DocNodeJson } from '../../shared/schema/doc';
 import { claimsKey, claimsPlugin } from './claimsPlugin';
 import { editorPlugins } from './setup';
 
 export type Opened = { state: EditorState; targets: Map<string, ClaimTarget>; moved: string[]; lost: string[] };
 
-export function openArticle(article: ArticleForEditing): Opened {
+export function openArticle(article: ArticleForEditing, scale: readonly string[] = DEFAULT_RATING_SCALE): Opened {
   const stored = articleSchema.nodeFromJSON(article.doc);
   const anchored = applyClaimTargets(
     stored,
@@ -19,7 +19,7 @@ export function openArticle(article: ArticleForEditing): Opened {
   const data = new Map<string, ClaimData>(article.claims.map((c) => [c.data.id, c.data]));
   const targets = new Map(article.claims.map((c) => [c.data.id, c.target]));
   const wasOrphaned = new Set(article.claims.filter((c) => c.target.orphaned).map((c) => c.data.id));
-  const state = EditorState.create({ doc: anchored.doc, plugins: [claimsPlugin(data), ...editorPlugins()] });
+  const state = EditorState.create({ doc: anchored.doc, plugins: [claimsPlugin(data, scale), ...editorPlugins()] });
   return { state, targets, moved: anchored.moved, lost: anchored.orphaned.filter((id) => !wasOrphaned.has(id)) };
 }
 

@@ -147,16 +147,7 @@ export function formatDate(value: unknown): FormattedDate {
   return { text, iso: t.toISOString() };
 }
 
-/** A class-name-safe slug of a verdict label: "Mostly true" → "mostly-true"; null → "none". */
-export function verdictSlug(verdict: unknown): string {
-  if (typeof verdict !== 'string') return 'none';
-  const slug = verdict
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return slug === '' || slug === 'none' ? 'other' : slug;
-}
+export { verdictSlug } from '../claims/verdictPalette';
 
 /** "claim_updated" → "Claim updated"; anything unexpected is shown as given. */
 export function actionLabel(action: unknown): string {

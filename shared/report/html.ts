@@ -7,6 +7,7 @@
  * Heading outline: h1 is the article title; the report's sections are h2; in the article text the
  * article's own title is h3 and its headings are shifted two levels down (h4–h6); each finding is h3.
  */
+import { EXTRA_COLOURS, VERDICT_COLOURS } from '../claims/verdictPalette';
 import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import {
@@ -464,24 +465,6 @@ function legendHtml(model: ReportModel): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Style
-
-/** Highlight (bg) and ink (fg) colours for the default rating scale; other verdicts take a neutral palette. */
-const VERDICT_COLOURS: Record<string, [string, string]> = {
-  true: ['#cdeed6', '#17603a'],
-  'mostly-true': ['#e3f3c9', '#46661a'],
-  mixed: ['#fff0b3', '#7a5b00'],
-  misleading: ['#ffdcae', '#8a4500'],
-  'mostly-false': ['#fdd0c2', '#972f12'],
-  false: ['#f7c1c6', '#9b1426'],
-  unverifiable: ['#dbe3ee', '#34495e'],
-  none: ['#ececec', '#555555'],
-};
-const EXTRA_COLOURS: [string, string][] = [
-  ['#e4dcf5', '#4b3283'],
-  ['#d5eef0', '#155e66'],
-  ['#f6dcec', '#7d2259'],
-  ['#e8e2d0', '#5c4b1c'],
-];
 
 function verdictCss(model: ReportModel): string {
   const slugs = new Set<string>(Object.keys(VERDICT_COLOURS));
