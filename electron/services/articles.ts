@@ -7,7 +7,10 @@ import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { countWords, docPlainText, docTitle } from '../../shared/doc/plainText';
 import { checkClaims } from '../../shared/claims/checkClaims';
 import { diffClaims } from '../../shared/audit/diffClaims';
-import { recordSources } from '../../shared/sources/directory';
+import { recordSourceEntries, recordSources } from '../../shared/sources/directory';
+import { parseArticleJson } from '../../shared/report/jsonExport';
+import { formatBytes, MAX_IMPORT_BYTES } from '../../shared/limits';
+import { CURRENT_SCHEMA_VERSION, migrate } from '../store/migrations';
 import type { AuditEvent } from '../../shared/schema/audit';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
@@ -80,6 +83,34 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     return { article: summary, removed: parsed.removed };
   }
 
+  /** A full JSON export (Export > Full article) brought back: the same article, claims, comments and audit. */
+  async function importArticleJson(bytes: Uint8Array, name: string): Promise<ImportResult> {
+    if (bytes.length > MAX_IMPORT_BYTES) {
+      throw new ApiError('too_large', `“${name}” is ${formatBytes(bytes.length)}; Claimdesk imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`);
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ApiError('bad_file', `“${name}” is not UTF-8 text, so it is not a Claimdesk export.`);
+    }
+    const parsed = parseArticleJson(text, CURRENT_SCHEMA_VERSION, { migrate: (json) => migrate('article', json) });
+    if (!parsed.ok) throw new ApiError('bad_file', `“${name}”: ${parsed.message}`);
+    const { article } = parsed;
+    if (store.hasArticle(article.id)) {
+      throw new ApiError('conflict', `“${article.meta.title}” is already in this desk. Open the article there; merging two reviews of it comes with review bundles.`);
+    }
+    const checked = checkArticleDoc(article.doc);
+    if (!checked.ok) throw new ApiError('bad_file', `“${name}”: ${checked.message}`);
+    const issues = checkClaims(article.claims, docPlainText(checked.doc), store.desk().settings.ratingScale);
+    if (issues.length > 0) throw new ApiError('bad_file', `“${name}”: ${issues[0]!.message}`, issues);
+    const summary = summarize(article);
+    await store.putArticle(article, summary);
+    const sources = recordSourceEntries(store.desk().sources, parsed.sources);
+    if (sources) await store.updateDesk((d) => ({ ...d, sources }));
+    return { article: summary, removed: [] };
+  }
+
   return {
     async listArticles() {
       return { articles: store.listArticles() };
@@ -95,6 +126,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw new ApiError('invalid_request', 'The file data is not valid base64.');
       const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
       const name = path.basename(fileName);
+      if (/\.json$/i.test(name)) return importArticleJson(bytes, name);
       return importDecoded(decodeTextFile(bytes, name), formatOf(name), { kind: 'file', fileName: name });
     },
     importText: ({ text }) => importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }),

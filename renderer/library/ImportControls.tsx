@@ -43,12 +43,12 @@ export function ImportControls({ onImported, onError }: Props) {
           ref={fileInput}
           className="visually-hidden"
           type="file"
-          accept=".txt,.text,.md,.markdown,text/plain,text/markdown"
+          accept=".txt,.text,.md,.markdown,.json,text/plain,text/markdown,application/json"
           aria-label="Import file (.txt or .md)"
           disabled={busy}
           onChange={(e) => void onFile(e.currentTarget.files?.[0])}
         />
-        <span className="hint">Plain text (.txt) or Markdown (.md), up to 5 MB.</span>
+        <span className="hint">Plain text (.txt), Markdown (.md), or a Claimdesk JSON export; up to 5 MB.</span>
       </div>
       <form
         className="import-paste"

@@ -23,3 +23,14 @@ export function recordSources(directory: readonly SourceEntry[], claims: readonl
   }
   return added.length > 0 ? [...directory, ...added] : null;
 }
+
+/** Adds directory entries brought in with an imported article, unless the desk already knows the name. */
+export function recordSourceEntries(directory: readonly SourceEntry[], incoming: readonly SourceEntry[]): SourceEntry[] | null {
+  const added: SourceEntry[] = [];
+  for (const entry of incoming) {
+    if ([entry.name, ...entry.aliases].some((n) => findSource(directory, n) || findSource(added, n))) continue;
+    if (directory.some((s) => s.id === entry.id)) continue;
+    added.push(entry);
+  }
+  return added.length > 0 ? [...directory, ...added] : null;
+}
