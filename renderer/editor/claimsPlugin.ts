@@ -15,6 +15,7 @@ import { DEFAULT_RATING_SCALE, type ClaimData } from '../../shared/schema/claim'
 import { readClaimRanges, type Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
 import { claimRule } from './claimStyle';
+import { claimClassName } from '../../shared/doc/schema';
 
 export type ClaimsState = {
   data: ReadonlyMap<string, ClaimData>;
@@ -50,11 +51,21 @@ function claimStyles(view: EditorView, scale: readonly string[]) {
   const doc = view.dom.ownerDocument;
   if (sheet) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   let shown: ClaimsState | null = null;
+  // A claim's rule is rebuilt only when its data (or selection) changed: most edits touch one claim.
+  const cache = new Map<string, { claim: ClaimData; selected: boolean; rule: string }>();
   const render = (state: ClaimsState) => {
     if (!sheet || (shown && shown.data === state.data && shown.selected === state.selected)) return;
     shown = state;
     const rules: string[] = [];
-    for (const [id, claim] of state.data) rules.push(claimRule(id, claim, id === state.selected, scale));
+    for (const [id, claim] of state.data) {
+      const selected = id === state.selected;
+      let hit = cache.get(id);
+      if (!hit || hit.claim !== claim || hit.selected !== selected) {
+        hit = { claim, selected, rule: claimRule(id, claim, selected, scale) };
+        cache.set(id, hit);
+      }
+      rules.push(hit.rule);
+    }
     sheet.replaceSync(rules.join('\n'));
   };
   const current = claimsKey.getState(view.state);
@@ -93,6 +104,14 @@ export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>, scale: rea
     },
     view: (view) => claimStyles(view, scale),
     props: {
+      // The claim's span built directly: the hot path when an article with hundreds of claims opens.
+      markViews: {
+        claim(mark) {
+          const dom = document.createElement('span');
+          dom.className = claimClassName(String(mark.attrs.id));
+          return { dom };
+        },
+      },
       handleClick(view, pos) {
         const id = innermostClaimAt(view.state, pos);
         const current = claimsKey.getState(view.state)?.selected ?? null;

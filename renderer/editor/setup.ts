@@ -46,6 +46,11 @@ function articleInputRules(): Plugin {
   });
 }
 
+// Input rules and keymaps hold no per-document state, so every editor shares one instance of each;
+// history keeps per-state data in the state, so a plugin instance can be shared too.
+let shared: Plugin[] | null = null;
+
 export function editorPlugins(): Plugin[] {
-  return [articleInputRules(), keymap(articleKeymap()), keymap(baseKeymap), history()];
+  shared ??= [articleInputRules(), keymap(articleKeymap()), keymap(baseKeymap), history()];
+  return shared;
 }

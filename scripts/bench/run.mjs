@@ -22,7 +22,7 @@ await Promise.all([
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    minify: process.env.BENCH_NO_MINIFY !== "1",
     sourcemap: true,
     loader: { '.txt': 'text' },
     logLevel: 'warning',

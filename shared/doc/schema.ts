@@ -8,6 +8,11 @@ import { marks as basicMarks, nodes as basicNodes } from 'prosemirror-schema-bas
 import { bulletList, listItem, orderedList } from 'prosemirror-schema-list';
 
 /** Only these link targets survive import, paste and load: anything else (javascript:, data:…) is dropped. */
+/** The classes of a claim's span: "claim" and one per claim, which the editor styles (see claimsPlugin). */
+export function claimClassName(id: string): string {
+  return `claim c-${id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}
+
 export function isSafeHref(href: unknown): href is string {
   return typeof href === 'string' && /^(https?:\/\/|mailto:)[^\s]*$/i.test(href.trim());
 }
@@ -67,7 +72,7 @@ const marks: Record<string, MarkSpec> = {
     inclusive: false,
     excludes: '',
     // A class per claim lets the claims plugin style each claim with one hashed class rule.
-    toDOM: (mark) => ['span', { class: `claim c-${String(mark.attrs.id).replace(/[^A-Za-z0-9_-]/g, '')}` }, 0],
+    toDOM: (mark) => ['span', { class: claimClassName(String(mark.attrs.id)) }, 0],
   },
   em: basicMarks.em,
   strong: basicMarks.strong,
