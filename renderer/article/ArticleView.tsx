@@ -2,23 +2,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { redo, undo } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ArticleForEditing, EditableMeta } from '../../shared/schema/article';
+import type { ArticleForEditing } from '../../shared/schema/article';
 import type { ClaimData, ClaimTarget } from '../../shared/schema/claim';
 import type { DeskState } from '../../shared/schema/desk';
-import { bridge, client, errorMessage, isDesktop } from '../api';
+import { bridge, client, errorMessage } from '../api';
 import { ArticleEditor } from '../editor/ArticleEditor';
-import { createAutosave, createSerialQueue, type SaveState } from '../editor/autosave';
+import type { SaveState } from '../editor/autosave';
 import { claimTargets } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from '../editor/claimStep';
-import { claimRangesOf, claimsKey } from '../editor/claimsPlugin';
+import { claimsKey } from '../editor/claimsPlugin';
 import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
-import { openArticle, snapshotForSave } from '../editor/editorState';
+import { openArticle } from '../editor/editorState';
 import { ClaimDetail } from '../claims/ClaimDetail';
 import { ClaimsPanel, type ClaimRow } from '../claims/ClaimsPanel';
+import { claimRows } from '../claims/claimRows';
 import { matchesFilter, NO_FILTER, type ClaimFilter } from '../claims/filters';
 import { claimAction } from '../claims/shortcuts';
 import { ReviewerPrompt } from '../settings/ReviewerPrompt';
 import { MetaForm } from './MetaForm';
+import { useArticleSaving } from './useArticleSaving';
 import { ExportDialog } from '../export/ExportDialog';
 
 type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void };
@@ -34,15 +36,17 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [snapshot, setSnapshot] = useState<EditorState | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
   const [exporting, setExporting] = useState(false);
   const [pendingAction, setPendingAction] = useState<((s: Signer) => void) | null>(null);
-  const revision = useRef(0);
   const targets = useRef(new Map<string, ClaimTarget>());
   const view = useRef<EditorView | null>(null);
-  const enqueue = useMemo(() => createSerialQueue(), []);
+  const { saveState, saveError, revision, autosave, saveMeta } = useArticleSaving({
+    id,
+    targets,
+    onSources: (sources) => setDesk((d) => (d ? { ...d, sources } : d)),
+    onMetaSaved: (meta) => setLoaded((l) => (l ? { ...l, article: { ...l.article, meta: { ...l.article.meta, ...meta } } } : l)),
+  });
 
   useEffect(() => {
     let live = true;
@@ -67,48 +71,7 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
     return () => {
       live = false;
     };
-  }, [id, onError, onInfo]);
-
-  const autosave = useMemo(
-    () =>
-      createAutosave<EditorState>({
-        save: (state) =>
-          enqueue(async () => {
-            const snap = snapshotForSave(state, targets.current);
-            const saved = await client.saveArticle({ id, doc: snap.doc, claims: snap.claims, baseRevision: revision.current });
-            revision.current = saved.revision;
-            targets.current = snap.targets;
-            setDesk((d) => (d ? { ...d, sources: saved.sources } : d));
-          }),
-        onState: (state, error) => {
-          setSaveState(state);
-          setSaveError(state === 'error' ? errorMessage(error) : null);
-        },
-      }),
-    [id, enqueue],
-  );
-
-  // Leaving with a save pending: start it now; the browser keeps it alive (keepalive) and asks before
-  // closing. In the desktop app we hold the close until the save is done, then close again.
-  useEffect(() => {
-    let closingAfterSave = false;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!autosave.hasUnsaved() || closingAfterSave) return;
-      const saving = autosave.flush();
-      event.preventDefault();
-      if (isDesktop) {
-        void saving.finally(() => {
-          closingAfterSave = true;
-          window.close();
-        });
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      void autosave.flush();
-    };
-  }, [autosave]);
+  }, [id, onError, onInfo, revision]);
 
   // File > Export report… in the desktop app.
   useEffect(() => bridge?.onMenuCommand((command) => command.type === 'export' && setExporting(true)), []);
@@ -161,22 +124,7 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
 
   const scale = desk?.settings.ratingScale ?? [];
   const state = snapshot;
-  const rows: ClaimRow[] = useMemo(() => {
-    if (!state) return [];
-    const plugin = claimsKey.getState(state);
-    if (!plugin) return [];
-    const { ranges, orphaned } = claimRangesOf(state);
-    const inText = [...ranges.entries()].sort((a, b) => a[1].from - b[1].from || b[1].to - a[1].to);
-    const out: ClaimRow[] = inText.flatMap(([cid, r], i) => {
-      const data = plugin.data.get(cid);
-      return data ? [{ id: cid, number: i + 1, quote: state.doc.textBetween(r.from, r.to, ' ', ' '), orphaned: false, data }] : [];
-    });
-    for (const cid of orphaned) {
-      const data = plugin.data.get(cid);
-      if (data) out.push({ id: cid, number: null, quote: targets.current.get(cid)?.quote.exact ?? '', orphaned: true, data });
-    }
-    return out;
-  }, [state]);
+  const rows: ClaimRow[] = useMemo(() => (state ? claimRows(state, targets.current) : []), [state]);
   const selected = state ? (claimsKey.getState(state)?.selected ?? null) : null;
   const selectedRow = rows.find((r) => r.id === selected) ?? null;
 
@@ -229,22 +177,6 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
         return;
     }
   };
-
-  const saveMeta = useCallback(
-    async (meta: EditableMeta) => {
-      setSaveState('saving');
-      try {
-        const saved = await enqueue(() => client.updateMeta({ id, meta, baseRevision: revision.current }));
-        revision.current = saved.revision;
-        setLoaded((l) => (l ? { ...l, article: { ...l.article, meta: { ...l.article.meta, ...meta } } } : l));
-        setSaveState(autosave.hasUnsaved() ? 'pending' : 'saved');
-      } catch (e) {
-        setSaveState('error');
-        setSaveError(errorMessage(e));
-      }
-    },
-    [id, enqueue, autosave],
-  );
 
   if (!loaded || !desk) return <p>Loading article…</p>;
   const { article } = loaded;
