@@ -7,9 +7,7 @@ import { renderCsv } from '../../shared/report/csv';
 import { renderClaimReviewJson } from '../../shared/report/claimReview';
 import { renderWebAnnotationsJson } from '../../shared/report/webAnnotation';
 import { exportArticleJson } from '../../shared/report/jsonExport';
-import { findSource } from '../../shared/sources/directory';
 import type { ArticleRecord } from '../../shared/schema/article';
-import type { SourceEntry } from '../../shared/schema/desk';
 import type { Store } from '../store/store';
 import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
 
@@ -42,15 +40,6 @@ export function exportFileName(title: string, format: ExportFormat): string {
   return `${slug}${EXT[format][0]}`;
 }
 
-function sourcesOf(article: ArticleRecord, directory: readonly SourceEntry[]): SourceEntry[] {
-  const out = new Map<string, SourceEntry>();
-  for (const c of article.claims) {
-    const s = findSource(directory, c.data.attribution.sourceName);
-    if (s) out.set(s.id, s);
-  }
-  return [...out.values()];
-}
-
 export async function renderExport(article: ArticleRecord, format: ExportFormat, options: ReportOptions, deps: ExportOptions): Promise<ExportResult> {
   const { store, now = () => new Date(), app = 'Claimdesk' } = deps;
   const desk = store.desk();
@@ -75,7 +64,7 @@ export async function renderExport(article: ArticleRecord, format: ExportFormat,
     case 'w3c':
       return text(renderWebAnnotationsJson(model, {}));
     case 'json':
-      return text(exportArticleJson(article, { generatedAt, app, schemaVersion: CURRENT_SCHEMA_VERSION, sources: sourcesOf(article, desk.sources) }));
+      return text(exportArticleJson(article, { generatedAt, app, schemaVersion: CURRENT_SCHEMA_VERSION, sources: desk.sources }));
     case 'pdf': {
       if (!deps.pdf) {
         throw new ApiError('bad_file', 'PDF export needs Chromium, which was not found here. Export HTML and print it to PDF from your browser (Ctrl+P).');
