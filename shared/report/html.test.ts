@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE, newClaimData } from '../schema/claim';
 import { renderHtmlReport, segmentBlocks } from './html';
 import { buildReportModel, type ReportClaim, type ReportModel } from './model';
-import { annotatedSample } from './testing';
+import { annotatedSample, tinyReportModel } from './testing';
 
 const ctx = { scale: DEFAULT_RATING_SCALE, deskName: 'Verification Desk', generatedBy: 'Ana Reviewer', generatedAt: '2026-11-28T10:00:00.000Z' };
 const sampleModel = (includeComments = true, includeAudit = false) => buildReportModel(annotatedSample(), ctx, { includeComments, includeAudit });
@@ -133,24 +133,14 @@ function tinyModel(): ReportModel {
   // text: "Alpha beta gamma delta" (0..22); second block "Epsilon zeta" starts at 24.
   const claims = [claim(1, 0, 16, 'True'), claim(2, 6, 10, 'False'), claim(3, 11, 31, null)];
   for (const c of claims) c.quote = 'Alpha beta gamma delta\n\nEpsilon zeta'.slice(c.start!, c.end!);
-  return {
-    article: { id: 'tiny-article', meta: { title: 'Tiny', publisher: '', byline: '', publishedAt: '', url: '' }, importedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', origin: { kind: 'paste' }, revision: 1 },
+  return tinyReportModel({
     text: 'Alpha beta gamma delta\n\nEpsilon zeta',
     blocks: [
       { kind: 'paragraph', start: 0, text: 'Alpha beta gamma delta', styles: [{ from: 3, to: 8, kind: 'em' }, { from: 12, to: 22, kind: 'link', href: 'https://example.org/x' }] },
       { kind: 'paragraph', start: 24, text: 'Epsilon zeta', styles: [{ from: 0, to: 12, kind: 'strong' }] },
     ],
-    claims,
-    orphaned: [],
-    summary: { byVerdict: [], byStatus: [], weakSourcing: [] },
-    reviewers: [],
-    audit: null,
-    scale: [...DEFAULT_RATING_SCALE],
-    deskName: '',
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    generatedBy: '',
-    options: { includeComments: true, includeAudit: false },
-  };
+    claims: claims,
+  });
 }
 
 describe('claim highlighting with overlaps, nesting and styles', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE, newClaimData } from '../schema/claim';
 import { renderMarkdownReport } from './markdown';
 import { buildReportModel, type ReportClaim, type ReportModel } from './model';
-import { annotatedSample } from './testing';
+import { annotatedSample, tinyReportModel } from './testing';
 
 const ctx = { scale: DEFAULT_RATING_SCALE, deskName: 'Verification Desk', generatedBy: 'Ana Reviewer', generatedAt: '2026-11-28T10:00:00.000Z' };
 const sample = (includeComments = true, includeAudit = false) => renderMarkdownReport(buildReportModel(annotatedSample(), ctx, { includeComments, includeAudit }));
@@ -108,8 +108,7 @@ function tinyModel(): ReportModel {
     const data = newClaimData(`claim-${n}xxxx`, 'Ana', '2026-01-01T00:00:00.000Z');
     return { id: data.id, number: n, quote: 'q', start, end, orphaned: false, data };
   };
-  return {
-    article: { id: 'tiny-article', meta: { title: 'Tiny', publisher: '', byline: '', publishedAt: '', url: '' }, importedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', origin: { kind: 'paste' }, revision: 1 },
+  return tinyReportModel({
     text: '',
     blocks: [
       { kind: 'title', start: 0, text: 'Tiny', styles: [] },
@@ -123,16 +122,7 @@ function tinyModel(): ReportModel {
     ],
     // Claim 1 covers "Alpha beta gamma" (6–22), claim 2 "beta" nested in it, claim 3 "gamma delta" overlapping it.
     claims: [claim(1, 6, 22), claim(2, 12, 16), claim(3, 17, 28)],
-    orphaned: [],
-    summary: { byVerdict: [], byStatus: [], weakSourcing: [] },
-    reviewers: [],
-    audit: null,
-    scale: [...DEFAULT_RATING_SCALE],
-    deskName: '',
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    generatedBy: '',
-    options: { includeComments: true, includeAudit: false },
-  };
+  });
 }
 
 describe('Markdown claim marking with overlaps, nesting, links and block kinds', () => {

@@ -5,7 +5,8 @@ import { articleSchema } from '../doc/schema';
 import { docPlainText } from '../doc/plainText';
 import { selectorsFor } from '../anchor/selectors';
 import type { ArticleRecord } from '../schema/article';
-import { newClaimData, type Claim, type ClaimData } from '../schema/claim';
+import { DEFAULT_RATING_SCALE, newClaimData, type Claim, type ClaimData } from '../schema/claim';
+import type { ReportModel } from './model';
 
 export const sampleText = readFileSync(new URL('../../data/tartous-ambush.txt', import.meta.url), 'utf8');
 
@@ -62,5 +63,23 @@ export function annotatedSample(): ArticleRecord {
       { id: 'au-0001', at: stamp, who: 'Ana Reviewer', action: 'import', new: 'tartous-ambush.txt' },
       { id: 'au-0002', at: '2026-11-28T09:05:00.000Z', who: 'Ana Reviewer', action: 'claim_updated', claimId: 'claim-named', field: 'verification.verdict', old: null, new: 'Mostly true' },
     ],
+  };
+}
+
+/** A hand-made report model for renderer tests: the given text, blocks and claims, everything else empty. */
+export function tinyReportModel(parts: Pick<ReportModel, 'text' | 'blocks' | 'claims'>): ReportModel {
+  const at = '2026-01-01T00:00:00.000Z';
+  return {
+    article: { id: 'tiny-article', meta: { title: 'Tiny', publisher: '', byline: '', publishedAt: '', url: '' }, importedAt: at, updatedAt: at, origin: { kind: 'paste' }, revision: 1 },
+    ...parts,
+    orphaned: [],
+    summary: { byVerdict: [], byStatus: [], weakSourcing: [] },
+    reviewers: [],
+    audit: null,
+    scale: [...DEFAULT_RATING_SCALE],
+    deskName: '',
+    generatedAt: at,
+    generatedBy: '',
+    options: { includeComments: true, includeAudit: false },
   };
 }
