@@ -139,7 +139,7 @@ function tinyModel(): ReportModel {
       { kind: 'paragraph', start: 0, text: 'Alpha beta gamma delta', styles: [{ from: 3, to: 8, kind: 'em' }, { from: 12, to: 22, kind: 'link', href: 'https://example.org/x' }] },
       { kind: 'paragraph', start: 24, text: 'Epsilon zeta', styles: [{ from: 0, to: 12, kind: 'strong' }] },
     ],
-    claims: claims,
+    claims,
   });
 }
 
