@@ -1,24 +1,8 @@
 import type { AuditEvent } from '../schema/audit';
-import type { Claim, ClaimData } from '../schema/claim';
+import type { Claim } from '../schema/claim';
+import { CLAIM_FIELDS } from '../claims/fields';
 
 type Stamp = { who: string; at: string; newId: () => string };
-
-/** The fields a person edits, as dotted paths; evidence and comments are compared item by item. */
-const FIELDS: [string, (d: ClaimData) => unknown][] = [
-  ['attribution.sourceName', (d) => d.attribution.sourceName],
-  ['attribution.sourceKind', (d) => d.attribution.sourceKind],
-  ['attribution.kind', (d) => d.attribution.kind],
-  ['attribution.cue', (d) => d.attribution.cue],
-  ['attribution.traced.url', (d) => d.attribution.traced.url],
-  ['attribution.traced.title', (d) => d.attribution.traced.title],
-  ['attribution.traced.publisher', (d) => d.attribution.traced.publisher],
-  ['attribution.traced.date', (d) => d.attribution.traced.date],
-  ['attribution.traced.archivedUrl', (d) => d.attribution.traced.archivedUrl],
-  ['verification.status', (d) => d.verification.status],
-  ['verification.verdict', (d) => d.verification.verdict],
-  ['verification.confidence', (d) => d.verification.confidence],
-  ['verification.rationale', (d) => d.verification.rationale],
-];
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
@@ -41,7 +25,8 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
     }
     if (!prev.target.orphaned && claim.target.orphaned) event({ action: 'claim_orphaned', claimId: id, old: prev.target.quote.exact });
     if (prev.target.orphaned && !claim.target.orphaned) event({ action: 'claim_restored', claimId: id, new: claim.target.quote.exact });
-    for (const [field, get] of FIELDS) {
+    // The fields a person edits (shared/claims/fields.ts); evidence and comments are compared item by item.
+    for (const { path: field, get } of CLAIM_FIELDS) {
       const a = get(prev.data);
       const b = get(claim.data);
       if (!same(a, b)) event({ action: 'claim_updated', claimId: id, field, old: a, new: b });

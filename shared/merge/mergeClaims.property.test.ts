@@ -1,0 +1,205 @@
+/**
+ * Property tests of the merge. Base is the annotated sample after random edits; ours and theirs are base
+ * after more random edits each: field changes, added claims (on random words, so some overlap the other
+ * side's), comments and evidence added or deleted, evidence changed, claims orphaned or deleted. Every
+ * edit keeps the claim valid, as the editor does. Checked:
+ * - the merged claims are valid and have distinct ids, each from ours or theirs;
+ * - nothing is lost: every claim of ours or theirs is in the result (under its id, or a theirs-claim under
+ *   the id of the ours-claim it was matched to by anchor), except a claim of the common history that the
+ *   other side deleted while this side left its data unchanged (stamps aside); every comment of such a
+ *   kept claim, from either side, is in the merged claim, and so is every evidence item new on its side;
+ * - with unknown history (base null) every claim of both sides is kept;
+ * - merge(b, x, x) = x, and merging the same bundle again (base := theirs) changes nothing, no conflicts;
+ * - resolving every conflict either way leaves valid claims.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { selectorsFor } from '../anchor/selectors';
+import { Claim, DEFAULT_RATING_SCALE, STATUSES, newClaimData, type ClaimData } from '../schema/claim';
+import { mergeClaims, resolveConflict, type MergeResult } from './mergeClaims';
+import { deepEqual } from '../claims/fields';
+import { baseClaims, comment, evidence, text } from './testing';
+
+type Op =
+  | { kind: 'verdict'; claim: number; value: string | null }
+  | { kind: 'status'; claim: number; value: (typeof STATUSES)[number] }
+  | { kind: 'source'; claim: number; value: string }
+  | { kind: 'rationale'; claim: number; value: string }
+  | { kind: 'addClaim'; start: number; length: number }
+  | { kind: 'addComment'; claim: number; minute: number }
+  | { kind: 'deleteComment'; claim: number }
+  | { kind: 'addEvidence'; claim: number }
+  | { kind: 'changeEvidence'; claim: number; title: string }
+  | { kind: 'deleteEvidence'; claim: number }
+  | { kind: 'orphan'; claim: number }
+  | { kind: 'deleteClaim'; claim: number };
+
+const idx = fc.nat(20);
+/** A few spots both sides annotate, so their new claims often overlap (and are matched by anchor). */
+const hotspots = ['ambush attributed', 'overnight curfew', 'Hayat Tahrir al-Sham'].map((w) => text.indexOf(w));
+const start = fc.oneof(fc.nat(text.length - 2), fc.constantFrom(...hotspots).chain((h) => fc.integer({ min: h, max: h + 15 })));
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('verdict' as const), claim: idx, value: fc.constantFrom<string | null>(null, ...DEFAULT_RATING_SCALE.slice(0, 3)) }),
+  fc.record({ kind: fc.constant('status' as const), claim: idx, value: fc.constantFrom(...STATUSES) }),
+  fc.record({ kind: fc.constant('source' as const), claim: idx, value: fc.constantFrom('SOHR', 'Interior ministry', '') }),
+  fc.record({ kind: fc.constant('rationale' as const), claim: idx, value: fc.constantFrom('Checked.', 'No source found.') }),
+  fc.record({ kind: fc.constant('addClaim' as const), start, length: fc.integer({ min: 1, max: 120 }) }),
+  fc.record({ kind: fc.constant('addComment' as const), claim: idx, minute: fc.nat(59) }),
+  fc.record({ kind: fc.constant('deleteComment' as const), claim: idx }),
+  fc.record({ kind: fc.constant('addEvidence' as const), claim: idx }),
+  fc.record({ kind: fc.constant('changeEvidence' as const), claim: idx, title: fc.constantFrom('A', 'B') }),
+  fc.record({ kind: fc.constant('deleteEvidence' as const), claim: idx }),
+  fc.record({ kind: fc.constant('orphan' as const), claim: idx }),
+  fc.record({ kind: fc.constant('deleteClaim' as const), claim: idx }),
+);
+
+/** Applies the ops as reviewer `side`; new ids start with the side, so the two sides never collide. */
+function applyOps(claims: Claim[], ops: Op[], side: string, hour: number): Claim[] {
+  let out = structuredClone(claims);
+  let n = 0;
+  const at = (minute = n) => `2026-12-01T${String(hour).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+  const nextId = (what: string) => `${side}-${what}-${String(n++).padStart(3, '0')}`;
+  const change = (i: number, f: (d: ClaimData) => ClaimData) => {
+    if (out.length === 0) return;
+    const k = i % out.length;
+    out = out.map((c, j) => (j === k ? { ...c, data: { ...f(c.data), updatedBy: side, updatedAt: at() } } : c));
+  };
+  const verification = (f: (v: ClaimData['verification']) => ClaimData['verification']) => (d: ClaimData): ClaimData => ({ ...d, verification: f(d.verification) });
+  for (const o of ops) {
+    switch (o.kind) {
+      case 'verdict':
+        change(o.claim, verification((v) => ({ ...v, verdict: o.value, status: o.value === null && v.status === 'done' ? 'in_progress' : v.status })));
+        break;
+      case 'status':
+        change(o.claim, verification((v) => ({ ...v, status: o.value === 'done' && v.verdict === null ? v.status : o.value })));
+        break;
+      case 'source':
+        change(o.claim, (d) => ({ ...d, attribution: { ...d.attribution, sourceName: o.value } }));
+        break;
+      case 'rationale':
+        change(o.claim, verification((v) => ({ ...v, rationale: o.value })));
+        break;
+      case 'addClaim': {
+        const end = Math.min(text.length, o.start + o.length);
+        const { quote, position } = selectorsFor(text, o.start, end);
+        out.push({ data: newClaimData(nextId('claim'), side, at()), target: { quote, position, orphaned: false } });
+        break;
+      }
+      case 'addComment':
+        change(o.claim, (d) => ({ ...d, comments: [...d.comments, comment(nextId('cm'), at(o.minute), 'A note', side)] }));
+        break;
+      case 'deleteComment':
+        change(o.claim, (d) => ({ ...d, comments: d.comments.slice(1) }));
+        break;
+      case 'addEvidence':
+        change(o.claim, verification((v) => ({ ...v, evidence: [...v.evidence, evidence(nextId('ev'))] })));
+        break;
+      case 'changeEvidence':
+        change(o.claim, verification((v) => ({ ...v, evidence: v.evidence.map((e, i) => (i === 0 ? { ...e, title: o.title } : e)) })));
+        break;
+      case 'deleteEvidence':
+        change(o.claim, verification((v) => ({ ...v, evidence: v.evidence.slice(1) })));
+        break;
+      case 'orphan':
+        if (out.length > 0) {
+          const k = o.claim % out.length;
+          out = out.map((c, j) => (j === k ? { ...c, target: { ...c.target, orphaned: true } } : c));
+        }
+        break;
+      case 'deleteClaim':
+        if (out.length > 0) out.splice(o.claim % out.length, 1);
+        break;
+    }
+  }
+  return out;
+}
+
+const sameContent = (a: ClaimData, b: ClaimData) => deepEqual({ ...a, updatedBy: '', updatedAt: '' }, { ...b, updatedBy: '', updatedAt: '' });
+
+function checkNothingLost(base: Claim[] | null, ours: Claim[], theirs: Claim[], r: MergeResult): void {
+  const result = new Map(r.claims.map((c) => [c.data.id, c]));
+  const baseById = new Map((base ?? []).map((c) => [c.data.id, c]));
+  const anchored = new Map(r.matchedByAnchor.map((m) => [m.theirs, m.ours]));
+  const check = (side: Claim[], other: Claim[], isTheirs: boolean) => {
+    const otherIds = new Set(other.map((c) => c.data.id));
+    for (const c of side) {
+      const b = base ? baseById.get(c.data.id) : undefined;
+      const deletedUnchanged = b !== undefined && !otherIds.has(c.data.id) && sameContent(c.data, b.data);
+      const id = (isTheirs && anchored.get(c.data.id)) || c.data.id;
+      const merged = result.get(id);
+      if (deletedUnchanged) {
+        expect(merged, `${c.data.id} deleted by the other side`).toBeUndefined();
+        continue;
+      }
+      expect(merged, `claim ${c.data.id} kept`).toBeDefined();
+      if (!merged) continue;
+      const comments = new Set(merged.data.comments.map((x) => x.id));
+      for (const x of c.data.comments) expect(comments.has(x.id), `comment ${x.id} of ${c.data.id}`).toBe(true);
+      const evidenceIds = new Set(merged.data.verification.evidence.map((x) => x.id));
+      const baseEvidence = new Set((b?.data.verification.evidence ?? []).map((x) => x.id));
+      for (const x of c.data.verification.evidence) if (!baseEvidence.has(x.id)) expect(evidenceIds.has(x.id), `evidence ${x.id} of ${c.data.id}`).toBe(true);
+    }
+  };
+  check(ours, theirs, false);
+  check(theirs, ours, true);
+  const sourceIds = new Set([...ours, ...theirs].map((c) => c.data.id));
+  for (const c of r.claims) expect(sourceIds.has(c.data.id)).toBe(true);
+}
+
+function expectValid(claims: Claim[]): void {
+  for (const c of claims) expect(Claim.safeParse(c).success, c.data.id).toBe(true);
+  expect(new Set(claims.map((c) => c.data.id)).size).toBe(claims.length);
+}
+
+const scenario = fc.record({
+  before: fc.array(op, { maxLength: 6 }),
+  ours: fc.array(op, { maxLength: 12 }),
+  theirs: fc.array(op, { maxLength: 12 }),
+  knownBase: fc.boolean(),
+});
+
+describe('mergeClaims (properties)', () => {
+  it('keeps every claim and comment of both sides, stays valid, and is idempotent', () => {
+    const stats = { runs: 0, conflicts: 0, anchored: 0, added: 0, deletedHere: 0, deleted: 0 };
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const base = applyOps(baseClaims(), s.before, 'b', 8);
+        const ours = applyOps(base, s.ours, 'o', 10);
+        const theirs = applyOps(base, s.theirs, 't', 11);
+        const history = s.knownBase ? base : null;
+        const opts = { text };
+        const r = mergeClaims(history, ours, theirs, opts);
+        expectValid(r.claims);
+        checkNothingLost(history, ours, theirs, r);
+        if (!history) {
+          const kept = new Set(r.claims.map((c) => c.data.id));
+          for (const c of ours) expect(kept.has(c.data.id)).toBe(true);
+        }
+        // Idempotence.
+        expect(mergeClaims(history, ours, ours, opts).claims).toEqual(ours);
+        const again = mergeClaims(theirs, r.claims, theirs, opts);
+        expect(again.claims).toEqual(r.claims);
+        expect(again.conflicts).toEqual([]);
+        // Every conflict can be decided either way.
+        for (const choice of ['ours', 'theirs'] as const) {
+          const resolved = r.conflicts.reduce((cs, c) => resolveConflict(cs, c, choice), r.claims);
+          expectValid(resolved);
+          expect(mergeClaims(theirs, resolved, theirs, opts).claims).toEqual(resolved);
+        }
+        stats.runs++;
+        stats.conflicts += r.conflicts.length;
+        stats.anchored += r.matchedByAnchor.length;
+        stats.added += r.added.length;
+        stats.deletedHere += r.deletedHere.length;
+        stats.deleted += ours.length + r.added.length + r.deletedHere.length - r.claims.length;
+      }),
+      { numRuns: 400 },
+    );
+    // The generator reaches every path that matters.
+    expect(stats.conflicts).toBeGreaterThan(0);
+    expect(stats.anchored).toBeGreaterThan(0);
+    expect(stats.added).toBeGreaterThan(0);
+    expect(stats.deletedHere).toBeGreaterThan(0);
+    expect(stats.deleted).toBeGreaterThan(0);
+  });
+});
