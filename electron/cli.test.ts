@@ -107,3 +107,38 @@ describe('claimdesk CLI', () => {
     expect(res).toBe(1);
   });
 });
+
+describe('claimdesk bundle', () => {
+  it('exports a review bundle and opens it in another desk; a second open changes nothing', async () => {
+    const file = path.join(tmp.dir, 'review.claimdesk-review');
+    const exported = await cli('bundle', 'export', 'sample-article-1', '--out', file);
+    expect(exported.code, exported.err).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('claimdesk-review-bundle');
+    const other = path.join(tmp.dir, 'other');
+    const lines: string[] = [];
+    expect(await runCli(['bundle', 'open', file, '--data-dir', other], (s) => lines.push(s))).toBe(0);
+    expect(lines.join('\n')).toMatch(/Added “14 are killed/);
+    lines.length = 0;
+    expect(await runCli(['bundle', 'open', file, '--data-dir', other], (s) => lines.push(s))).toBe(0);
+    expect(lines.join('\n')).toMatch(/already opened here; nothing changed/);
+  });
+
+  it('refuses a bad bundle with a clear message and a non-zero exit', async () => {
+    const file = path.join(tmp.dir, 'bad.claimdesk-review');
+    (await import('node:fs')).writeFileSync(file, '{"format":"claimdesk-review-bundle","bundleVersion":9}');
+    const res = await cli('bundle', 'open', file);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/made by a newer version of Claimdesk/);
+  });
+
+  it('says so when the app has the desk open', async () => {
+    const app: Store = await openStore(dataDir, { app: 'desktop app' });
+    try {
+      const res = await cli('bundle', 'export', 'sample-article-1', '--out', path.join(tmp.dir, 'x.claimdesk-review'));
+      expect(res.code).toBe(1);
+      expect(res.err).toMatch(/in use by another Claimdesk \(desktop app/);
+    } finally {
+      app.close();
+    }
+  });
+});

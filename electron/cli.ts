@@ -4,9 +4,13 @@
  *   claimdesk list [--data-dir DIR] [--json]
  *   claimdesk export ARTICLE --format html|md|pdf|json|csv|claimreview|w3c --out FILE
  *                    [--no-comments] [--audit] [--data-dir DIR]
+ *   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
+ *   claimdesk bundle open FILE [--data-dir DIR]
  *
- * ARTICLE is an article id or a piece of its title that matches exactly one article. The CLI reads the
- * store read-only, so it works while the app has the desk open. Exit codes: 0 done, 1 failed, 2 usage.
+ * ARTICLE is an article id or a piece of its title that matches exactly one article. `list` and
+ * `export` read the store read-only, so they work while the app has the desk open; the bundle commands
+ * change the desk (they record the exchange), so they take the desk's lock and say so if the app has it.
+ * Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,10 +21,14 @@ import { resolveDataDir } from './dataDir';
 import { chromiumPdfRenderer } from './pdf';
 import { renderExport } from './services/exports';
 import { openStore, type Store } from './store/store';
+import { openBackend, type Backend } from './backend';
 
 const USAGE = `Usage:
   claimdesk list [--data-dir DIR] [--json]
   claimdesk export ARTICLE --format ${EXPORT_FORMATS.join('|')} --out FILE [--no-comments] [--audit] [--data-dir DIR]
+
+  claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
+  claimdesk bundle open FILE [--data-dir DIR]
 
 ARTICLE is an article id or part of its title. The data directory defaults to CLAIMDESK_DATA_DIR, then the app's own.`;
 
@@ -94,6 +102,57 @@ async function exportOne(store: Store, rest: string[], out: (s: string) => void)
   out(`Wrote ${format.data.toUpperCase()} of “${article.meta.title}” to ${target}`);
 }
 
+async function bundle(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {
+  const sub = rest.shift();
+  if (sub !== 'export' && sub !== 'open') throw new CliError(`bundle takes “export” or “open”.\n${USAGE}`, 2);
+  const outFile = sub === 'export' ? take(rest, '--out') : undefined;
+  const target = rest.shift();
+  if (!target || rest.length > 0) throw new CliError(`bundle ${sub} takes ${sub === 'export' ? 'one ARTICLE and --out FILE' : 'one FILE'}.`, 2);
+  if (sub === 'export' && !outFile) throw new CliError('--out FILE is required.', 2);
+  let backend: Backend;
+  try {
+    backend = await openBackend(dataDir, 'cli');
+  } catch (e) {
+    throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
+  }
+  try {
+    if (sub === 'export') {
+      const summary = findArticle(backend.store.listArticles(), target);
+      const res = await backend.dispatch('exportBundle', { id: summary.id });
+      if (!res.ok) throw new CliError(res.error.message, 1);
+      const file = path.resolve(outFile!);
+      try {
+        await fs.writeFile(file, (res.value as { content: string }).content);
+      } catch (e) {
+        throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`, 1);
+      }
+      out(`Wrote the review bundle of “${summary.title}” to ${file}`);
+    } else {
+      let data: Buffer;
+      try {
+        data = await fs.readFile(path.resolve(target));
+      } catch (e) {
+        throw new CliError(`Cannot read ${target}: ${(e as Error).message}`, 1);
+      }
+      const res = await backend.dispatch('openBundle', { fileName: path.basename(target), dataBase64: data.toString('base64') });
+      if (!res.ok) throw new CliError(res.error.message, 1);
+      const r = res.value as { outcome: string; from: string; added: number; conflicts: number; article: { title: string }; notes: string[] };
+      const what =
+        r.outcome === 'added'
+          ? `Added “${r.article.title}” from ${r.from}.`
+          : r.outcome === 'unchanged'
+            ? `“${r.article.title}”: this bundle was already opened here; nothing changed.`
+            : `Merged ${r.from}'s review of “${r.article.title}”: ${r.added} claim(s) added, ${r.conflicts} conflict(s) to decide in the app.`;
+      out(what);
+      for (const note of r.notes) out(`  ${note}`);
+    }
+    await backend.store.flush();
+    return 0;
+  } finally {
+    backend.store.close();
+  }
+}
+
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   try {
     const common = parseArgs(argv);
@@ -104,8 +163,9 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       out(USAGE);
       return command ? 0 : 2;
     }
-    if (command !== 'list' && command !== 'export') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
+    if (command !== 'list' && command !== 'export' && command !== 'bundle') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
     const dataDir = resolveDataDir(common.dataDir);
+    if (command === 'bundle') return await bundle(dataDir, rest, out);
     let store: Store;
     try {
       store = await openStore(dataDir, { app: 'cli', readOnly: true });

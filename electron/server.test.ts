@@ -96,7 +96,7 @@ describe('browser-mode server', () => {
   });
 
   it('refuses bodies over the request limit', async () => {
-    const res = await call('importText', { text: 'x'.repeat(17 * 1024 * 1024) });
+    const res = await call('importText', { text: 'x'.repeat(33 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('too_large');
   });

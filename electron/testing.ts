@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArticleRecord } from '../shared/schema/article';
 import { newClaimData, type Claim } from '../shared/schema/claim';
+import { noExchange } from '../shared/schema/exchange';
 
 export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -29,6 +30,7 @@ export function makeArticle(id: string, title = `Article ${id}`, body = 'Reports
     removedOnImport: [],
     claims: [],
     audit: [],
+    exchange: noExchange(),
   };
 }
 

@@ -100,6 +100,23 @@ export const api = {
       .strict(),
     response: ExportResult,
   },
+  /** A review bundle (.claimdesk-review) of one article, for a teammate. */
+  exportBundle: {
+    request: z.object({ id: ArticleId }).strict(),
+    response: ExportResult,
+  },
+  /** Opens a teammate's bundle: adds the article, or merges its review into the one here. */
+  openBundle: {
+    request: z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().max(28 * 1024 * 1024) }).strict(),
+    response: z.object({
+      outcome: z.enum(['added', 'merged', 'unchanged']),
+      article: ArticleSummary,
+      from: z.string(),
+      added: z.number().int(),
+      conflicts: z.number().int(),
+      notes: z.array(z.string()),
+    }),
+  },
   deleteArticle: {
     request: z.object({ id: ArticleId }).strict(),
     response: z.object({ deleted: z.literal(true) }),

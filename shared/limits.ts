@@ -2,8 +2,8 @@
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A 20,000-word article is ~130 KB of text; this leaves room for very long reads and their markup. */
 export const MAX_DOC_JSON_CHARS = 8 * 1024 * 1024;
-/** HTTP bodies carry base64 files (4/3 of the bytes) plus JSON framing. */
-export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+/** HTTP bodies carry base64 files (4/3 of the bytes, review bundles up to 20 MB) plus JSON framing. */
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;

@@ -12,6 +12,7 @@ import { parseArticleJson } from '../../shared/report/jsonExport';
 import { formatBytes, MAX_IMPORT_BYTES } from '../../shared/limits';
 import { CURRENT_SCHEMA_VERSION, migrate } from '../store/migrations';
 import type { AuditEvent } from '../../shared/schema/audit';
+import { noExchange } from '../../shared/schema/exchange';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
 import type { ArticleRecord, ImportOrigin } from '../../shared/schema/article';
@@ -76,6 +77,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       doc: parsed.doc,
       removedOnImport: parsed.removed,
       claims: [],
+      exchange: noExchange(),
       audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
     };
     const summary = summarize(article);

@@ -30,9 +30,9 @@ describe('migrations', () => {
       expect(store.desk().settings).toEqual({ reviewerName: 'Ana', deskName: '', ratingScale: ['True', 'Mostly true', 'Mixed', 'Misleading', 'Mostly false', 'False', 'Unverifiable'] });
       expect(store.listArticles()[0]).toMatchObject({ id: 'abcdef-1', claimCount: 0 });
       const loaded = await store.getArticle('abcdef-1');
-      expect(loaded).toMatchObject({ revision: 3, claims: [], audit: [] });
+      expect(loaded).toMatchObject({ revision: 3, claims: [], audit: [], exchange: { base: null, mergedBundles: [], conflicts: [] } });
       await store.updateDesk((d) => d);
-      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(2);
+      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(3);
       store.close();
     } finally {
       cleanup();

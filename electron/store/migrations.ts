@@ -5,10 +5,11 @@
  *   1  articles, index, desk (first release)
  *   2  claims and audit trail in each article; claim counts in the index; rating scale, desk name and
  *      source directory in the desk file
+ *   3  review handoff state in each article (exchange: common history, merged bundles, conflicts)
  */
 import { DEFAULT_RATING_SCALE } from '../../shared/schema/claim';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export type FileKind = 'desk' | 'index' | 'article';
 
@@ -21,11 +22,14 @@ const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array
 const migrations: Record<FileKind, Record<number, Migration>> = {
   article: {
     1: (f) => ({ ...f, article: { claims: [], audit: [], ...obj(f.article) } }),
+    2: (f) => ({ ...f, article: { exchange: { base: null, mergedBundles: [], conflicts: [], agreements: [] }, ...obj(f.article) } }),
   },
   index: {
+    2: (f) => f,
     1: (f) => ({ ...f, articles: Array.isArray(f.articles) ? f.articles.map((a) => ({ claimCount: 0, doneCount: 0, ...obj(a) })) : f.articles }),
   },
   desk: {
+    2: (f) => f,
     1: (f) => {
       const desk = obj(f.desk);
       return {

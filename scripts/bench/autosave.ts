@@ -12,6 +12,7 @@ import path from 'node:path';
 import { openBackend } from '../../electron/backend';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/store/migrations';
 import { tempDir } from '../../electron/testing';
+import { noExchange } from '../../shared/schema/exchange';
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { DocNodeJson } from '../../shared/schema/doc';
 import { generateArticle } from './article';
@@ -80,7 +81,7 @@ async function openFilledStore(o: AutosaveOptions, count: number): Promise<OpenS
   const g = generateArticle(o.sample, { id: SAVED_ID, words: 1_000, claims: 8, seed: 7 });
   const lastStart = g.paragraphs.at(-1)?.offset ?? Infinity;
   const claims = g.article.claims.filter((_, i) => (g.ranges[i]?.end ?? Infinity) < lastStart);
-  const saved: ArticleRecord = { ...g.article, claims, audit: [] };
+  const saved: ArticleRecord = { ...g.article, claims, audit: [], exchange: noExchange() };
   const { dir, cleanup } = tempDir('claimdesk-bench-');
   let backend: Awaited<ReturnType<typeof openBackend>> | null = null;
   const close = () => {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExportFormat } from '../../shared/api';
 import type { ArticleRecord } from '../../shared/schema/article';
+import { noExchange } from '../../shared/schema/exchange';
 import { renderExport } from '../../electron/services/exports';
 import { openStore } from '../../electron/store/store';
 import { generateArticle } from './article';
@@ -21,7 +22,7 @@ export async function runExportBench(sample: string, runs = 10): Promise<ExportB
   const store = await openStore(dir, { app: 'bench' });
   try {
     const generated = generateArticle(sample, { id: 'bench-export-1', words: 20_000, claims: 500 });
-    const article: ArticleRecord = { ...generated.article, audit: [] };
+    const article: ArticleRecord = { ...generated.article, audit: [], exchange: noExchange() };
     const times: Partial<Record<ExportFormat, Summary>> = {};
     let htmlBytes = 0;
     for (const format of FORMATS) {

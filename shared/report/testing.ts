@@ -7,6 +7,7 @@ import { selectorsFor } from '../anchor/selectors';
 import type { ArticleRecord } from '../schema/article';
 import { DEFAULT_RATING_SCALE, newClaimData, type Claim, type ClaimData } from '../schema/claim';
 import type { ReportModel } from './model';
+import { noExchange } from '../schema/exchange';
 
 export const sampleText = readFileSync(new URL('../../data/tartous-ambush.txt', import.meta.url), 'utf8');
 
@@ -59,6 +60,7 @@ export function annotatedSample(): ArticleRecord {
     doc: parsed.doc,
     removedOnImport: parsed.removed,
     claims: [none, vague, named, orphan],
+    exchange: noExchange(),
     audit: [
       { id: 'au-0001', at: stamp, who: 'Ana Reviewer', action: 'import', new: 'tartous-ambush.txt' },
       { id: 'au-0002', at: '2026-11-28T09:05:00.000Z', who: 'Ana Reviewer', action: 'claim_updated', claimId: 'claim-named', field: 'verification.verdict', old: null, new: 'Mostly true' },

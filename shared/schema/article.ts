@@ -3,6 +3,7 @@ import { DocNodeJson } from './doc';
 import { IsoDate, SafeUrl } from './common';
 import { Claim } from './claim';
 import { AuditEvent } from './audit';
+import { Exchange } from './exchange';
 
 export { IsoDate, SafeUrl };
 
@@ -52,11 +53,13 @@ export const ArticleRecord = z.object({
   removedOnImport: z.array(RemovedText),
   claims: z.array(Claim),
   audit: z.array(AuditEvent),
+  /** Review handoffs: common history with teammates, merged bundles, conflicts waiting for a choice. */
+  exchange: Exchange,
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
 /** What the editor opens: the article without its (possibly long) audit trail. */
-export const ArticleForEditing = ArticleRecord.omit({ audit: true });
+export const ArticleForEditing = ArticleRecord.omit({ audit: true, exchange: true });
 export type ArticleForEditing = z.infer<typeof ArticleForEditing>;
 
 /** One line of the library: enough to list and sort without opening the article file. */
