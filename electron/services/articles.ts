@@ -6,6 +6,7 @@ import { ApiError, type Handlers, type ImportResult } from '../../shared/api';
 import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { countWords, docPlainText, docTitle } from '../../shared/doc/plainText';
 import { checkClaims } from '../../shared/claims/checkClaims';
+import { checkSecondReview } from '../../shared/claims/checkSecondReview';
 import { diffClaims } from '../../shared/audit/diffClaims';
 import { recordSourceEntries, recordSources } from '../../shared/sources/directory';
 import { parseArticleJson } from '../../shared/report/jsonExport';
@@ -149,7 +150,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       if (!checked.ok) throw new ApiError('invalid_request', checked.message);
       const desk = store.desk();
       const text = docPlainText(checked.doc);
-      const issues = checkClaims(claims, text, desk.settings.ratingScale);
+      const issues = [...checkClaims(claims, text, desk.settings.ratingScale), ...checkSecondReview(article.claims, claims, desk.settings.reviewerName)];
       if (issues.length > 0) throw new ApiError('invalid_request', issues[0]!.message, issues);
       const at = now().toISOString();
       const who = reviewer();

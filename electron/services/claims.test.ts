@@ -102,3 +102,25 @@ describe('saving claims', () => {
     expect(events.map((e) => e.action).filter((a) => a.startsWith('claim'))).toEqual(['claim_created', 'claim_orphaned', 'claim_restored', 'claim_deleted']);
   });
 });
+
+describe('second review', () => {
+  it('is asked for by one reviewer and signed off only by a different one', async () => {
+    const claim = claimAt('ten additional troops', 'claim-0100');
+    const asked: Claim = {
+      ...claim,
+      data: { ...claim.data, verification: { ...claim.data.verification, verdict: 'Unverifiable', status: 'needs_second_review', secondReview: { requestedBy: 'Ana', requestedAt: '2026-11-28T10:00:00.000Z', signedOffBy: null, signedOffAt: null } } },
+    };
+    expect((await save([asked])).ok).toBe(true);
+    const signOff = (by: string): Claim => ({
+      ...asked,
+      data: { ...asked.data, verification: { ...asked.data.verification, status: 'done', secondReview: { ...asked.data.verification.secondReview!, signedOffBy: by, signedOffAt: '2026-11-28T10:05:00.000Z' } } },
+    });
+    const self = await save([signOff('Ana')], 1);
+    expect(!self.ok && `${self.error.message} ${JSON.stringify(self.error.issues)}`).toMatch(/different reviewer/);
+    await ok('updateSettings', { settings: { reviewerName: 'Ben' } });
+    const other = await save([signOff('Ben')], 1);
+    expect(other.ok).toBe(true);
+    const { events } = await ok<{ events: AuditEvent[] }>('getAudit', { id: article.id });
+    expect(events.find((e) => e.field === 'verification.secondReview' && e.who === 'Ben')).toBeTruthy();
+  });
+});

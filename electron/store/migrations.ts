@@ -5,7 +5,8 @@
  *   1  articles, index, desk (first release)
  *   2  claims and audit trail in each article; claim counts in the index; rating scale, desk name and
  *      source directory in the desk file
- *   3  review handoff state in each article (exchange: common history, merged bundles, conflicts)
+ *   3  review handoff state in each article (exchange: common history, merged bundles, conflicts);
+ *      second review (request and sign-off) in each claim's verification
  */
 import { DEFAULT_RATING_SCALE } from '../../shared/schema/claim';
 
@@ -18,11 +19,21 @@ type Migration = (json: Json) => Json;
 
 const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
 
+function withSecondReview(claim: unknown): unknown {
+  const c = obj(claim);
+  const data = obj(c.data);
+  return { ...c, data: { ...data, verification: { secondReview: null, ...obj(data.verification) } } };
+}
+
 /** migrations[kind][n] turns version n into n + 1. */
 const migrations: Record<FileKind, Record<number, Migration>> = {
   article: {
     1: (f) => ({ ...f, article: { claims: [], audit: [], ...obj(f.article) } }),
-    2: (f) => ({ ...f, article: { exchange: { base: null, mergedBundles: [], conflicts: [], agreements: [] }, ...obj(f.article) } }),
+    2: (f) => {
+      const article = obj(f.article);
+      const claims = Array.isArray(article.claims) ? article.claims.map(withSecondReview) : article.claims;
+      return { ...f, article: { exchange: { base: null, mergedBundles: [], conflicts: [], agreements: [] }, ...article, claims } };
+    },
   },
   index: {
     2: (f) => f,

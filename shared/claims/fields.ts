@@ -15,7 +15,7 @@ export type ClaimField = {
 
 type AttributionKey = 'sourceName' | 'sourceKind' | 'kind' | 'cue';
 type TracedKey = keyof TracedSource;
-type VerificationKey = 'status' | 'verdict' | 'confidence' | 'rationale';
+type VerificationKey = 'status' | 'verdict' | 'confidence' | 'rationale' | 'secondReview';
 
 function attribution<K extends AttributionKey>(key: K, schema: z.ZodType<Attribution[K]>): ClaimField {
   return {
@@ -68,6 +68,7 @@ export const CLAIM_FIELDS: readonly ClaimField[] = [
   verification('verdict', Verification.shape.verdict),
   verification('confidence', Verification.shape.confidence),
   verification('rationale', Verification.shape.rationale),
+  verification('secondReview', Verification.shape.secondReview),
 ];
 
 export const CLAIM_FIELD_PATHS: readonly string[] = CLAIM_FIELDS.map((f) => f.path);

@@ -19,7 +19,7 @@ describe('CLAIM_FIELDS', () => {
     const after = edit(before, 'claim-vague', (d) => ({
       ...d,
       attribution: { sourceName: 'X', sourceKind: 'official', kind: 'named', cue: 'said', traced: { url: 'https://a.example/', title: 't', publisher: 'p', date: '2024-01-01', archivedUrl: 'https://b.example/' } },
-      verification: { ...d.verification, status: 'done', verdict: 'False', confidence: 'high', rationale: 'r' },
+      verification: { ...d.verification, status: 'done', verdict: 'False', confidence: 'high', rationale: 'r', secondReview: { requestedBy: 'Ana', requestedAt: '2026-12-01T09:00:00.000Z', signedOffBy: 'Ben', signedOffAt: '2026-12-01T09:30:00.000Z' } },
     }));
     const fields = diffClaims(before, after, { who: 'x', at: '2026-12-01T10:00:00.000Z', newId: () => 'id-000001' }).map((e) => e.field);
     expect(fields).toEqual([...CLAIM_FIELD_PATHS]);

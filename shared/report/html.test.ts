@@ -210,3 +210,11 @@ describe('claim highlighting with overlaps, nesting and styles', () => {
     expect(d.querySelectorAll('h1')).toHaveLength(1);
   });
 });
+
+describe('second review in the report', () => {
+  it('shows who asked for it and who signed it off', () => {
+    const html = renderHtmlReport(buildReportModel(annotatedSample(), { scale: DEFAULT_RATING_SCALE, deskName: 'Desk', generatedBy: 'Ana', generatedAt: '2026-11-28T10:00:00.000Z' }));
+    expect(html).toContain('Second review');
+    expect(html).toMatch(/asked for by Ana Reviewer \([^)]*\); signed off by Ben Second/);
+  });
+});

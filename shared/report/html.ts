@@ -22,6 +22,7 @@ import {
   shortValue,
   STANCE_LABELS,
   verdictSlug,
+  secondReviewText,
 } from './escape';
 import type { ReportBlock, ReportClaim, ReportModel } from './model';
 
@@ -354,7 +355,7 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
       `<p class="badges"><span class="badge verdict ${vc}">${htmlText(verdictLabel(v?.verdict))}</span> <span class="badge status ${statusClass(v?.status)}">${htmlText(statusLabel(v?.status))}</span></p></header>`,
     c.orphaned ? '<p class="note">The words of this claim are no longer in the article text; it is kept with the words it last had.</p>' : '',
     `<blockquote class="claim-words">${paragraphs(c.quote)}</blockquote>`,
-    `<dl class="facts verdict-facts">\n${row('Verdict', `<span class="swatch ${vc}"></span>${htmlText(verdictLabel(v?.verdict))}`)}\n${row('Confidence', confidence)}\n${row('Status', htmlText(statusLabel(v?.status)))}\n</dl>`,
+    `<dl class="facts verdict-facts">\n${row('Verdict', `<span class="swatch ${vc}"></span>${htmlText(verdictLabel(v?.verdict))}`)}\n${row('Confidence', confidence)}\n${row('Status', htmlText(statusLabel(v?.status)))}${secondReviewText(v?.secondReview) ? `\n${row('Second review', escapeHtml(secondReviewText(v?.secondReview)!))}` : ''}\n</dl>`,
     '<h4>Attribution</h4>',
     attributionHtml(c),
     '<h4>Rationale</h4>',

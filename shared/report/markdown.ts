@@ -14,7 +14,7 @@
  */
 import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS } from '../schema/claim';
-import { actionLabel, CONFIDENCE_LABELS, displayText, escapeMarkdown, formatDate, labelOf, safeHref, shortValue, STANCE_LABELS } from './escape';
+import { actionLabel, CONFIDENCE_LABELS, displayText, escapeMarkdown, formatDate, labelOf, safeHref, shortValue, secondReviewText, STANCE_LABELS } from './escape';
 import { attributionPhrase, claimRefs, groupBlocks, segmentBlocks, shortQuote, statusLabel, verdictLabel, type Segment } from './html';
 import type { ReportClaim, ReportModel } from './model';
 
@@ -150,6 +150,8 @@ function finding(c: ReportClaim, refs: Refs, model: ReportModel): string {
     `- **Confidence:** ${v?.confidence ? mdLine(labelOf(CONFIDENCE_LABELS, v.confidence)) : 'Not set'}`,
     `- **Status:** ${mdLine(statusLabel(v?.status))}`,
   ];
+  const second = secondReviewText(v?.secondReview);
+  if (second) facts.push(`- **Second review:** ${mdLine(second)}`);
   if (a) {
     const kind = a.sourceKind === 'none' ? '' : ` (${mdLine(labelOf(SOURCE_KIND_LABELS, a.sourceKind))})`;
     facts.push(`- **Source:** ${filled(a.sourceName) ? mdLine(a.sourceName) : 'None given'}${kind}`);

@@ -30,6 +30,7 @@ export function annotatedSample(): ArticleRecord {
       confidence: 'medium',
       rationale: 'SOHR reported three gunmen killed; no independent count.',
       evidence: [{ id: 'ev-0001', url: 'https://www.syriahr.com/en/352000/', title: 'SOHR: clashes near Tartous', publisher: 'SOHR', accessedAt: '2026-11-28', quote: 'three gunmen', stance: 'supports' }],
+      secondReview: { requestedBy: 'Ana Reviewer', requestedAt: '2026-11-28T09:08:00.000Z', signedOffBy: 'Ben Second', signedOffAt: '2026-11-28T09:12:00.000Z' },
     },
     comments: [{ id: 'cm-0001', author: 'Ben Second', at: '2026-11-28T09:10:00.000Z', text: 'Check the Arabic page for the later toll.' }],
     updatedBy: 'Ben Second',

@@ -108,6 +108,20 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** A second reviewer's check: asked for by one reviewer, signed off by a different one. */
+export const SecondReview = z
+  .object({
+    requestedBy: z.string().trim().min(1).max(120),
+    requestedAt: z.string().datetime(),
+    signedOffBy: z.string().trim().min(1).max(120).nullable(),
+    signedOffAt: z.string().datetime().nullable(),
+  })
+  .refine((r) => r.signedOffBy === null || r.signedOffBy !== r.requestedBy, {
+    message: 'A second review must be signed off by a different reviewer from the one who asked for it.',
+    path: ['signedOffBy'],
+  });
+export type SecondReview = z.infer<typeof SecondReview>;
+
 export const Verification = z.object({
   status: ClaimStatus,
   /** A label from the desk's rating scale, or null while there is none. A verdict is always a person's. */
@@ -115,6 +129,7 @@ export const Verification = z.object({
   confidence: Confidence.nullable(),
   rationale: z.string().trim().max(20_000),
   evidence: z.array(Evidence).max(500),
+  secondReview: SecondReview.nullable(),
 });
 export type Verification = z.infer<typeof Verification>;
 
@@ -157,7 +172,7 @@ export function newClaimData(id: string, reviewer: string, at: string): ClaimDat
   return {
     id,
     attribution: emptyAttribution(),
-    verification: { status: 'unreviewed', verdict: null, confidence: null, rationale: '', evidence: [] },
+    verification: { status: 'unreviewed', verdict: null, confidence: null, rationale: '', evidence: [], secondReview: null },
     comments: [],
     createdBy: reviewer,
     createdAt: at,
