@@ -67,11 +67,12 @@ export const test = base.extend<{ app: AppHandle }>({
   },
 });
 
-async function useBrowser(context: BrowserContext, dataDir: string, use: (app: AppHandle) => Promise<void>) {
+/** Browser mode on its own server and data directory, in a page of `context`; `stop` ends the server. */
+export async function launchBrowserApp(context: BrowserContext, dataDir: string): Promise<AppHandle & { stop: () => Promise<void> }> {
   let server = await startServer(dataDir);
   const page = await context.newPage();
   await page.goto(server.url);
-  await use({
+  return {
     dataDir,
     page: () => page,
     url: () => server.url,
@@ -80,8 +81,14 @@ async function useBrowser(context: BrowserContext, dataDir: string, use: (app: A
       server = await startServer(dataDir);
       await page.goto(server.url);
     },
-  });
-  await stopServer(server.proc);
+    stop: () => stopServer(server.proc),
+  };
+}
+
+async function useBrowser(context: BrowserContext, dataDir: string, use: (app: AppHandle) => Promise<void>) {
+  const app = await launchBrowserApp(context, dataDir);
+  await use(app);
+  await app.stop();
 }
 
 async function useElectron(dataDir: string, use: (app: AppHandle) => Promise<void>) {

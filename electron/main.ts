@@ -8,6 +8,8 @@ import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type MenuIt
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits';
+import { api } from '../shared/api';
+import { BUNDLE_EXTENSION, MAX_BUNDLE_BYTES } from '../shared/bundle/bundle';
 import { IPC_MENU, type MenuCommand } from '../shared/bridge';
 import { ImportResultSchema } from './importResult';
 import { parseArgs } from './args';
@@ -67,6 +69,26 @@ async function importFromMenu(): Promise<void> {
   else send({ type: 'importFailed', message: envelope.error.message });
 }
 
+async function openBundleFromMenu(): Promise<void> {
+  if (!backend || !mainWindow) return;
+  const picked = await dialog.showOpenDialog(mainWindow, {
+    title: 'Open a review bundle',
+    properties: ['openFile'],
+    filters: [{ name: 'Claimdesk review bundles', extensions: [BUNDLE_EXTENSION.slice(1)] }],
+  });
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return;
+  const stat = await fs.stat(file);
+  if (stat.size > MAX_BUNDLE_BYTES) {
+    send({ type: 'importFailed', message: `“${path.basename(file)}” is ${formatBytes(stat.size)}; Claimdesk opens review bundles up to ${formatBytes(MAX_BUNDLE_BYTES)}.` });
+    return;
+  }
+  const data = await fs.readFile(file);
+  const envelope = await backend.dispatch('openBundle', { fileName: path.basename(file), dataBase64: data.toString('base64') });
+  if (envelope.ok) send({ type: 'bundleOpened', result: api.openBundle.response.parse(envelope.value) });
+  else send({ type: 'importFailed', message: envelope.error.message });
+}
+
 /** PDF from Electron's own Chromium: the report in a hidden, script-less window, printed. */
 async function printToPdf(html: string): Promise<Uint8Array> {
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
@@ -86,6 +108,7 @@ function buildMenu(): Menu {
       label: 'File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromMenu() },
+        { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openBundleFromMenu() },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -7,6 +7,7 @@ import { LibraryView } from './library/LibraryView';
 import { Notice, type NoticeData } from './Notice';
 import { parseRoute, routeHash, type Route } from './route';
 import { SettingsView } from './settings/SettingsView';
+import { bundleMessage, openFile, type BundleOpened } from './library/openFile';
 
 export function importedNotice(result: ImportResult): NoticeData {
   const n = result.removed.length;
@@ -21,6 +22,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [storeNotices, setStoreNotices] = useState<StoreNotice[]>([]);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
@@ -45,21 +47,57 @@ export function App() {
     setNotice(null);
   }, []);
 
+  const onImported = useCallback(
+    (result: ImportResult) => {
+      navigate({ view: 'article', id: result.article.id });
+      setNotice(importedNotice(result));
+    },
+    [navigate],
+  );
+
+  const onBundle = useCallback(
+    (result: BundleOpened) => {
+      // Remount the article view so it reads what the merge wrote.
+      setReloads((n) => n + 1);
+      navigate({ view: 'article', id: result.article.id });
+      setNotice({ kind: 'info', text: bundleMessage(result) });
+    },
+    [navigate],
+  );
+
+  // A file dropped anywhere on the window: an article to import or a review bundle to open.
+  const onDrop = (event: React.DragEvent) => {
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    event.preventDefault();
+    openFile(file).then(
+      (opened) => (opened.kind === 'bundle' ? onBundle(opened.result) : onImported(opened.result)),
+      (e: unknown) => setNotice({ kind: 'error', text: errorMessage(e) }),
+    );
+  };
+
   // File > Import… in the desktop app arrives here.
   useEffect(() => {
     if (!bridge) return;
     return bridge.onMenuCommand((command) => {
       if (command.type === 'imported') {
-        navigate({ view: 'article', id: command.result.article.id });
-        setNotice(importedNotice(command.result));
+        onImported(command.result);
+      } else if (command.type === 'bundleOpened') {
+        onBundle(command.result);
       } else if (command.type === 'importFailed') {
         setNotice({ kind: 'error', text: command.message });
       }
     });
-  }, [navigate]);
+  }, [onImported, onBundle]);
 
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={onDrop}
+    >
       <header className="app-header">
         <a
           className="brand"
@@ -106,14 +144,12 @@ export function App() {
         ) : route.view === 'library' ? (
           <LibraryView
             onOpen={(id) => navigate({ view: 'article', id })}
-            onImported={(result) => {
-              navigate({ view: 'article', id: result.article.id });
-              setNotice(importedNotice(result));
-            }}
+            onImported={onImported}
+            onBundle={onBundle}
             onError={(text) => setNotice({ kind: 'error', text })}
           />
         ) : (
-          <ArticleView key={route.id} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} />
+          <ArticleView key={`${route.id}:${reloads}`} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} onReload={() => setReloads((n) => n + 1)} />
         )}
       </main>
     </div>

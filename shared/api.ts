@@ -9,6 +9,7 @@ import { AuditEvent } from './schema/audit';
 import { Claim } from './schema/claim';
 import { DocNodeJson } from './schema/doc';
 import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
+import { StoredAgreement, StoredConflict } from './schema/exchange';
 import { MAX_IMPORT_BYTES } from './limits';
 
 const Empty = z.object({}).strict();
@@ -116,6 +117,16 @@ export const api = {
       conflicts: z.number().int(),
       notes: z.array(z.string()),
     }),
+  },
+  /** The review handoff state of an article: conflicts waiting for a choice, agreement with teammates. */
+  getReviewState: {
+    request: z.object({ id: ArticleId }).strict(),
+    response: z.object({ conflicts: z.array(StoredConflict), agreements: z.array(StoredAgreement) }),
+  },
+  /** A person's choice on one conflict: keep ours or take theirs. */
+  resolveConflict: {
+    request: z.object({ id: ArticleId, claimId: z.string().max(64), field: z.string().max(200), choice: z.enum(['ours', 'theirs']) }).strict(),
+    response: z.object({ revision: z.number().int(), remaining: z.number().int() }),
   },
   deleteArticle: {
     request: z.object({ id: ArticleId }).strict(),

@@ -2,11 +2,13 @@
  * What the Electron preload exposes on `window.claimdesk`: the raw contract call and the menu's
  * commands, nothing else. The renderer wraps `invoke` in the typed client (see shared/api.ts).
  */
-import type { ImportResult } from './api';
+import type { ImportResult, Response } from './api';
 
 export type MenuCommand =
   | { type: 'imported'; result: ImportResult }
   | { type: 'importFailed'; message: string }
+  /** File > Open review bundle…: the bundle was opened (added or merged). */
+  | { type: 'bundleOpened'; result: Response<'openBundle'> }
   /** File > Export report…: the open article's export dialog. */
   | { type: 'export' };
 

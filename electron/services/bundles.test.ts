@@ -79,6 +79,15 @@ describe('review handoff', () => {
     expect(a.audit.map((e) => e.action)).toEqual(expect.arrayContaining(['bundle_opened', 'bundle_merged']));
     expect(a.exchange.agreements[0]).toMatchObject({ withReviewer: 'Ben', pairs: 3, agreed: 2 });
 
+    // Ana decides: Ben's verdict. The claim takes it, the conflict is closed, the decision is on record.
+    const decided = await ok<{ remaining: number }>(ana, 'resolveConflict', { id: ID, claimId: 'claim-vague', field: 'verification.verdict', choice: 'theirs' });
+    expect(decided.remaining).toBe(0);
+    const after = (await ana.store.getArticle(ID))!;
+    expect(after.claims.find((c) => c.data.id === 'claim-vague')!.data.verification.verdict).toBe('Mostly false');
+    expect(after.audit.find((e) => e.action === 'conflict_resolved')).toMatchObject({ who: 'Ana', field: 'verification.verdict', new: 'Mostly false' });
+    const gone = await ana.dispatch('resolveConflict', { id: ID, claimId: 'claim-vague', field: 'verification.verdict', choice: 'ours' });
+    expect(!gone.ok && gone.error.code).toBe('not_found');
+
     // The same bundle again changes nothing.
     const before = readFileSync(path.join(tmp.dir, 'ana', 'articles', `${ID}.json`), 'utf8');
     expect(await open(ana, fromBen)).toMatchObject({ outcome: 'unchanged' });

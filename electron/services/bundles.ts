@@ -12,7 +12,7 @@ import { BUNDLE_EXTENSION, createBundle, parseBundle } from '../../shared/bundle
 import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { docPlainText } from '../../shared/doc/plainText';
 import { verdictAgreement } from '../../shared/merge/agreement';
-import { mergeClaims } from '../../shared/merge/mergeClaims';
+import { mergeClaims, resolveConflict } from '../../shared/merge/mergeClaims';
 import { sourcesNamedIn } from '../../shared/report/jsonExport';
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
@@ -24,7 +24,7 @@ import { exportFileName } from './exports';
 
 export type BundleOptions = { store: Store; now?: () => Date; app?: string };
 
-export function bundleService({ store, now = () => new Date(), app = 'Claimdesk' }: BundleOptions): Pick<Handlers, 'exportBundle' | 'openBundle'> {
+export function bundleService({ store, now = () => new Date(), app = 'Claimdesk' }: BundleOptions): Pick<Handlers, 'exportBundle' | 'openBundle' | 'getReviewState' | 'resolveConflict'> {
   const reviewer = () => store.desk().settings.reviewerName;
 
   async function load(id: string): Promise<ArticleRecord> {
@@ -34,6 +34,39 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
   }
 
   return {
+    async getReviewState({ id }) {
+      const { conflicts, agreements } = (await load(id)).exchange;
+      return { conflicts, agreements };
+    },
+
+    async resolveConflict({ id, claimId, field, choice }) {
+      const who = reviewer();
+      if (!who) throw new ApiError('invalid_request', 'Set your reviewer name in Settings first: every decision is signed.');
+      const article = await load(id);
+      const conflict = article.exchange.conflicts.find((c) => c.claimId === claimId && c.field === field);
+      if (!conflict) throw new ApiError('not_found', 'That conflict is not open (it may have been decided already).');
+      const at = now().toISOString();
+      let claims;
+      try {
+        claims = resolveConflict(article.claims, conflict, choice);
+      } catch (e) {
+        throw new ApiError('invalid_request', `That choice cannot be applied: ${(e as Error).message}`);
+      }
+      const event: AuditEvent = { id: randomUUID(), at, who, action: 'conflict_resolved', claimId, field, old: conflict.ours, new: choice === 'ours' ? conflict.ours : conflict.theirs };
+      const changes = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
+      const conflicts = article.exchange.conflicts.filter((c) => c !== conflict);
+      const next: ArticleRecord = {
+        ...article,
+        claims,
+        audit: [...article.audit, event, ...changes],
+        exchange: { ...article.exchange, conflicts },
+        revision: article.revision + 1,
+        updatedAt: at,
+      };
+      await store.putArticle(next, summarize(next));
+      return { revision: next.revision, remaining: conflicts.length };
+    },
+
     async exportBundle({ id }) {
       const who = reviewer();
       if (!who) throw new ApiError('invalid_request', 'Set your reviewer name in Settings first: a bundle says who sent it.');

@@ -20,10 +20,13 @@ import { matchesFilter, NO_FILTER, type ClaimFilter } from '../claims/filters';
 import { claimAction } from '../claims/shortcuts';
 import { ReviewerPrompt } from '../settings/ReviewerPrompt';
 import { MetaForm } from './MetaForm';
+import { ReviewHandoff } from '../claims/ReviewHandoff';
+import { setStatus } from '../../shared/claims/status';
+import type { Response } from '../../shared/api';
 import { useArticleSaving } from './useArticleSaving';
 import { ExportDialog } from '../export/ExportDialog';
 
-type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void };
+type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void; onReload: () => void };
 
 const STATE_TEXT: Record<SaveState, string> = { saved: 'All changes saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' };
 /** The stored quote's limit (TextQuoteSelector.exact). */
@@ -32,11 +35,13 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navi
 
 type Loaded = { article: ArticleForEditing; initial: EditorState };
 
-export function ArticleView({ id, onError, onInfo, onBack }: Props) {
+export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [snapshot, setSnapshot] = useState<EditorState | null>(null);
   const [filter, setFilter] = useState<ClaimFilter>(NO_FILTER);
+  const [review, setReview] = useState<Response<'getReviewState'>>({ conflicts: [], agreements: [] });
+  const [deciding, setDeciding] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [pendingAction, setPendingAction] = useState<((s: Signer) => void) | null>(null);
   const targets = useRef(new Map<string, ClaimTarget>());
@@ -50,9 +55,10 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([client.getArticle({ id }), client.getDesk({})]).then(
-      ([article, d]) => {
+    Promise.all([client.getArticle({ id }), client.getDesk({}), client.getReviewState({ id })]).then(
+      ([article, d, r]) => {
         if (!live) return;
+        setReview(r);
         const opened = openArticle(article, d.desk.settings.ratingScale);
         revision.current = article.revision;
         targets.current = opened.targets;
@@ -159,12 +165,13 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
           const d = claimsKey.getState(v.state)?.data.get(cid);
           return d ? matchesFilter(d, filter) : false;
         });
-      case 'status':
-        if (!current) return;
-        if (action.status === 'done' && !claimsKey.getState(v.state)?.data.get(current)?.verification.verdict) {
-          return onError('A claim cannot be done without a verdict. Set a verdict first (Alt+Shift+1…).');
-        }
-        return change(current, (d) => ({ ...d, verification: { ...d.verification, status: action.status } }));
+      case 'status': {
+        const data = current ? claimsKey.getState(v.state)?.data.get(current) : undefined;
+        if (!current || !data) return;
+        const next = setStatus(data, action.status, desk?.settings.reviewerName ?? '', new Date().toISOString());
+        if (!next.ok) return onError(`${next.message} (Alt+Shift+1… sets a verdict.)`);
+        return change(current, (d) => ({ ...d, verification: { ...d.verification, status: action.status, secondReview: next.data.verification.secondReview } }));
+      }
       case 'verdict': {
         if (!current) return;
         const verdict = action.index === null ? null : (scale[action.index] ?? undefined);
@@ -230,6 +237,23 @@ export function ArticleView({ id, onError, onInfo, onBack }: Props) {
         onMark={mark}
         canMark={true}
       >
+        <ReviewHandoff
+          conflicts={review.conflicts}
+          agreements={review.agreements}
+          rows={rows}
+          busy={deciding}
+          onChoose={(conflict, choice) => {
+            setDeciding(true);
+            // Save what is on screen first; the decision is applied by the back end, then the article reopens.
+            autosave
+              .flush()
+              .then(() => client.resolveConflict({ id, claimId: conflict.claimId, field: conflict.field, choice }))
+              .then(onReload, (e: unknown) => {
+                setDeciding(false);
+                onError(errorMessage(e));
+              });
+          }}
+        />
         {pendingAction && (
           <ReviewerPrompt
             onSaved={(settings) => {

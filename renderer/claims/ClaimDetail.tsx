@@ -16,6 +16,7 @@ import {
 } from '../../shared/schema/claim';
 import type { SourceEntry } from '../../shared/schema/desk';
 import { findSource } from '../../shared/sources/directory';
+import { canSignOff, setStatus, signOff } from '../../shared/claims/status';
 import { EvidenceEditor } from './EvidenceEditor';
 import { Section, SelectField, TextField } from './fields';
 
@@ -48,10 +49,17 @@ export function ClaimDetail({ claim, number, quote, orphaned, scale, sources, re
     onChange((d) => ({ ...d, attribution: { ...d.attribution, traced: { ...d.attribution.traced, ...patch } } }));
   const setVerification = (patch: Partial<ClaimData['verification']>) => onChange((d) => ({ ...d, verification: { ...d.verification, ...patch } }));
 
-  const setStatus = (status: ClaimStatus) => {
-    if (status === 'done' && v.verdict === null) return setStatusError('A claim cannot be done without a verdict. Choose a verdict first.');
+  const changeStatus = (status: ClaimStatus) => {
+    const next = setStatus(claim, status, reviewer, now());
+    if (!next.ok) return setStatusError(next.message);
     setStatusError(null);
-    setVerification({ status });
+    onChange((d) => ({ ...d, verification: { ...d.verification, status, secondReview: next.data.verification.secondReview } }));
+  };
+  const doSignOff = () => {
+    const next = signOff(claim, reviewer, now());
+    if (!next.ok) return setStatusError(next.message);
+    setStatusError(null);
+    onChange((d) => ({ ...d, verification: { ...d.verification, status: 'done', secondReview: next.data.verification.secondReview } }));
   };
 
   return (
@@ -103,7 +111,22 @@ export function ClaimDetail({ claim, number, quote, orphaned, scale, sources, re
       </Section>
 
       <Section title="Verification">
-        <SelectField label="Status" value={v.status} options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={setStatus} error={statusError} />
+        <SelectField label="Status" value={v.status} options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} onChange={changeStatus} error={statusError} />
+        {v.secondReview && (
+          <p className="second-review" data-testid="second-review">
+            Second review: asked for by {v.secondReview.requestedBy}, {new Date(v.secondReview.requestedAt).toLocaleString()}
+            {v.secondReview.signedOffBy
+              ? `; signed off by ${v.secondReview.signedOffBy}, ${new Date(v.secondReview.signedOffAt ?? '').toLocaleString()}`
+              : v.status === 'needs_second_review'
+                ? '; waiting for a different reviewer to sign it off.'
+                : '.'}
+          </p>
+        )}
+        {canSignOff(claim, reviewer) && (
+          <button type="button" onClick={doSignOff}>
+            Sign off as {reviewer}
+          </button>
+        )}
         <SelectField
           label="Verdict"
           value={v.verdict ?? ''}

@@ -3,7 +3,10 @@ import type { ExportFormat } from '../../shared/api';
 import { client, errorMessage } from '../api';
 import { download } from './download';
 
-const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
+type Choice = ExportFormat | 'bundle';
+
+const FORMATS: { value: Choice; label: string; hint: string }[] = [
+  { value: 'bundle', label: 'Review bundle for a teammate (.claimdesk-review)', hint: 'The article with its whole review; they open it in their Claimdesk, and yours merges theirs back.' },
   { value: 'html', label: 'Report (HTML)', hint: 'One self-contained file: opens in any browser, prints well.' },
   { value: 'pdf', label: 'Report (PDF)', hint: 'The same report, printed to PDF.' },
   { value: 'md', label: 'Report (Markdown)', hint: 'For wikis and chat.' },
@@ -17,7 +20,7 @@ type Props = { articleId: string; beforeExport: () => Promise<void>; onClose: ()
 
 /** Export the open article: pick a format and options; the file is saved through the browser or desktop. */
 export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone }: Props) {
-  const [format, setFormat] = useState<ExportFormat>('html');
+  const [format, setFormat] = useState<Choice>('html');
   const [includeComments, setIncludeComments] = useState(true);
   const [includeAudit, setIncludeAudit] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,7 +31,7 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
     setBusy(true);
     try {
       await beforeExport();
-      const result = await client.exportArticle({ id: articleId, format, includeComments, includeAudit });
+      const result = format === 'bundle' ? await client.exportBundle({ id: articleId }) : await client.exportArticle({ id: articleId, format, includeComments, includeAudit });
       download(result);
       onDone(`Exported ${result.fileName}.`);
       onClose();
@@ -52,9 +55,9 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
       <h2>Export</h2>
       <fieldset>
         <legend>Format</legend>
-        {FORMATS.map((f, i) => (
+        {FORMATS.map((f) => (
           <label key={f.value} className="export-format">
-            <input ref={i === 0 ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            <input ref={f.value === 'html' ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
             <span>
               {f.label} <span className="hint">{f.hint}</span>
             </span>

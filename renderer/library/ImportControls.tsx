@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import type { ImportResult } from '../../shared/api';
 import { client, errorMessage } from '../api';
-import { readFileForImport } from './readFile';
+import { openFile, type BundleOpened } from './openFile';
 
-type Props = { onImported: (result: ImportResult) => void; onError: (message: string) => void };
+type Props = { onImported: (result: ImportResult) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
 
 /** Import from a .txt/.md file or from pasted text. */
-export function ImportControls({ onImported, onError }: Props) {
+export function ImportControls({ onImported, onBundle, onError }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,10 +25,17 @@ export function ImportControls({ onImported, onError }: Props) {
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    const read = await readFileForImport(file);
     if (fileInput.current) fileInput.current.value = '';
-    if (!read.ok) return onError(read.message);
-    await run(() => client.importFile({ fileName: read.fileName, dataBase64: read.dataBase64 }));
+    setBusy(true);
+    try {
+      const opened = await openFile(file);
+      if (opened.kind === 'bundle') onBundle(opened.result);
+      else onImported(opened.result);
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -43,12 +50,12 @@ export function ImportControls({ onImported, onError }: Props) {
           ref={fileInput}
           className="visually-hidden"
           type="file"
-          accept=".txt,.text,.md,.markdown,.json,text/plain,text/markdown,application/json"
-          aria-label="Import file (.txt or .md)"
+          accept=".txt,.text,.md,.markdown,.json,.claimdesk-review,text/plain,text/markdown,application/json"
+          aria-label="Import file (.txt or .md) or open a review bundle"
           disabled={busy}
           onChange={(e) => void onFile(e.currentTarget.files?.[0])}
         />
-        <span className="hint">Plain text (.txt), Markdown (.md), or a Claimdesk JSON export; up to 5 MB.</span>
+        <span className="hint">Plain text (.txt), Markdown (.md), a Claimdesk JSON export (up to 5 MB), or a teammate's review bundle (.claimdesk-review). You can also drop a file on the window.</span>
       </div>
       <form
         className="import-paste"

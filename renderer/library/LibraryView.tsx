@@ -3,12 +3,13 @@ import type { ImportResult } from '../../shared/api';
 import type { ArticleSummary } from '../../shared/schema/article';
 import { client, errorMessage } from '../api';
 import { ImportControls } from './ImportControls';
+import type { BundleOpened } from './openFile';
 
-type Props = { onOpen: (id: string) => void; onImported: (result: ImportResult) => void; onError: (message: string) => void };
+type Props = { onOpen: (id: string) => void; onImported: (result: ImportResult) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function LibraryView({ onOpen, onImported, onError }: Props) {
+export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [offerSample, setOfferSample] = useState(false);
 
@@ -42,7 +43,7 @@ export function LibraryView({ onOpen, onImported, onError }: Props) {
           </button>
         </section>
       )}
-      <ImportControls onImported={onImported} onError={onError} />
+      <ImportControls onImported={onImported} onBundle={onBundle} onError={onError} />
       <section aria-labelledby="articles-heading">
         <h2 id="articles-heading">Articles</h2>
         {sorted === null ? (
