@@ -47,15 +47,22 @@ function fail(res: ServerResponse, status: number, code: 'invalid_request' | 'to
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/**
+ * The body, or null when it is over the limit. An over-size body is read to its end (and dropped) so
+ * the client can finish sending and read our 413; one far over the limit is cut off.
+ */
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+    if (size > limit * 2) {
+      req.destroy();
+      return null;
+    }
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string; port: number; host?: string }): Promise<BrowserServer> {
