@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { editor, fixture, importFile, openLibrary, samplePath, TITLE } from './helpers';
 
@@ -61,4 +62,18 @@ test('pasted text and Markdown files become articles with headings, quotes, list
   await expect(text.locator('script')).toHaveCount(0);
   await expect(page.getByLabel('Byline')).toHaveValue('Rana Haddad');
   await expect(page.getByLabel('Published')).toHaveValue('2024-12-26');
+});
+
+test('a file dropped on the window is imported', async ({ app }) => {
+  const page = app.page();
+  const text = readFileSync(samplePath, 'utf8');
+  await page.evaluate((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'dropped-article.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.app')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(editor(page).locator('h1')).toHaveText(TITLE);
+  await expect(page.getByRole('status').first()).toContainText('Imported');
 });
