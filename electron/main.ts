@@ -11,7 +11,6 @@ import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits';
 import { api } from '../shared/api';
 import { BUNDLE_EXTENSION, MAX_BUNDLE_BYTES } from '../shared/bundle/bundle';
 import { IPC_MENU, type MenuCommand } from '../shared/bridge';
-import { ImportResultSchema } from './importResult';
 import { parseArgs } from './args';
 import { openBackend, type Backend } from './backend';
 import { APP_NAME, resolveDataDir } from './dataDir';
@@ -49,44 +48,36 @@ function send(command: MenuCommand): void {
   mainWindow?.webContents.send(IPC_MENU, command);
 }
 
-async function importFromMenu(): Promise<void> {
+/**
+ * File > Import… and File > Open review bundle…: pick a file, refuse one over its limit before reading
+ * it, then hand its bytes to the same contract method the renderer uses, and tell the window.
+ */
+async function openFromMenu(kind: 'article' | 'bundle'): Promise<void> {
   if (!backend || !mainWindow) return;
+  const bundle = kind === 'bundle';
   const picked = await dialog.showOpenDialog(mainWindow, {
-    title: 'Import an article',
+    title: bundle ? 'Open a review bundle' : 'Import an article',
     properties: ['openFile'],
-    filters: [{ name: 'Articles (text, Markdown)', extensions: ['txt', 'text', 'md', 'markdown'] }],
+    filters: [
+      bundle
+        ? { name: 'Claimdesk review bundles', extensions: [BUNDLE_EXTENSION.slice(1)] }
+        : { name: 'Articles (text, Markdown, Claimdesk JSON)', extensions: ['txt', 'text', 'md', 'markdown', 'json'] },
+    ],
   });
   const file = picked.filePaths[0];
   if (picked.canceled || !file) return;
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_IMPORT_BYTES) {
-    send({ type: 'importFailed', message: `“${path.basename(file)}” is ${formatBytes(stat.size)}; Claimdesk imports text files up to ${formatBytes(MAX_IMPORT_BYTES)}.` });
+  const name = path.basename(file);
+  const limit = bundle ? MAX_BUNDLE_BYTES : MAX_IMPORT_BYTES;
+  const { size } = await fs.stat(file);
+  if (size > limit) {
+    send({ type: 'importFailed', message: `“${name}” is ${formatBytes(size)}; Claimdesk ${bundle ? 'opens review bundles' : 'imports files'} up to ${formatBytes(limit)}.` });
     return;
   }
-  const data = await fs.readFile(file);
-  const envelope = await backend.dispatch('importFile', { fileName: path.basename(file), dataBase64: data.toString('base64') });
-  if (envelope.ok) send({ type: 'imported', result: ImportResultSchema.parse(envelope.value) });
-  else send({ type: 'importFailed', message: envelope.error.message });
-}
-
-async function openBundleFromMenu(): Promise<void> {
-  if (!backend || !mainWindow) return;
-  const picked = await dialog.showOpenDialog(mainWindow, {
-    title: 'Open a review bundle',
-    properties: ['openFile'],
-    filters: [{ name: 'Claimdesk review bundles', extensions: [BUNDLE_EXTENSION.slice(1)] }],
-  });
-  const file = picked.filePaths[0];
-  if (picked.canceled || !file) return;
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_BUNDLE_BYTES) {
-    send({ type: 'importFailed', message: `“${path.basename(file)}” is ${formatBytes(stat.size)}; Claimdesk opens review bundles up to ${formatBytes(MAX_BUNDLE_BYTES)}.` });
-    return;
-  }
-  const data = await fs.readFile(file);
-  const envelope = await backend.dispatch('openBundle', { fileName: path.basename(file), dataBase64: data.toString('base64') });
-  if (envelope.ok) send({ type: 'bundleOpened', result: api.openBundle.response.parse(envelope.value) });
-  else send({ type: 'importFailed', message: envelope.error.message });
+  const request = { fileName: name, dataBase64: (await fs.readFile(file)).toString('base64') };
+  const envelope = await backend.dispatch(bundle ? 'openBundle' : 'importFile', request);
+  if (!envelope.ok) send({ type: 'importFailed', message: envelope.error.message });
+  else if (bundle) send({ type: 'bundleOpened', result: api.openBundle.response.parse(envelope.value) });
+  else send({ type: 'imported', result: api.importFile.response.parse(envelope.value) });
 }
 
 /** PDF from Electron's own Chromium: the report in a hidden, script-less window, printed. */
@@ -107,8 +98,8 @@ function buildMenu(): Menu {
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void importFromMenu() },
-        { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openBundleFromMenu() },
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu('article') },
+        { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu('bundle') },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -10,6 +10,7 @@
  * document that does not fit the article schema, a text hash that does not match, claims whose quotes
  * are not in the text. Nothing is written by this module; the caller changes the store only on success.
  */
+import { firstIssue } from '../schema/firstIssue';
 import { z } from 'zod';
 import { checkArticleDoc } from '../doc/checkDoc';
 import { docPlainText } from '../doc/plainText';
@@ -80,12 +81,6 @@ export type ParsedBundle = { ok: true; bundle: ReviewBundle } | { ok: false; mes
 
 const NOT_A_BUNDLE = 'This file is not a Claimdesk review bundle.';
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
 
 /**
  * Reads and checks a bundle. `schemaVersion` is the newest store schema this Claimdesk reads; an older

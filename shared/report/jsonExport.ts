@@ -16,6 +16,7 @@
  * does not fit the article schema (checkArticleDoc).
  */
 import { z } from 'zod';
+import { firstIssue } from '../schema/firstIssue';
 import { checkArticleDoc } from '../doc/checkDoc';
 import { ArticleRecord } from '../schema/article';
 import { SourceEntry } from '../schema/desk';
@@ -71,12 +72,6 @@ const Envelope = z.object({
 
 const NOT_AN_EXPORT = 'This file is not a Claimdesk article export.';
 
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
 
 export function parseArticleJson(text: string, supportedVersion: number, options: ParseArticleOptions = {}): ParsedArticle {
   let json: unknown;
@@ -104,7 +99,7 @@ export function parseArticleJson(text: string, supportedVersion: number, options
     record = migrated as Record<string, unknown>;
   }
   const parsed = Envelope.safeParse(record);
-  if (!parsed.success) return { ok: false, message: `This article export is damaged or incomplete: ${issueText(parsed.error)}` };
+  if (!parsed.success) return { ok: false, message: `This article export is damaged or incomplete: ${firstIssue(parsed.error)}` };
   const doc = checkArticleDoc(parsed.data.article.doc);
   if (!doc.ok) return { ok: false, message: `This article export is damaged: ${doc.message}` };
   return { ok: true, article: parsed.data.article, sources: parsed.data.sources };
