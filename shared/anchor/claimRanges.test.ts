@@ -1,3 +1,4 @@
+import { longArticleDoc } from './testing';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
@@ -185,14 +186,7 @@ describe('applyClaimTargets', () => {
   });
 
   it('is quick for 5,000 claims on a 20,000-word article', () => {
-    const body: Node[] = [];
-    sampleDoc.forEach((n) => {
-      if (n.type.name !== 'title') body.push(n);
-    });
-    const blocks: Node[] = [];
-    const perCopy = body.reduce((n, b) => n + b.textContent.split(/\s+/).length, 0);
-    while (blocks.length < (Math.ceil(20_000 / perCopy) + 1) * body.length) blocks.push(...body);
-    const big = s.node('doc', null, [s.node('title', null, [s.text('Big')]), ...blocks]);
+    const big = longArticleDoc(sampleDoc);
     const text = docPlainText(big);
     expect(text.split(/\s+/).length).toBeGreaterThan(20_000);
     const targets: { id: string; target: ClaimTarget }[] = [];

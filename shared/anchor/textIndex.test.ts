@@ -1,3 +1,4 @@
+import { longArticleDoc } from './testing';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Node } from 'prosemirror-model';
@@ -172,14 +173,7 @@ describe('buildTextIndex', () => {
   });
 
   it('is fast on a 20,000-word article', () => {
-    const body: Node[] = [];
-    sampleDoc.forEach((n) => {
-      if (n.type.name !== 'title') body.push(n);
-    });
-    const blocks: Node[] = [];
-    const perCopy = body.reduce((n, b) => n + b.textContent.split(/\s+/).length, 0);
-    while (blocks.length < (Math.ceil(20_000 / perCopy) + 1) * body.length) blocks.push(...body);
-    const big = doc(title('Big'), ...blocks);
+    const big = longArticleDoc(sampleDoc);
     const t0 = performance.now();
     const index = buildTextIndex(big);
     const built = performance.now() - t0;
