@@ -108,6 +108,7 @@ test('claims can overlap and nest; a click on the words selects the inner claim;
   await page.getByRole('button', { name: 'Mark claim' }).click();
   await page.getByLabel('Your name').fill('Ben');
   await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText('Reports indicate that ten additional troops sustained injuries during the clashes on Tuesday');
   await markClaim(page, 'ten additional troops');
   await markClaim(page, 'on Tuesday in proximity to the Mediterranean port of Tartous');
   await expect(claimList(page).getByRole('listitem')).toHaveCount(3);

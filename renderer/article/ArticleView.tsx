@@ -122,8 +122,11 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     if (v.state.doc.textBetween(from, to, '\n\n', '\n').length > MAX_CLAIM_CHARS) {
       return onError(`A claim can be at most ${MAX_CLAIM_CHARS.toLocaleString()} characters long: select the sentence or passage that makes it.`);
     }
+    // The range as selected now: if the name has to be asked first, the prompt takes the focus.
+    const docAtRequest = v.state.doc;
     signed((s) => {
-      const newId = markClaim(v, s);
+      if (v.state.doc !== docAtRequest) return onError('The text changed while your name was asked; select the claim again.');
+      const newId = markClaim(v, s, undefined, { from, to });
       if (newId) targets.current = new Map([...targets.current, ...claimTargets(v.state.doc, [newId], new Map())]);
     });
   }, [signed, onError]);

@@ -14,11 +14,14 @@ function claimMark(state: EditorState, id: string) {
   return type.create({ id });
 }
 
-/** Marks the selected words as a new claim. Returns its id, or null when nothing is selected. */
-export function markClaim(view: EditorView, signer: Signer, init?: (data: ClaimData) => ClaimData): string | null {
+/**
+ * Marks the selected words (or the given range, e.g. the selection as it was when the user asked,
+ * before a name prompt took the focus) as a new claim. Returns its id, or null when there are no words.
+ */
+export function markClaim(view: EditorView, signer: Signer, init?: (data: ClaimData) => ClaimData, range?: { from: number; to: number }): string | null {
   const { state } = view;
-  const { from, to, empty } = state.selection;
-  if (empty || state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
+  const { from, to } = range ?? state.selection;
+  if (from >= to || to > state.doc.content.size || state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
   const id = signer.newId();
   const base = newClaimData(id, signer.reviewer, signer.now());
   const data = init ? init(base) : base;
