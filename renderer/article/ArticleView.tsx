@@ -10,6 +10,7 @@ import { ArticleEditor } from '../editor/ArticleEditor';
 import type { SaveState } from '../editor/autosave';
 import { claimTargets } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from '../editor/claimStep';
+import { ClaimRangesStep } from '../editor/claimRangesStep';
 import { claimsKey } from '../editor/claimsPlugin';
 import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
 import { openArticle } from '../editor/editorState';
@@ -87,7 +88,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   const onTransaction = useCallback(
     (state: EditorState, tr: Transaction) => {
       if (tr.docChanged) autosave.schedule(state);
-      const claimChange = tr.getMeta(claimsKey) !== undefined || tr.steps.some((s) => s instanceof ClaimDataStep);
+      const claimChange = tr.getMeta(claimsKey) !== undefined || tr.steps.some((s) => s instanceof ClaimDataStep || s instanceof ClaimRangesStep);
       if (claimChange) {
         if (panelTimer.current) clearTimeout(panelTimer.current);
         panelTimer.current = null;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
+import { snapshotClaimRanges } from './snapshotClaimRanges';
 
 type Props = {
   /** The state to open with; read once per mount (the editor owns the state afterwards). */
@@ -21,7 +22,8 @@ export function ArticleEditor({ initialState, onTransaction, onView }: Props) {
     const view: EditorView = new EditorView(host.current, {
       state: initial.current,
       attributes: { class: 'article-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Article text', spellcheck: 'true' },
-      dispatchTransaction(tr) {
+      dispatchTransaction(given) {
+        const tr = snapshotClaimRanges(view.state, given);
         const next = view.state.apply(tr);
         view.updateState(next);
         callbacks.current.onTransaction(next, tr);

@@ -4,14 +4,13 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import type { EditorView } from 'prosemirror-view';
 import { newClaimData, type ClaimData } from '../../shared/schema/claim';
 import { ClaimDataStep } from './claimStep';
+import { ClaimRangesStep } from './claimRangesStep';
 import { claimRangesOf, claimsKey, selectClaimMeta } from './claimsPlugin';
 
 export type Signer = { reviewer: string; now: () => string; newId: () => string };
 
-function claimMark(state: EditorState, id: string) {
-  const type = state.schema.marks.claim;
-  if (!type) throw new Error('The schema has no claim mark.');
-  return type.create({ id });
+function hasWords(state: EditorState, from: number, to: number): boolean {
+  return from < to && to <= state.doc.content.size && state.doc.textBetween(from, to, '\n', '\n').trim() !== '';
 }
 
 /**
@@ -21,13 +20,13 @@ function claimMark(state: EditorState, id: string) {
 export function markClaim(view: EditorView, signer: Signer, init?: (data: ClaimData) => ClaimData, range?: { from: number; to: number }): string | null {
   const { state } = view;
   const { from, to } = range ?? state.selection;
-  if (from >= to || to > state.doc.content.size || state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
+  if (!hasWords(state, from, to)) return null;
   const id = signer.newId();
   const base = newClaimData(id, signer.reviewer, signer.now());
   const data = init ? init(base) : base;
   const tr = closeHistory(state.tr);
   tr.step(new ClaimDataStep(id, null, data));
-  tr.addMark(from, to, claimMark(state, id));
+  tr.step(new ClaimRangesStep([{ id, before: null, after: { from, to } }]));
   view.dispatch(selectClaimMeta(tr, id));
   return id;
 }
@@ -44,21 +43,23 @@ export function updateClaim(view: EditorView, id: string, signer: Signer, change
   view.dispatch(closeHistory(view.state.tr).step(new ClaimDataStep(id, before, after)));
 }
 
-/** Deletes a claim, marks and data together, as one undoable step. */
+/** Deletes a claim, range and data together, as one undoable step. */
 export function deleteClaim(view: EditorView, id: string): void {
   const before = getClaim(view.state, id);
   if (!before) return;
   const tr = closeHistory(view.state.tr);
-  tr.removeMark(0, tr.doc.content.size, claimMark(view.state, id));
+  const range = claimsKey.getState(view.state)?.ranges.get(id);
+  if (range) tr.step(new ClaimRangesStep([{ id, before: range, after: null }]));
   tr.step(new ClaimDataStep(id, before, null));
   view.dispatch(tr);
 }
 
 /** Puts an orphaned claim (all its words deleted) back on the selected words. */
 export function reattachClaim(view: EditorView, id: string): boolean {
-  const { from, to, empty } = view.state.selection;
-  if (empty || !getClaim(view.state, id)) return false;
-  view.dispatch(selectClaimMeta(closeHistory(view.state.tr).addMark(from, to, claimMark(view.state, id)), id));
+  const { from, to } = view.state.selection;
+  if (!hasWords(view.state, from, to) || !getClaim(view.state, id)) return false;
+  const before = claimsKey.getState(view.state)?.ranges.get(id) ?? null;
+  view.dispatch(selectClaimMeta(closeHistory(view.state.tr).step(new ClaimRangesStep([{ id, before, after: { from, to } }])), id));
   return true;
 }
 

@@ -1,13 +1,16 @@
 import { undo, redo } from 'prosemirror-history';
+import { Step } from 'prosemirror-transform';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { articleFromText } from '../../shared/doc/fromText';
 import type { ArticleForEditing } from '../../shared/schema/article';
-import { deleteClaim, markClaim, updateClaim, type Signer } from './claimCommands';
+import { deleteClaim, markClaim, reattachClaim, updateClaim, type Signer } from './claimCommands';
 import { claimRangesOf, claimsKey } from './claimsPlugin';
 import { openArticle, snapshotForSave } from './editorState';
+import { snapshotClaimRanges } from './snapshotClaimRanges';
+import { ClaimRangesStep } from './claimRangesStep';
 
 const sample = readFileSync(new URL('../../data/tartous-ambush.txt', import.meta.url), 'utf8');
 
@@ -27,12 +30,12 @@ function article(): ArticleForEditing {
   };
 }
 
-/** Just enough of an EditorView for the commands: state and dispatch, no DOM. */
+/** Just enough of an EditorView for the commands: state and dispatch (as ArticleEditor's), no DOM. */
 function fakeView(state: EditorState) {
   const view = {
     state,
     dispatch(tr: Transaction) {
-      view.state = view.state.apply(tr);
+      view.state = view.state.apply(snapshotClaimRanges(view.state, tr));
     },
   };
   return view as unknown as EditorView & { state: EditorState };
@@ -54,6 +57,8 @@ function select(view: EditorView & { state: EditorState }, words: string) {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
   return { from, to };
 }
+
+const view0 = () => fakeView(openArticle(article()).state);
 
 const quoteOf = (view: EditorView & { state: EditorState }, id: string) => {
   const r = claimRangesOf(view.state).ranges.get(id);
@@ -88,7 +93,7 @@ describe('claims plugin', () => {
     expect(quoteOf(view, id)).toBe('ten additional troops');
   });
 
-  it('deleting a claim removes its marks and data together; undo restores both', () => {
+  it('deleting a claim removes its range and data together; undo restores both', () => {
     const view = fakeView(openArticle(article()).state);
     select(view, 'ten additional troops');
     const id = markClaim(view, signer)!;
@@ -118,16 +123,87 @@ describe('claims plugin', () => {
     const view = fakeView(openArticle(article()).state);
     const { from, to } = select(view, 'ten additional troops');
     const id = markClaim(view, signer)!;
-    const slice = view.state.doc.slice(from, to);
-    const plugin = view.state.plugins.find((p) => p.spec.key === claimsKey)!;
-    const pasted = plugin.props.transformPasted!.call(plugin, slice, view, false);
-    view.dispatch(view.state.tr.replaceRange(3, 3, pasted));
+    view.dispatch(view.state.tr.replaceRange(3, 3, view.state.doc.slice(from, to)));
     expect(quoteOf(view, id)).toBe('ten additional troops');
-    let marked = 0;
-    view.state.doc.descendants((node) => {
-      if (node.isText && node.marks.some((m) => m.type.name === 'claim')) marked += node.text!.length;
-    });
-    expect(marked).toBe('ten additional troops'.length);
+    expect(claimRangesOf(view.state).ranges.get(id)).toEqual({ from: from + to - from, to: to + to - from });
+    expect(claimRangesOf(view.state).ranges.size).toBe(1);
+  });
+
+  it('text typed at a claim\'s edges stays outside it; typed strictly inside, it joins', () => {
+    const view = fakeView(openArticle(article()).state);
+    const { from, to } = select(view, 'ten additional troops');
+    const id = markClaim(view, signer)!;
+    view.dispatch(view.state.tr.insertText('[', from));
+    view.dispatch(view.state.tr.insertText(']', to + 1));
+    expect(quoteOf(view, id)).toBe('ten additional troops');
+    view.dispatch(view.state.tr.insertText('very ', from + 1 + 'ten '.length));
+    expect(quoteOf(view, id)).toBe('ten very additional troops');
+  });
+
+  it('undo puts a claim back exactly after deletions that cut its start, its end, or run across it', () => {
+    const view = fakeView(openArticle(article()).state);
+    const words = 'ten additional troops sustained injuries';
+    const { from, to } = select(view, words);
+    const id = markClaim(view, signer)!;
+    const cuts: [number, number][] = [
+      [from - 5, from + 3], // its start and the words before
+      [to - 8, to + 6], // its end and the words after
+      [from, from + 4], // exactly its first word
+      [to - 8, to], // exactly its last word
+      [from - 3, to + 3], // all of it and more
+    ];
+    for (const [a, b] of cuts) {
+      view.dispatch(view.state.tr.delete(a, b));
+      expect(quoteOf(view, id)).not.toBe(words);
+      undo(view.state, view.dispatch);
+      expect(claimRangesOf(view.state).ranges.get(id)).toEqual({ from, to });
+      redo(view.state, view.dispatch);
+      undo(view.state, view.dispatch);
+      expect(quoteOf(view, id)).toBe(words);
+    }
+  });
+
+  it('the rebuilt transaction keeps its selection, stored marks, scroll and metadata', () => {
+    const view = fakeView(openArticle(article()).state);
+    const { from, to } = select(view, 'ten additional troops');
+    markClaim(view, signer);
+    const tr = view.state.tr.delete(from, from + 4);
+    tr.setSelection(TextSelection.create(tr.doc, 2)).setStoredMarks([view.state.schema.mark('em')]).scrollIntoView().setMeta('custom', 42);
+    const out = snapshotClaimRanges(view.state, tr);
+    expect(out).not.toBe(tr);
+    expect(out.steps[0]).toBeInstanceOf(ClaimRangesStep);
+    expect(out.doc.eq(tr.doc)).toBe(true);
+    expect(out.selection.toJSON()).toEqual({ type: 'text', anchor: 2, head: 2 });
+    expect(out.storedMarks?.map((m) => m.type.name)).toEqual(['em']);
+    expect(out.scrolledIntoView).toBe(true);
+    expect(out.getMeta('custom')).toBe(42);
+    expect(out.time).toBe(tr.time);
+    // Typing (no deletion) passes through untouched.
+    const typing = view.state.tr.insertText('x', to);
+    expect(snapshotClaimRanges(view.state, typing)).toBe(typing);
+  });
+
+  it('an orphaned claim can be put back on other words, undoably', () => {
+    const view = fakeView(openArticle(article()).state);
+    const { from, to } = select(view, 'ten additional troops');
+    const id = markClaim(view, signer)!;
+    view.dispatch(view.state.tr.delete(from, to));
+    expect(claimRangesOf(view.state).orphaned).toEqual([id]);
+    select(view, 'Tartous');
+    expect(reattachClaim(view, id)).toBe(true);
+    expect(quoteOf(view, id)).toBe('Tartous');
+    undo(view.state, view.dispatch);
+    expect(claimRangesOf(view.state).orphaned).toEqual([id]);
+  });
+
+  it('ClaimRangesStep survives JSON (as history and collaboration would store it) and rejects bad ranges', () => {
+    const step = new ClaimRangesStep([{ id: 'claim-0001', before: null, after: { from: 3, to: 9 } }]);
+    const back = Step.fromJSON(view0().state.schema, step.toJSON());
+    expect(back).toBeInstanceOf(ClaimRangesStep);
+    expect((back as ClaimRangesStep).changes).toEqual(step.changes);
+    expect(() => Step.fromJSON(view0().state.schema, { stepType: 'claimRanges', changes: [{ id: 'x', before: null, after: { from: 9, to: 3 } }] })).toThrow(RangeError);
+    const huge = new ClaimRangesStep([{ id: 'claim-0001', before: null, after: { from: 3, to: 10_000_000 } }]);
+    expect(huge.apply(view0().state.doc).failed).toBeTruthy();
   });
 
   it('save and reopen round-trip every claim onto the same words', () => {

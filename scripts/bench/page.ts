@@ -14,7 +14,9 @@ import { EditorView } from 'prosemirror-view';
 import sample from '../../data/tartous-ambush.txt';
 import { articleSchema } from '../../shared/doc/schema';
 import type { ClaimTarget } from '../../shared/schema/claim';
+import { claimsKey } from '../../renderer/editor/claimsPlugin';
 import { openArticle, snapshotForSave } from '../../renderer/editor/editorState';
+import { snapshotClaimRanges } from '../../renderer/editor/snapshotClaimRanges';
 import { generateArticle, prng, type GeneratedArticle } from './article';
 import type { BenchPage, EditorKind, KeySample, OpenTiming } from './protocol';
 
@@ -66,15 +68,19 @@ window.addEventListener(
   { capture: true },
 );
 
+/** Is the cursor strictly inside a claim (where typed text joins it)? */
 function hasClaimBefore(state: EditorState): boolean {
   const pos = state.selection.from;
-  const node = pos > 0 ? state.doc.nodeAt(pos - 1) : null;
-  return node?.marks.some((m) => m.type.name === 'claim') ?? false;
+  const ranges = claimsKey.getState(state)?.ranges;
+  if (!ranges) return false;
+  for (const r of ranges.values()) if (r.from < pos - 1 && pos <= r.to) return true;
+  return false;
 }
 
 /** The app's dispatchTransaction (ArticleEditor.tsx), with timing around its two steps. */
-function dispatchTransaction(this: EditorView, tr: Transaction): void {
+function dispatchTransaction(this: EditorView, given: Transaction): void {
   const a = performance.now();
+  const tr = snapshotClaimRanges(this.state, given);
   const next = this.state.apply(tr);
   const b = performance.now();
   this.updateState(next);

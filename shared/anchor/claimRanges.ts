@@ -92,6 +92,53 @@ export function claimTargets(doc: Node, ids: Iterable<string>, previous: Map<str
   return out;
 }
 
+/**
+ * Where each stored target is in `doc`, as a range of positions, without changing the doc: the claim
+ * ranges the editor keeps in its plugin state. Claims stored orphaned, whose words cannot be found, or
+ * which are found only over the gap between two blocks are listed as orphaned.
+ */
+export function anchorClaimTargets(doc: Node, targets: Iterable<{ id: string; target: ClaimTarget }>): Omit<AppliedTargets, 'doc'> {
+  const index = buildTextIndex(doc);
+  const resolve = makeResolver(index.text);
+  const ranges = new Map<string, Range>();
+  const orphaned: string[] = [];
+  const moved: string[] = [];
+  const seen = new Set<string>();
+  for (const { id, target } of targets) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const found = target.orphaned ? null : resolve(target);
+    const from = found ? index.offsetToPos(found.start, 'start') : 0;
+    const to = found ? index.offsetToPos(found.end, 'end') : 0;
+    if (!found || from >= to) {
+      orphaned.push(id);
+      continue;
+    }
+    ranges.set(id, { from, to });
+    if (found.how !== 'position') moved.push(id);
+  }
+  return { ranges, orphaned, moved };
+}
+
+/**
+ * The targets to store for claims at the given ranges: selectors over each range, or, for a claim with
+ * no range (no words left), its previous target marked orphaned (skipped when there is none).
+ */
+export function targetsForRanges(doc: Node, ranges: ReadonlyMap<string, Range | null>, previous: ReadonlyMap<string, ClaimTarget>): Map<string, ClaimTarget> {
+  const index = buildTextIndex(doc);
+  const out = new Map<string, ClaimTarget>();
+  for (const [id, range] of ranges) {
+    if (range) {
+      const { quote, position } = selectorsFor(index.text, index.posToOffset(range.from), index.posToOffset(range.to));
+      out.set(id, { quote, position, orphaned: false });
+    } else {
+      const prev = previous.get(id);
+      if (prev) out.set(id, { quote: prev.quote, position: prev.position, orphaned: true });
+    }
+  }
+  return out;
+}
+
 export type AppliedTargets = {
   doc: Node;
   /** Where each anchored claim now is (as readClaimRanges would report it). */
