@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addEvidence, choose, claimDetail, claimList, editor, fillField, importFile, markClaim, samplePath, selectWords, TITLE, waitSaved } from './helpers';
+import { addEvidence, choose, claimDetail, claimList, clickWords, editor, fillField, highlightedTexts, importFile, markClaim, samplePath, selectWords, TITLE, waitSaved } from './helpers';
 
 const NAMED = 'three unidentified “armed men” lost their lives during the clashes';
 const VAGUE = 'ten additional troops sustained injuries during the clashes on Tuesday';
@@ -62,7 +62,8 @@ test('mark three claims, record attribution, verification and comments; edits, o
   await page.getByLabel('Weak sourcing').check();
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await page.getByLabel('Weak sourcing').uncheck();
-  await expect(editor(page).locator('.claim')).not.toHaveCount(0);
+  // The editor draws each claim over exactly its words.
+  await expect.poll(() => highlightedTexts(page)).toEqual([NAMED, VAGUE, UNATTRIBUTED].sort());
 
   await waitSaved(page);
   await page.reload();
@@ -73,7 +74,8 @@ test('mark three claims, record attribution, verification and comments; edits, o
   await expect(claimDetail(page).getByRole('list', { name: 'Evidence' })).toContainText('SOHR: clashes near Tartous');
   await expect(claimDetail(page).getByRole('list', { name: 'Comments' })).toContainText('Check the SOHR Arabic page');
   // Selecting a claim in the list selects and highlights its words.
-  await expect(editor(page).locator('.claim', { hasText: 'three unidentified' }).first()).toHaveCSS('outline-style', 'solid');
+  await expect.poll(() => highlightedTexts(page, true)).toEqual([NAMED]);
+  await expect.poll(() => highlightedTexts(page)).toEqual([NAMED, VAGUE, UNATTRIBUTED].sort());
 
   // Type inside the vague claim: it stays on its words, which now include the typed ones.
   await selectWords(page, 'additional');
@@ -84,11 +86,13 @@ test('mark three claims, record attribution, verification and comments; edits, o
   await page.keyboard.press('Backspace');
   await expect(claimList(page).getByRole('button', { name: /Orphaned/ })).toContainText(UNATTRIBUTED);
   await expect(claimList(page).getByRole('button', { name: /ten more additional troops/ })).toBeVisible();
+  await expect.poll(() => highlightedTexts(page)).toEqual([NAMED, VAGUE.replace('ten ', 'ten more ')].sort());
   // Undo brings the words, and the claim on them, back.
   await page.keyboard.press('Control+z');
   await expect(claimList(page).getByRole('button', { name: /Orphaned/ })).toHaveCount(0);
   await expect(claimList(page).getByRole('button', { name: new RegExp(UNATTRIBUTED) })).toBeVisible();
   await expect(claimList(page).getByRole('button', { name: /ten more additional troops/ })).toBeVisible();
+  await expect.poll(() => highlightedTexts(page)).toEqual([NAMED, VAGUE.replace('ten ', 'ten more '), UNATTRIBUTED].sort());
 
   await waitSaved(page);
   await app.restart();
@@ -96,6 +100,7 @@ test('mark three claims, record attribution, verification and comments; edits, o
   await p2.getByTestId('article-row').getByRole('link').click();
   await expect(claimList(p2).getByRole('listitem')).toHaveCount(3);
   await expect(claimList(p2).getByRole('button', { name: /ten more additional troops sustained injuries during the clashes on Tuesday/ })).toBeVisible();
+  await expect.poll(() => highlightedTexts(p2)).toEqual([NAMED, VAGUE.replace('ten ', 'ten more '), UNATTRIBUTED].sort());
   await claimList(p2).getByRole('button', { name: new RegExp(UNATTRIBUTED) }).click();
   await expect(claimDetail(p2).getByLabel('Verdict', { exact: true })).toHaveValue('True');
   await expect(claimDetail(p2).getByRole('list', { name: 'Evidence' })).toContainText('Kremlin confirms asylum');
@@ -113,7 +118,7 @@ test('claims can overlap and nest; a click on the words selects the inner claim;
   await markClaim(page, 'on Tuesday in proximity to the Mediterranean port of Tartous');
   await expect(claimList(page).getByRole('listitem')).toHaveCount(3);
 
-  await editor(page).locator('.claim', { hasText: 'additional' }).last().click();
+  await clickWords(page, 'additional');
   await expect(claimDetail(page).locator('.claim-quote')).toHaveText('ten additional troops');
 
   await page.keyboard.press('Control+Shift+Backspace');

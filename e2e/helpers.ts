@@ -75,6 +75,48 @@ export async function selectWords(page: Page, words: string) {
   await page.waitForTimeout(50);
 }
 
+/**
+ * What the editor draws as claims (CSS Custom Highlight API, no elements): the text under each
+ * claim highlight, sorted; with `selected`, only the selected claim's.
+ */
+export async function highlightedTexts(page: Page, selected = false): Promise<string[]> {
+  return page.evaluate((onlySelected) => {
+    const texts: string[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('claim-') || (name === 'claim-selected') !== onlySelected) return;
+      highlight.forEach((range) => texts.push(range.toString()));
+    });
+    return texts.sort();
+  }, selected);
+}
+
+/** Clicks in the middle of the `nth` occurrence of `words` in the editor's text. */
+export async function clickWords(page: Page, words: string, nth = 0) {
+  const box = await page.evaluate(
+    ([needle, n]) => {
+      const root = document.querySelector('.ProseMirror');
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        for (let i = t.data.indexOf(needle); i >= 0; i = t.data.indexOf(needle, i + 1)) {
+          if (seen++ < n) continue;
+          const range = document.createRange();
+          range.setStart(t, i);
+          range.setEnd(t, i + needle.length);
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+      }
+      return null;
+    },
+    [words, nth] as const,
+  );
+  expect(box, `"${words}" is in the editor`).not.toBeNull();
+  await page.mouse.click(box!.x, box!.y);
+}
+
 export function claimList(page: Page) {
   return page.getByRole('list', { name: 'Claim list' });
 }

@@ -80,7 +80,7 @@ export const api = {
   importSample: { request: Empty, response: ImportResult },
   declineSample: { request: Empty, response: DeskState },
   /**
-   * Saves the article as the editor has it: the text (without claim marks) and every claim with its
+   * Saves the article as the editor has it: the text and every claim with its
    * selectors. The back end checks each claim against the text and the desk's scale, and records an
    * audit event for every changed field.
    */

@@ -8,10 +8,10 @@ import type { DeskState } from '../../shared/schema/desk';
 import { bridge, client, errorMessage } from '../api';
 import { ArticleEditor } from '../editor/ArticleEditor';
 import type { SaveState } from '../editor/autosave';
-import { claimTargets } from '../../shared/anchor/claimRanges';
+import { targetsForRanges } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from '../editor/claimStep';
 import { ClaimRangesStep } from '../editor/claimRangesStep';
-import { claimsKey } from '../editor/claimsPlugin';
+import { claimRangesOf, claimsKey } from '../editor/claimsPlugin';
 import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
 import { openArticle } from '../editor/editorState';
 import { ClaimDetail } from '../claims/ClaimDetail';
@@ -128,7 +128,9 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     signed((s) => {
       if (v.state.doc !== docAtRequest) return onError('The text changed while your name was asked; select the claim again.');
       const newId = markClaim(v, s, undefined, { from, to });
-      if (newId) targets.current = new Map([...targets.current, ...claimTargets(v.state.doc, [newId], new Map())]);
+      // Its target from the start, so it is saved (orphaned) even if its words go before the first save.
+      const range = newId ? claimRangesOf(v.state).ranges.get(newId) : undefined;
+      if (newId && range) targets.current = new Map([...targets.current, ...targetsForRanges(v.state.doc, new Map([[newId, range]]), new Map())]);
     });
   }, [signed, onError]);
 

@@ -1,6 +1,6 @@
 /**
  * A step that changes one claim's data (attribution, verification, comments) without touching the text.
- * Being a Step, it goes through ProseMirror's history with the text edits and the claim marks, so one
+ * Being a Step, it goes through ProseMirror's history with the text edits and the claim ranges, so one
  * undo stack covers typing, marking, verdicts and deletions alike.
  */
 import type { Node, Schema } from 'prosemirror-model';

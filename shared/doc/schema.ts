@@ -8,11 +8,6 @@ import { marks as basicMarks, nodes as basicNodes } from 'prosemirror-schema-bas
 import { bulletList, listItem, orderedList } from 'prosemirror-schema-list';
 
 /** Only these link targets survive import, paste and load: anything else (javascript:, data:…) is dropped. */
-/** The classes of a claim's span: "claim" and one per claim, which the editor styles (see claimsPlugin). */
-export function claimClassName(id: string): string {
-  return `claim c-${id.replace(/[^A-Za-z0-9_-]/g, '')}`;
-}
-
 export function isSafeHref(href: unknown): href is string {
   return typeof href === 'string' && /^(https?:\/\/|mailto:)[^\s]*$/i.test(href.trim());
 }
@@ -21,7 +16,7 @@ const nodes: Record<string, NodeSpec> = {
   doc: { content: 'title block+' },
   title: {
     content: 'text*',
-    marks: 'claim',
+    marks: '',
     defining: true,
     parseDOM: [{ tag: 'h1' }],
     toDOM: () => ['h1', { class: 'article-title' }, 0],
@@ -60,19 +55,6 @@ const marks: Record<string, MarkSpec> = {
       { href: isSafeHref(mark.attrs.href) ? mark.attrs.href : '#', title: mark.attrs.title, rel: 'noopener noreferrer nofollow' },
       0,
     ],
-  },
-  /**
-   * Where a claim is, while the article is open in the editor: ProseMirror maps marks through every
-   * transaction and its history restores them exactly on undo. Only the claim id lives here (data is in
-   * the claims plugin's state); several claims may overlap (`excludes: ''`). Never parsed from pasted
-   * HTML, never stored: on disk a claim is a text selector (see shared/anchor/).
-   */
-  claim: {
-    attrs: { id: { validate: 'string' } },
-    inclusive: false,
-    excludes: '',
-    // A class per claim lets the claims plugin style each claim with one hashed class rule.
-    toDOM: (mark) => ['span', { class: claimClassName(String(mark.attrs.id)) }, 0],
   },
   em: basicMarks.em,
   strong: basicMarks.strong,

@@ -48,7 +48,7 @@ export const ArticleRecord = z.object({
   updatedAt: z.string().datetime(),
   /** Bumped on every saved change; a save names the revision it was based on. */
   revision: z.number().int().nonnegative(),
-  /** The text, without claim marks: claims are stored apart, as selectors over its plain text. */
+  /** The text; claims are stored apart, as selectors over its plain text. */
   doc: DocNodeJson,
   removedOnImport: z.array(RemovedText),
   claims: z.array(Claim),
