@@ -9,7 +9,6 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { ClaimTarget } from '../schema/claim';
-import { hasWords } from './mapRanges';
 import { makeResolver, selectorsFor } from './selectors';
 import { buildTextIndex } from './textIndex';
 
@@ -42,7 +41,7 @@ export function anchorClaimTargets(doc: Node, targets: Iterable<{ id: string; ta
     const found = target.orphaned ? null : resolve(target);
     const from = found ? index.offsetToPos(found.start, 'start') : 0;
     const to = found ? index.offsetToPos(found.end, 'end') : 0;
-    if (!found || !hasWords(doc, from, to)) {
+    if (!found || from >= to || !index.hasText(found.start, found.end)) {
       orphaned.push(id);
       continue;
     }

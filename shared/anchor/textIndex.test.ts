@@ -172,6 +172,24 @@ describe('buildTextIndex', () => {
     expect(index.offsetToPos(2)).toBe(3);
   });
 
+  it('tells text from the gaps between blocks (hasText), agreeing with the text itself', () => {
+    const d = doc(title('Ab'), p(), p('x', br(), 'y'), p(), p('z'));
+    const index = buildTextIndex(d);
+    expect(index.text).toBe('Ab\n\n\n\nx\ny\n\n\n\nz');
+    // Every range: text unless it lies only in separators (a hard break counts as text).
+    const separator = new Set<number>();
+    for (const [start, size] of [[0, 2], [4, 0], [6, 3], [11, 0], [13, 1]] as const) {
+      for (let k = start + size; k < start + size + 2 && k < index.text.length; k++) separator.add(k);
+    }
+    for (let a = 0; a <= index.text.length; a++) {
+      for (let b = a; b <= index.text.length; b++) {
+        let want = false;
+        for (let k = a; k < b; k++) if (!separator.has(k)) want = true;
+        expect(index.hasText(a, b), `${a}..${b}`).toBe(want);
+      }
+    }
+  });
+
   it('is fast on a 20,000-word article', () => {
     const big = longArticleDoc(sampleDoc);
     const t0 = performance.now();

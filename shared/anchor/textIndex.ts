@@ -24,6 +24,8 @@ export type TextIndex = {
    * the previous one: a range's start is given side 'start', its end side 'end'.
    */
   offsetToPos(offset: number, side?: 'start' | 'end'): number;
+  /** Whether [start, end) holds any character of a block (not only the '\n\n' between blocks). */
+  hasText(start: number, end: number): boolean;
 };
 
 const BLOCK_SEPARATOR = '\n\n';
@@ -96,5 +98,14 @@ export function buildTextIndex(doc: Node): TextIndex {
     return side === 'end' ? posStart + size : (posStarts[i + 1] ?? posStart + size);
   }
 
-  return { text, posToOffset, offsetToPos };
+  function hasText(start: number, end: number): boolean {
+    if (start >= end || count === 0) return false;
+    for (let i = Math.max(0, lastAtMost(offStarts, start)); i < count && (offStarts[i] ?? 0) < end; i++) {
+      const from = Math.max(start, offStarts[i] ?? 0);
+      if (from < (offStarts[i] ?? 0) + (sizes[i] ?? 0)) return true;
+    }
+    return false;
+  }
+
+  return { text, posToOffset, offsetToPos, hasText };
 }
