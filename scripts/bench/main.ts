@@ -174,7 +174,7 @@ export async function main({ root, pageDir }: MainOptions): Promise<void> {
   if (article) {
     out.push(`Article: ${article.words.toLocaleString('en')} words in ${article.paragraphs} paragraphs (numbered copies of data/tartous-ambush.txt), doc size ${article.docSize.toLocaleString('en')}.`);
   }
-  out.push('Bare = the same text without claim marks, in an EditorView with only history() and keymap(baseKeymap); real = openArticle() (claims plugin + editorPlugins()).');
+  out.push('Bare = the same text in an EditorView with only history() and keymap(baseKeymap), no claims; real = openArticle() (anchoring the stored claims, claims plugin drawing them as CSS highlights, editorPlugins()).');
   out.push(
     `Open: median of ${editorOptions.opens} opens after ${editorOptions.warmupOpens} warm-up opens in the same page. open = the work: state (building the ` +
       'EditorState) + view (new EditorView) + layout (first forced layout) + paint (the first frame, from its animation frame callback to the task ' +

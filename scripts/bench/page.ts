@@ -1,6 +1,6 @@
 /**
- * The benchmark page: opens the generated article either in the real editor (openArticle: claim marks,
- * claims plugin, the app's plugins) or in a bare ProseMirror view (the same text, no claim marks, only
+ * The benchmark page: opens the generated article either in the real editor (openArticle: anchoring,
+ * claims plugin, the app's plugins) or in a bare ProseMirror view (the same text, no claims, only
  * history and the base keymap), with the app's stylesheets and layout, and times opening, keystrokes
  * and the autosave serialisation. Driven from Node by browser.ts through `window.bench`.
  */

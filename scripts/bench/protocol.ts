@@ -18,7 +18,7 @@ export type OpenTiming = {
   total: number;
   /** Wall time from the start to after the first frame (total plus the wait for vsync: whole frames). */
   firstFrame: number;
-  /** Elements in the editor's DOM (claim marks, highlights and badges add to the text's paragraphs). */
+  /** Elements in the editor's DOM (claims are drawn as CSS highlights, so they add none). */
   elements: number;
 };
 
