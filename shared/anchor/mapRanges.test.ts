@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Transform } from 'prosemirror-transform';
 import { articleSchema as s } from '../doc/schema';
-import { hasWords, mapRange, mapRanges, rangesCut } from './mapRanges';
+import { mapRange, mapRanges, narrowToWords, rangesCut } from './mapRanges';
 
 // Positions: title "T" is 0..3; paragraph "Alpha beta gamma." content starts at 4.
 const doc = s.node('doc', null, [s.node('title', null, [s.text('T')]), s.node('paragraph', null, [s.text('Alpha beta gamma.')]), s.node('paragraph', null, [s.text('Second')])]);
@@ -33,8 +33,17 @@ describe('mapRange', () => {
     const tr = new Transform(doc).delete(18, 21).delete(20, 23);
     expect(tr.doc.textBetween(0, tr.doc.content.size, '|')).toBe('T|Alpha beta gam|ond');
     expect(mapRange(across, tr.mapping, tr.doc)).toBeNull();
-    expect(hasWords(tr.doc, 18, 20)).toBe(false);
-    expect(hasWords(tr.doc, 17, 20)).toBe(true);
+    expect(narrowToWords(tr.doc, 18, 20)).toBeNull();
+    expect(narrowToWords(tr.doc, 17, 20)).toEqual({ from: 17, to: 18 });
+  });
+
+  it('narrows a claim across a block boundary that loses its words on one side to the words left', () => {
+    const across = { from: 18, to: 26 }; // "ma." + boundary + "Sec"
+    const afterGone = new Transform(doc).delete(23, 26);
+    expect(mapRange(across, afterGone.mapping, afterGone.doc)).toEqual({ from: 18, to: 21 });
+    const beforeGone = new Transform(doc).delete(18, 21);
+    const r = mapRange(across, beforeGone.mapping, beforeGone.doc);
+    expect(r && beforeGone.doc.textBetween(r.from, r.to)).toBe('Sec');
   });
 
   it('returns the same object when nothing moved, and maps many at once', () => {

@@ -11,26 +11,31 @@ import type { Node } from 'prosemirror-model';
 import type { Mappable } from 'prosemirror-transform';
 import type { Range } from './claimRanges';
 
-/** Does [from, to) still hold any text (an inline leaf such as a hard break counts as text)? */
-export function hasWords(doc: Node, from: number, to: number): boolean {
-  if (from >= to) return false;
-  let found = false;
-  doc.nodesBetween(from, to, (node) => {
-    if (found) return false;
-    if (node.isInline) found = true;
-    return !found;
-  });
-  return found;
+/** [from, to) narrowed to the inline content in it (its words), or null when there is none. */
+export function narrowToWords(doc: Node, from: number, to: number): Range | null {
+  let first = -1;
+  let last = -1;
+  if (from < to) {
+    doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isInline) return true;
+      if (first < 0) first = Math.max(pos, from);
+      last = Math.min(pos + node.nodeSize, to);
+      return false;
+    });
+  }
+  return first >= 0 && first < last ? { from: first, to: last } : null;
 }
 
-/** One range through a mapping; null when no words are left in it. `doc` is the doc after the mapping. */
+/**
+ * One range through a mapping; null when no words are left in it. `doc` is the doc after the mapping.
+ * A range that lost words is narrowed to the words left: a claim across two blocks that loses all its
+ * words on one side ends at its last word, not at the block boundary, so text typed there stays out.
+ */
 export function mapRange(range: Range, mapping: Mappable, doc: Node): Range | null {
   const from = mapping.map(range.from, 1);
   const to = mapping.map(range.to, -1);
   if (from >= to) return null;
-  // Only a range that lost something can have lost all its words (e.g. the end of one block and the
-  // start of the next, with the block boundary still between them).
-  if (to - from < range.to - range.from && !hasWords(doc, from, to)) return null;
+  if (to - from < range.to - range.from) return narrowToWords(doc, from, to);
   return from === range.from && to === range.to ? range : { from, to };
 }
 
