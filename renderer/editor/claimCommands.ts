@@ -3,14 +3,21 @@ import { closeHistory } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { newClaimData, type ClaimData } from '../../shared/schema/claim';
+import { narrowToWords } from '../../shared/anchor/mapRanges';
+import type { Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
 import { ClaimRangesStep } from './claimRangesStep';
 import { claimRangesOf, claimsKey, selectClaimMeta } from './claimsPlugin';
 
 export type Signer = { reviewer: string; now: () => string; newId: () => string };
 
-function hasWords(state: EditorState, from: number, to: number): boolean {
-  return from < to && to <= state.doc.content.size && state.doc.textBetween(from, to, '\n', '\n').trim() !== '';
+/**
+ * The claim range for selected words: narrowed to the words (a selection can start at the end of one
+ * paragraph or end at the start of the next), or null when there are none, only spaces.
+ */
+function wordsIn(state: EditorState, from: number, to: number): Range | null {
+  if (from >= to || to > state.doc.content.size || state.doc.textBetween(from, to, '\n', '\n').trim() === '') return null;
+  return narrowToWords(state.doc, from, to);
 }
 
 /**
@@ -20,13 +27,14 @@ function hasWords(state: EditorState, from: number, to: number): boolean {
 export function markClaim(view: EditorView, signer: Signer, init?: (data: ClaimData) => ClaimData, range?: { from: number; to: number }): string | null {
   const { state } = view;
   const { from, to } = range ?? state.selection;
-  if (!hasWords(state, from, to)) return null;
+  const words = wordsIn(state, from, to);
+  if (!words) return null;
   const id = signer.newId();
   const base = newClaimData(id, signer.reviewer, signer.now());
   const data = init ? init(base) : base;
   const tr = closeHistory(state.tr);
   tr.step(new ClaimDataStep(id, null, data));
-  tr.step(new ClaimRangesStep([{ id, before: null, after: { from, to } }]));
+  tr.step(new ClaimRangesStep([{ id, before: null, after: words }]));
   view.dispatch(selectClaimMeta(tr, id));
   return id;
 }
@@ -57,9 +65,10 @@ export function deleteClaim(view: EditorView, id: string): void {
 /** Puts an orphaned claim (all its words deleted) back on the selected words. */
 export function reattachClaim(view: EditorView, id: string): boolean {
   const { from, to } = view.state.selection;
-  if (!hasWords(view.state, from, to) || !getClaim(view.state, id)) return false;
+  const words = wordsIn(view.state, from, to);
+  if (!words || !getClaim(view.state, id)) return false;
   const before = claimsKey.getState(view.state)?.ranges.get(id) ?? null;
-  view.dispatch(selectClaimMeta(closeHistory(view.state.tr).step(new ClaimRangesStep([{ id, before, after: { from, to } }])), id));
+  view.dispatch(selectClaimMeta(closeHistory(view.state.tr).step(new ClaimRangesStep([{ id, before, after: words }])), id));
   return true;
 }
 

@@ -183,6 +183,17 @@ describe('claims plugin', () => {
     expect(snapshotClaimRanges(view.state, typing)).toBe(typing);
   });
 
+  it('a claim made from a selection that starts at the end of a paragraph covers only its words', () => {
+    const view = fakeView(openArticle(article()).state);
+    const { from } = select(view, 'According to reports');
+    const $from = view.state.doc.resolve(from);
+    const previousEnd = $from.before() - 1; // the end of the paragraph before
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, previousEnd, from + 'According'.length)));
+    const id = markClaim(view, signer)!;
+    expect(claimRangesOf(view.state).ranges.get(id)).toEqual({ from, to: from + 'According'.length });
+    expect(snapshotForSave(view.state, new Map()).targets.get(id)?.quote.exact).toBe('According');
+  });
+
   it('an orphaned claim can be put back on other words, undoably', () => {
     const view = fakeView(openArticle(article()).state);
     const { from, to } = select(view, 'ten additional troops');
