@@ -411,6 +411,49 @@ afterAll(() => {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/** Applies the edits, then checks every single undo, undoing all, and redoing all (see the property). */
+function checkUndoRedo(specs: ClaimSpec[], steps: Step[]): void {
+    const { doc: start, ids, ranges: initial, state: initialState } = withClaims(baseDoc, specs);
+    let state = initialState;
+    // The state after each applied edit (each is one undo event), the initial one first.
+    const history: { doc: Node; ranges: [string, Range][] }[] = [{ doc: start, ranges: sortedEntries(initial) }];
+    for (const step of steps) {
+      const next = applyStep(state, step, ids, null);
+      if (next === state) continue;
+      state = next;
+      history.push({ doc: state.doc, ranges: sortedEntries(rangesOf(state)) });
+    }
+    const edited = state;
+    stats.undoSequences++;
+    stats.undoSteps += history.length - 1;
+    stats.undoOrphaned += claimRangesOf(edited).orphaned.length;
+    const run = (command: typeof undo) =>
+      command(state, (tr) => {
+        state = dispatch(state, tr);
+      });
+
+    // Each undo goes back exactly one edit, text and claims.
+    expect(undoDepth(state)).toBe(history.length - 1);
+    for (let k = history.length - 2; k >= 0; k--) {
+      expect(run(undo)).toBe(true);
+      const want = history[k];
+      if (!want) throw new Error('history');
+      expect(state.doc.eq(want.doc)).toBe(true);
+      expect(sortedEntries(rangesOf(state))).toEqual(want.ranges);
+    }
+    expect(undoDepth(state)).toBe(0);
+    expect(state.doc.eq(start)).toBe(true);
+    expect(sortedEntries(rangesOf(state))).toEqual(sortedEntries(initial));
+    expect(claimRangesOf(state).orphaned).toEqual([]);
+
+    // Redoing everything gives the edited state back.
+    let guard = 0;
+    while (redoDepth(state) > 0 && guard++ < 1000) expect(run(redo)).toBe(true);
+    expect(state.doc.eq(edited.doc)).toBe(true);
+    expect(sortedEntries(rangesOf(state))).toEqual(sortedEntries(rangesOf(edited)));
+    expect([...claimRangesOf(state).orphaned].sort()).toEqual([...claimRangesOf(edited).orphaned].sort());
+}
+
 describe('claim ranges through random edits', () => {
   /** The claims of an 'X' typed at `pos` (it lands at `pos`), with one claim on the given characters of the flattened text. */
   function typedX(spec: ClaimSpec, pos: number): string[] {
@@ -552,49 +595,13 @@ describe('claim ranges through random edits', () => {
   }, 120_000); // passing takes a few seconds; the time is for shrinking a counterexample
 
   it('undoing every edit brings back the original doc and claim ranges, orphaned claims included; redo replays them', () => {
-    fc.assert(
-      fc.property(claimsArb, fc.array(stepArb, { minLength: 1, maxLength: 40, size: 'max' }), (specs, steps) => {
-        const { doc: start, ids, ranges: initial, state: initialState } = withClaims(baseDoc, specs);
-        let state = initialState;
-        // The state after each applied edit (each is one undo event), the initial one first.
-        const history: { doc: Node; ranges: [string, Range][] }[] = [{ doc: start, ranges: sortedEntries(initial) }];
-        for (const step of steps) {
-          const next = applyStep(state, step, ids, null);
-          if (next === state) continue;
-          state = next;
-          history.push({ doc: state.doc, ranges: sortedEntries(rangesOf(state)) });
-        }
-        const edited = state;
-        stats.undoSequences++;
-        stats.undoSteps += history.length - 1;
-        stats.undoOrphaned += claimRangesOf(edited).orphaned.length;
-        const run = (command: typeof undo) =>
-          command(state, (tr) => {
-            state = dispatch(state, tr);
-          });
-
-        // Each undo goes back exactly one edit, text and claims.
-        expect(undoDepth(state)).toBe(history.length - 1);
-        for (let k = history.length - 2; k >= 0; k--) {
-          expect(run(undo)).toBe(true);
-          const want = history[k];
-          if (!want) throw new Error('history');
-          expect(state.doc.eq(want.doc)).toBe(true);
-          expect(sortedEntries(rangesOf(state))).toEqual(want.ranges);
-        }
-        expect(undoDepth(state)).toBe(0);
-        expect(state.doc.eq(start)).toBe(true);
-        expect(sortedEntries(rangesOf(state))).toEqual(sortedEntries(initial));
-        expect(claimRangesOf(state).orphaned).toEqual([]);
-
-        // Redoing everything gives the edited state back.
-        let guard = 0;
-        while (redoDepth(state) > 0 && guard++ < 1000) expect(run(redo)).toBe(true);
-        expect(state.doc.eq(edited.doc)).toBe(true);
-        expect(sortedEntries(rangesOf(state))).toEqual(sortedEntries(rangesOf(edited)));
-        expect([...claimRangesOf(state).orphaned].sort()).toEqual([...claimRangesOf(edited).orphaned].sort());
-      }),
-      { numRuns: 2000 },
-    );
+    fc.assert(fc.property(claimsArb, fc.array(stepArb, { minLength: 1, maxLength: 40, size: 'max' }), checkUndoRedo), { numRuns: 2000 });
   }, 120_000); // passing takes a few seconds; the time is for shrinking a counterexample
+
+  it('undo after block structure replaced a claim\'s first words (a case the property found once in 30,000 runs)', () => {
+    // The claim's start was deleted by a step that inserted as many structure tokens as it deleted, so
+    // the range did not shrink and kept a start that was not on a word; undoing a later split inside it
+    // then moved its start. Ranges are now narrowed whenever content at an end is deleted.
+    checkUndoRedo(...([[{"start":1747596226,"len":5},{"start":0,"len":1}],[{"kind":"deleteIn","where":1218770161,"len":19},{"kind":"deleteIn","where":332850182,"len":40},{"kind":"insert","where":0,"text":"😀aaa"},{"kind":"deleteIn","where":44505362,"len":15},{"kind":"deleteAcross","where":1765329445,"len":150},{"kind":"insert","where":0,"text":"a"},{"kind":"deleteIn","where":3693720,"len":9},{"kind":"deleteIn","where":651676755,"len":5},{"kind":"split","where":1463557898},{"kind":"deleteAcross","where":63998201,"len":193},{"kind":"insertAtEdge","block":0,"atEnd":false,"text":"a"},{"kind":"deleteIn","where":0,"len":9},{"kind":"insert","where":0,"text":"a"},{"kind":"deleteIn","where":14182959,"len":7},{"kind":"deleteAcross","where":0,"len":316},{"kind":"deleteAcross","where":1753445695,"len":292},{"kind":"split","where":203},{"kind":"split","where":403957951},{"kind":"insert","where":0,"text":"a"}]] as [ClaimSpec[], Step[]]));
+  });
 });

@@ -28,15 +28,17 @@ export function narrowToWords(doc: Node, from: number, to: number): Range | null
 
 /**
  * One range through a mapping; null when no words are left in it. `doc` is the doc after the mapping.
- * A range that lost words is narrowed to the words left: a claim across two blocks that loses all its
- * words on one side ends at its last word, not at the block boundary, so text typed there stays out.
+ * A range that lost content at or next to an end, or shrank, is narrowed to the words left: a claim
+ * across two blocks that loses all its words on one side ends at its last word, not at the block
+ * boundary (so text typed there stays out), and a claim whose first words were replaced by block
+ * structure starts at its first remaining word. Every range thus starts and ends on a word.
  */
 export function mapRange(range: Range, mapping: Mappable, doc: Node): Range | null {
-  const from = mapping.map(range.from, 1);
-  const to = mapping.map(range.to, -1);
-  if (from >= to) return null;
-  if (to - from < range.to - range.from) return narrowToWords(doc, from, to);
-  return from === range.from && to === range.to ? range : { from, to };
+  const a = mapping.mapResult(range.from, 1);
+  const b = mapping.mapResult(range.to, -1);
+  if (a.pos >= b.pos) return null;
+  if (a.deletedAfter || b.deletedBefore || b.pos - a.pos < range.to - range.from) return narrowToWords(doc, a.pos, b.pos);
+  return a.pos === range.from && b.pos === range.to ? range : { from: a.pos, to: b.pos };
 }
 
 /** All ranges through a mapping; claims left without words are dropped. */
