@@ -14,6 +14,7 @@ import { ClaimRangesStep } from '../editor/claimRangesStep';
 import { claimRangesOf, claimsKey } from '../editor/claimsPlugin';
 import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
 import { openArticle } from '../editor/editorState';
+import { canDrawClaims } from '../editor/claimHighlights';
 import { ClaimDetail } from '../claims/ClaimDetail';
 import { ClaimsPanel, type ClaimRow } from '../claims/ClaimsPanel';
 import { claimRows } from '../claims/claimRows';
@@ -71,6 +72,8 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
             `The text changed since these claims were saved: ${opened.moved.length} claim(s) were found again at new places, ` +
               `${opened.lost.length} could not be found and are listed as orphaned.`,
           );
+        } else if (article.claims.length > 0 && !canDrawClaims()) {
+          onInfo('This browser cannot draw claims over the text (it lacks CSS Custom Highlights); the claims panel still lists and selects them. Use the desktop app or a current Chromium, Firefox or Safari.');
         }
       },
       (e: unknown) => onError(errorMessage(e)),

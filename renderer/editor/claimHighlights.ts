@@ -28,6 +28,11 @@ function registry(): HighlightRegistry | null {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' ? CSS.highlights : null;
 }
 
+/** Whether this browser can draw claims (Chromium 105+, so every Electron we ship; Firefox 140+; Safari 17.2+). */
+export function canDrawClaims(): boolean {
+  return registry() !== null;
+}
+
 // One stylesheet for the whole app: the looks are a fixed set per rating scale, and adding a sheet makes
 // the browser restyle the page, which should not happen on every article opened.
 const sheets = new Map<string, CSSStyleSheet>();
