@@ -158,7 +158,7 @@ export async function main({ root, pageDir }: MainOptions): Promise<void> {
 
   log('Running the editor benchmark in headless Chromium…');
   const server = await servePage(pageDir);
-  const editorOptions = { pageUrl: server.url, claimCounts: CLAIM_COUNTS, opens: 8, warmupOpens: 3, batches: 10, keysPerBatch: 30, keyDelayMs: 25, autosaveRuns: 10, log };
+  const editorOptions = { pageUrl: server.url, claimCounts: CLAIM_COUNTS, opens: 15, warmupOpens: 3, batches: 10, keysPerBatch: 30, keyDelayMs: 25, autosaveRuns: 10, log };
   const { chromium, cases } = await runEditorBench(editorOptions).finally(() => server.close());
   log('Running the autosave benchmark…');
   const autosaveOptions = { sample, storeSizes: STORE_SIZES, savesPerKind: 40, warmup: 3, log };
