@@ -117,6 +117,26 @@ test('claims can overlap and nest; a click on the words selects the inner claim;
   await markClaim(page, 'ten additional troops');
   await markClaim(page, 'on Tuesday in proximity to the Mediterranean port of Tartous');
   await expect(claimList(page).getByRole('listitem')).toHaveCount(3);
+  const OUTER = 'Reports indicate that ten additional troops sustained injuries during the clashes on Tuesday';
+  const INNER = 'ten additional troops';
+  const AFTER = 'on Tuesday in proximity to the Mediterranean port of Tartous';
+  await expect.poll(() => highlightedTexts(page)).toEqual([OUTER, AFTER, INNER].sort());
+
+  // Edits in the paragraph the three claims share: each claim's highlight follows its words.
+  await selectWords(page, 'Reports indicate');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('Now: ');
+  await selectWords(page, 'additional');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(' wounded');
+  const typed = (t: string) => t.replace('additional', 'additional wounded');
+  await expect.poll(() => highlightedTexts(page)).toEqual([typed(OUTER), AFTER, typed(INNER)].sort());
+  await selectWords(page, 'in proximity to the');
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => highlightedTexts(page)).toEqual([typed(OUTER), 'on Tuesday  Mediterranean port of Tartous', typed(INNER)].sort());
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+  await expect(editor(page)).toContainText('that ten additional troops');
+  await expect.poll(() => highlightedTexts(page)).toEqual([OUTER, AFTER, INNER].sort());
 
   await clickWords(page, 'additional');
   await expect(claimDetail(page).locator('.claim-quote')).toHaveText('ten additional troops');
