@@ -7,6 +7,7 @@
 import type { Node, Schema } from 'prosemirror-model';
 import { Step, StepMap, StepResult, type Mappable } from 'prosemirror-transform';
 import type { Range } from '../../shared/anchor/claimRanges';
+import { mapRanges } from '../../shared/anchor/mapRanges';
 
 export type RangeChange = { id: string; before: Range | null; after: Range | null };
 
@@ -66,3 +67,17 @@ export class ClaimRangesStep extends Step {
 }
 
 Step.jsonID('claimRanges', ClaimRangesStep);
+
+/** Claim ranges after one step: set by a ClaimRangesStep, mapped through any other. `doc` is the doc after it. */
+export function rangesAfterStep(ranges: ReadonlyMap<string, Range>, step: Step, doc: Node): ReadonlyMap<string, Range> {
+  if (step instanceof ClaimRangesStep) {
+    const next = new Map(ranges);
+    for (const c of step.changes) {
+      if (c.after) next.set(c.id, c.after);
+      else next.delete(c.id);
+    }
+    return next;
+  }
+  const map = step.getMap();
+  return map === StepMap.empty || ranges.size === 0 ? ranges : mapRanges(ranges, map, doc);
+}

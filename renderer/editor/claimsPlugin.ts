@@ -9,12 +9,10 @@
  * put back on words (reattachClaim) or brought back by undo.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { StepMap } from 'prosemirror-transform';
 import { DEFAULT_RATING_SCALE, type ClaimData } from '../../shared/schema/claim';
 import type { Range } from '../../shared/anchor/claimRanges';
-import { mapRanges } from '../../shared/anchor/mapRanges';
 import { ClaimDataStep } from './claimStep';
-import { ClaimRangesStep } from './claimRangesStep';
+import { rangesAfterStep } from './claimRangesStep';
 import { claimHighlighter } from './claimHighlights';
 
 export type ClaimsState = {
@@ -36,16 +34,8 @@ function applySteps(tr: Transaction, prev: ClaimsState): Pick<ClaimsState, 'data
       if (step.after) next.set(step.claimId, step.after);
       else next.delete(step.claimId);
       data = next;
-    } else if (step instanceof ClaimRangesStep) {
-      const next = new Map(ranges);
-      for (const c of step.changes) {
-        if (c.after) next.set(c.id, c.after);
-        else next.delete(c.id);
-      }
-      ranges = next;
     } else {
-      const map = step.getMap();
-      if (map !== StepMap.empty && ranges.size > 0) ranges = mapRanges(ranges, map, tr.docs[i + 1] ?? tr.doc);
+      ranges = rangesAfterStep(ranges, step, tr.docs[i + 1] ?? tr.doc);
     }
   });
   return { data, ranges };

@@ -11,9 +11,9 @@
 import { isHistoryTransaction } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { StepMap } from 'prosemirror-transform';
-import { mapRanges, rangesCut } from '../../shared/anchor/mapRanges';
+import { rangesCut } from '../../shared/anchor/mapRanges';
 import type { Range } from '../../shared/anchor/claimRanges';
-import { ClaimRangesStep, type RangeChange } from './claimRangesStep';
+import { ClaimRangesStep, rangesAfterStep, type RangeChange } from './claimRangesStep';
 import { claimsKey } from './claimsPlugin';
 
 /** A transaction's metadata (private in ProseMirror's typings), to carry it over to the rebuilt one. */
@@ -31,19 +31,8 @@ export function snapshotClaimRanges(state: EditorState, tr: Transaction): Transa
   let ranges: ReadonlyMap<string, Range> = plugin.ranges;
   const snapshots = new Map<number, RangeChange[]>();
   tr.steps.forEach((step, i) => {
-    if (step instanceof ClaimRangesStep) {
-      const next = new Map(ranges);
-      for (const c of step.changes) {
-        if (c.after) next.set(c.id, c.after);
-        else next.delete(c.id);
-      }
-      ranges = next;
-      return;
-    }
-    const map = step.getMap();
-    if (map === StepMap.empty) return;
     const cut = new Set<string>();
-    map.forEach((oldStart, oldEnd) => {
+    step.getMap().forEach((oldStart, oldEnd) => {
       if (oldEnd > oldStart) for (const id of rangesCut(ranges, oldStart, oldEnd)) cut.add(id);
     });
     if (cut.size > 0) {
@@ -55,7 +44,7 @@ export function snapshotClaimRanges(state: EditorState, tr: Transaction): Transa
         }),
       );
     }
-    if (i < tr.steps.length - 1) ranges = mapRanges(ranges, map, tr.docs[i + 1] ?? tr.doc);
+    if (i < tr.steps.length - 1) ranges = rangesAfterStep(ranges, step, tr.docs[i + 1] ?? tr.doc);
   });
   if (snapshots.size === 0) return tr;
 
