@@ -5,7 +5,6 @@ import { annotatedSample } from '../shared/report/testing';
 import { runCli } from './cli';
 import { findChromium } from './pdf';
 import { openStore, type Store } from './store/store';
-import { summarize } from './store/summarize';
 import { tempDir } from './testing';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -15,7 +14,7 @@ let errors: string[];
 async function seed(): Promise<void> {
   const store = await openStore(dataDir, { app: 'test' });
   const a = annotatedSample();
-  await store.putArticle(a, summarize(a));
+  await store.putArticle(a);
   await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, deskName: 'Verification Desk', reviewerName: 'Ana Reviewer' } }));
   store.close();
 }

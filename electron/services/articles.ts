@@ -39,11 +39,16 @@ function formatOf(fileName: string): 'text' | 'markdown' {
   return /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text';
 }
 
+const notFound = (id: string) => new ApiError('not_found', `There is no article with id ${id} in this desk.`);
+
+function found(id: string, article: ArticleRecord | null): ArticleRecord {
+  if (!article) throw notFound(id);
+  return article;
+}
+
 export function articleService({ store, samplePath, now = () => new Date() }: ArticleServiceOptions): ArticleHandlers {
   async function load(id: string): Promise<ArticleRecord> {
-    const article = await store.getArticle(id);
-    if (!article) throw new ApiError('not_found', `There is no article with id ${id} in this desk.`);
-    return article;
+    return found(id, await store.getArticle(id));
   }
 
   function checkRevision(article: ArticleRecord, baseRevision: number) {
@@ -81,9 +86,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       exchange: noExchange(),
       audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
     };
-    const summary = summarize(article);
-    await store.putArticle(article, summary);
-    return { article: summary, removed: parsed.removed };
+    await store.updateArticle(article.id, () => ({ next: article, result: null }));
+    return { article: summarize(article), removed: parsed.removed };
   }
 
   /** A full JSON export (Export > Full article) brought back: the same article, claims, comments and audit. */
@@ -100,18 +104,21 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     const parsed = parseArticleJson(text, CURRENT_SCHEMA_VERSION, { migrate: (json) => migrate('article', json) });
     if (!parsed.ok) throw new ApiError('bad_file', `“${name}”: ${parsed.message}`);
     const { article } = parsed;
-    if (store.hasArticle(article.id)) {
-      throw new ApiError('conflict', `“${article.meta.title}” is already in this desk. Open the article there; merging two reviews of it comes with review bundles.`);
-    }
     const checked = checkArticleDoc(article.doc);
     if (!checked.ok) throw new ApiError('bad_file', `“${name}”: ${checked.message}`);
     const issues = checkClaims(article.claims, docPlainText(checked.doc), store.desk().settings.ratingScale);
     if (issues.length > 0) throw new ApiError('bad_file', `“${name}”: ${issues[0]!.message}`, issues);
-    const summary = summarize(article);
-    await store.putArticle(article, summary);
-    const sources = recordSourceEntries(store.desk().sources, parsed.sources);
-    if (sources) await store.updateDesk((d) => ({ ...d, sources }));
-    return { article: summary, removed: [] };
+    await store.updateArticle(article.id, (current) => {
+      if (current) {
+        throw new ApiError('conflict', `“${article.meta.title}” is already in this desk. Open the article there; to merge two reviews of it, use a review bundle.`);
+      }
+      return { next: article, result: null };
+    });
+    await store.updateDesk((d) => {
+      const sources = recordSourceEntries(d.sources, parsed.sources);
+      return sources ? { ...d, sources } : d;
+    });
+    return { article: summarize(article), removed: [] };
   }
 
   return {
@@ -144,67 +151,75 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     },
     declineSample: () => store.updateDesk((d) => ({ ...d, sampleHandled: true })),
     async saveArticle({ id, doc, claims, baseRevision }) {
-      const article = await load(id);
-      checkRevision(article, baseRevision);
+      if (!store.hasArticle(id)) throw notFound(id);
       const checked = checkArticleDoc(doc);
       if (!checked.ok) throw new ApiError('invalid_request', checked.message);
-      const desk = store.desk();
       const text = docPlainText(checked.doc);
-      const issues = [...checkClaims(claims, text, desk.settings.ratingScale), ...checkSecondReview(article.claims, claims, desk.settings.reviewerName)];
-      if (issues.length > 0) throw new ApiError('invalid_request', issues[0]!.message, issues);
-      const at = now().toISOString();
-      const who = reviewer();
-      const events: AuditEvent[] = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
-      if (events.length > 0 && !desk.settings.reviewerName) {
-        throw new ApiError('invalid_request', 'Set your reviewer name in Settings before changing claims: every change is signed.');
-      }
-      const audit = [...article.audit];
-      const oldChecked = checkArticleDoc(article.doc);
-      const oldText = oldChecked.ok ? docPlainText(oldChecked.doc) : '';
-      if (oldText !== text) {
-        const last = audit.at(-1);
-        if (last?.action === 'edit_text' && last.who === who && Date.parse(at) - Date.parse(last.at) < TEXT_EDIT_SESSION_MS) {
-          audit[audit.length - 1] = { ...last, at, new: countWords(text) };
-        } else {
-          audit.push({ id: randomUUID(), at, who, action: 'edit_text', old: countWords(oldText), new: countWords(text) });
+      // The revision check and the write are one task of the article's queue: of two saves based on
+      // one revision, exactly one is accepted.
+      const saved = await store.updateArticle(id, (current) => {
+        const article = found(id, current);
+        checkRevision(article, baseRevision);
+        const desk = store.desk();
+        const issues = [...checkClaims(claims, text, desk.settings.ratingScale), ...checkSecondReview(article.claims, claims, desk.settings.reviewerName)];
+        if (issues.length > 0) throw new ApiError('invalid_request', issues[0]!.message, issues);
+        const at = now().toISOString();
+        const who = reviewer();
+        const events: AuditEvent[] = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
+        if (events.length > 0 && !desk.settings.reviewerName) {
+          throw new ApiError('invalid_request', 'Set your reviewer name in Settings before changing claims: every change is signed.');
         }
-      }
-      audit.push(...events);
-      const next: ArticleRecord = {
-        ...article,
-        doc,
-        claims,
-        audit,
-        meta: { ...article.meta, title: docTitle(checked.doc) },
-        revision: article.revision + 1,
-        updatedAt: at,
-      };
-      await store.putArticle(next, summarize(next));
-      const sources = recordSources(desk.sources, claims, randomUUID);
-      if (sources) await store.updateDesk((d) => ({ ...d, sources }));
-      return { revision: next.revision, updatedAt: next.updatedAt, sources: sources ?? desk.sources };
+        const audit = [...article.audit];
+        const oldChecked = checkArticleDoc(article.doc);
+        const oldText = oldChecked.ok ? docPlainText(oldChecked.doc) : '';
+        if (oldText !== text) {
+          const last = audit.at(-1);
+          if (last?.action === 'edit_text' && last.who === who && Date.parse(at) - Date.parse(last.at) < TEXT_EDIT_SESSION_MS) {
+            audit[audit.length - 1] = { ...last, at, new: countWords(text) };
+          } else {
+            audit.push({ id: randomUUID(), at, who, action: 'edit_text', old: countWords(oldText), new: countWords(text) });
+          }
+        }
+        audit.push(...events);
+        const next: ArticleRecord = {
+          ...article,
+          doc,
+          claims,
+          audit,
+          meta: { ...article.meta, title: docTitle(checked.doc) },
+          revision: article.revision + 1,
+          updatedAt: at,
+        };
+        return { next, result: { next, previous: article.claims } };
+      });
+      // The directory change is computed from the desk as it is when its turn comes, not as it was
+      // when this save began: saves of other articles and source edits may have landed in between.
+      const desk = await store.updateDesk((d) => {
+        const sources = recordSources(d.sources, claims, saved.previous, randomUUID);
+        return sources ? { ...d, sources } : d;
+      });
+      return { revision: saved.next.revision, updatedAt: saved.next.updatedAt, sources: desk.sources };
     },
-    async updateMeta({ id, meta, baseRevision }) {
-      const article = await load(id);
-      checkRevision(article, baseRevision);
-      const at = now().toISOString();
-      const changes: AuditEvent[] = Object.entries(meta)
-        .filter(([field, value]) => article.meta[field as keyof typeof article.meta] !== value)
-        .map(([field, value]) => ({ id: randomUUID(), at, who: reviewer(), action: 'edit_meta', field: `meta.${field}`, old: article.meta[field as keyof typeof article.meta], new: value }));
-      const next: ArticleRecord = {
-        ...article,
-        meta: { ...article.meta, ...meta },
-        audit: [...article.audit, ...changes],
-        revision: article.revision + 1,
-        updatedAt: at,
-      };
-      const summary = summarize(next);
-      await store.putArticle(next, summary);
-      return { revision: next.revision, article: summary };
-    },
+    updateMeta: ({ id, meta, baseRevision }) =>
+      store.updateArticle(id, (current) => {
+        const article = found(id, current);
+        checkRevision(article, baseRevision);
+        const at = now().toISOString();
+        const changes: AuditEvent[] = Object.entries(meta)
+          .filter(([field, value]) => article.meta[field as keyof typeof article.meta] !== value)
+          .map(([field, value]) => ({ id: randomUUID(), at, who: reviewer(), action: 'edit_meta', field: `meta.${field}`, old: article.meta[field as keyof typeof article.meta], new: value }));
+        const next: ArticleRecord = {
+          ...article,
+          meta: { ...article.meta, ...meta },
+          audit: [...article.audit, ...changes],
+          revision: article.revision + 1,
+          updatedAt: at,
+        };
+        return { next, result: { revision: next.revision, article: summarize(next) } };
+      }),
     async deleteArticle({ id }) {
-      await load(id);
-      await store.deleteArticle(id);
+      // A damaged article cannot be loaded but can be removed: that is the way out of it.
+      if (!(await store.deleteArticle(id))) throw notFound(id);
       return { deleted: true as const };
     },
   };

@@ -7,7 +7,6 @@ import { annotatedSample, claimOn } from '../../shared/report/testing';
 import { articleSchema } from '../../shared/doc/schema';
 import { docPlainText } from '../../shared/doc/plainText';
 import { openBackend, type Backend } from '../backend';
-import { summarize } from '../store/summarize';
 import { tempDir } from '../testing';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -44,7 +43,7 @@ beforeEach(async () => {
   await ok(ana, 'updateSettings', { settings: { reviewerName: 'Ana' } });
   await ok(ben, 'updateSettings', { settings: { reviewerName: 'Ben' } });
   const article = annotatedSample();
-  await ana.store.putArticle(article, summarize(article));
+  await ana.store.putArticle(article);
 });
 afterEach(() => {
   ana.store.close();

@@ -22,16 +22,18 @@ import type { Store } from '../store/store';
 import { summarize } from '../store/summarize';
 import { exportFileName } from './exports';
 
+type Opened = Awaited<ReturnType<Handlers['openBundle']>>;
+
 export type BundleOptions = { store: Store; now?: () => Date; app?: string };
 
 export function bundleService({ store, now = () => new Date(), app = 'Claimdesk' }: BundleOptions): Pick<Handlers, 'exportBundle' | 'openBundle' | 'getReviewState' | 'resolveConflict'> {
   const reviewer = () => store.desk().settings.reviewerName;
 
-  async function load(id: string): Promise<ArticleRecord> {
-    const article = await store.getArticle(id);
+  function found(id: string, article: ArticleRecord | null): ArticleRecord {
     if (!article) throw new ApiError('not_found', `There is no article with id ${id} in this desk.`);
     return article;
   }
+  const load = async (id: string) => found(id, await store.getArticle(id));
 
   return {
     async getReviewState({ id }) {
@@ -42,53 +44,55 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
     async resolveConflict({ id, claimId, field, choice }) {
       const who = reviewer();
       if (!who) throw new ApiError('invalid_request', 'Set your reviewer name in Settings first: every decision is signed.');
-      const article = await load(id);
-      const conflict = article.exchange.conflicts.find((c) => c.claimId === claimId && c.field === field);
-      if (!conflict) throw new ApiError('not_found', 'That conflict is not open (it may have been decided already).');
-      const at = now().toISOString();
-      let claims;
-      try {
-        claims = resolveConflict(article.claims, conflict, choice);
-      } catch (e) {
-        throw new ApiError('invalid_request', `That choice cannot be applied: ${(e as Error).message}`);
-      }
-      const event: AuditEvent = { id: randomUUID(), at, who, action: 'conflict_resolved', claimId, field, old: conflict.ours, new: choice === 'ours' ? conflict.ours : conflict.theirs };
-      const changes = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
-      const conflicts = article.exchange.conflicts.filter((c) => c !== conflict);
-      const next: ArticleRecord = {
-        ...article,
-        claims,
-        audit: [...article.audit, event, ...changes],
-        exchange: { ...article.exchange, conflicts },
-        revision: article.revision + 1,
-        updatedAt: at,
-      };
-      await store.putArticle(next, summarize(next));
-      return { revision: next.revision, remaining: conflicts.length };
+      return store.updateArticle(id, (current) => {
+        const article = found(id, current);
+        const conflict = article.exchange.conflicts.find((c) => c.claimId === claimId && c.field === field);
+        if (!conflict) throw new ApiError('not_found', 'That conflict is not open (it may have been decided already).');
+        const at = now().toISOString();
+        let claims;
+        try {
+          claims = resolveConflict(article.claims, conflict, choice);
+        } catch (e) {
+          throw new ApiError('invalid_request', `That choice cannot be applied: ${(e as Error).message}`);
+        }
+        const event: AuditEvent = { id: randomUUID(), at, who, action: 'conflict_resolved', claimId, field, old: conflict.ours, new: choice === 'ours' ? conflict.ours : conflict.theirs };
+        const changes = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
+        const conflicts = article.exchange.conflicts.filter((c) => c !== conflict);
+        const next: ArticleRecord = {
+          ...article,
+          claims,
+          audit: [...article.audit, event, ...changes],
+          exchange: { ...article.exchange, conflicts },
+          revision: article.revision + 1,
+          updatedAt: at,
+        };
+        return { next, result: { revision: next.revision, remaining: conflicts.length } };
+      });
     },
 
     async exportBundle({ id }) {
       const who = reviewer();
       if (!who) throw new ApiError('invalid_request', 'Set your reviewer name in Settings first: a bundle says who sent it.');
-      const article = await load(id);
-      const at = now().toISOString();
-      const bundleId = randomUUID();
-      const content = await createBundle({
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        bundleId,
-        createdAt: at,
-        createdBy: who,
-        app,
-        article,
-        sources: sourcesNamedIn(article, store.desk().sources),
-        base: article.exchange.base,
+      return store.updateArticle(id, async (current) => {
+        const article = found(id, current);
+        const at = now().toISOString();
+        const bundleId = randomUUID();
+        const content = await createBundle({
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          bundleId,
+          createdAt: at,
+          createdBy: who,
+          app,
+          article,
+          sources: sourcesNamedIn(article, store.desk().sources),
+          base: article.exchange.base,
       });
       // What the teammate will now have is the common history of the next merge with them.
       const event: AuditEvent = { id: randomUUID(), at, who, action: 'bundle_exported', new: bundleId };
       const next: ArticleRecord = { ...article, exchange: { ...article.exchange, base: article.claims }, audit: [...article.audit, event] };
-      await store.putArticle(next, summarize(next));
       const fileName = exportFileName(article.meta.title, 'json').replace(/\.claimdesk\.json$/, BUNDLE_EXTENSION);
-      return { fileName, mimeType: 'application/json', encoding: 'utf8' as const, content };
+      return { next, result: { fileName, mimeType: 'application/json', encoding: 'utf8' as const, content } };
+      });
     },
 
     async openBundle({ fileName, dataBase64 }) {
@@ -106,56 +110,59 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
       const at = now().toISOString();
       const who = reviewer() || 'Unnamed reviewer';
       const opened: AuditEvent = { id: randomUUID(), at, who, action: 'bundle_opened', new: `${bundle.bundleId} from ${bundle.createdBy}` };
-      const sources = recordSourceEntries(desk.sources, bundle.sources);
-      if (sources) await store.updateDesk((d) => ({ ...d, sources }));
+      await store.updateDesk((d) => {
+        const sources = recordSourceEntries(d.sources, bundle.sources);
+        return sources ? { ...d, sources } : d;
+      });
 
-      const ours = await store.getArticle(theirs.id);
-      if (!ours) {
-        const added: ArticleRecord = {
-          ...theirs,
-          exchange: { base: theirs.claims, mergedBundles: [bundle.bundleId], conflicts: [], agreements: [] },
-          audit: [...theirs.audit, opened],
+      return store.updateArticle<Opened>(theirs.id, (ours) => {
+        if (!ours) {
+          const added: ArticleRecord = {
+            ...theirs,
+            exchange: { base: theirs.claims, mergedBundles: [bundle.bundleId], conflicts: [], agreements: [] },
+            audit: [...theirs.audit, opened],
+          };
+          return { next: added, result: { outcome: 'added' as const, article: summarize(added), from: bundle.createdBy, added: theirs.claims.length, conflicts: 0, notes: [] } };
+        }
+        if (ours.exchange.mergedBundles.includes(bundle.bundleId)) {
+          const result = { outcome: 'unchanged' as const, article: summarize(ours), from: bundle.createdBy, added: 0, conflicts: 0, notes: ['This bundle was already opened here; nothing changed.'] };
+          return { next: null, result };
+        }
+        const checked = checkArticleDoc(ours.doc);
+        if (!checked.ok) throw new ApiError('store_error', checked.message);
+        const text = docPlainText(checked.doc);
+        const base = bundle.base ?? ours.exchange.base;
+        const result = mergeClaims(base, ours.claims, theirs.claims, { text });
+        const merged: AuditEvent = {
+          id: randomUUID(),
+          at,
+          who,
+          action: 'bundle_merged',
+          new: `${bundle.bundleId} from ${bundle.createdBy}: ${result.added.length} added, ${result.conflicts.length} conflicts`,
         };
-        const summary = summarize(added);
-        await store.putArticle(added, summary);
-        return { outcome: 'added' as const, article: summary, from: bundle.createdBy, added: theirs.claims.length, conflicts: 0, notes: [] };
-      }
-      if (ours.exchange.mergedBundles.includes(bundle.bundleId)) {
-        return { outcome: 'unchanged' as const, article: summarize(ours), from: bundle.createdBy, added: 0, conflicts: 0, notes: ['This bundle was already opened here; nothing changed.'] };
-      }
-      const checked = checkArticleDoc(ours.doc);
-      if (!checked.ok) throw new ApiError('store_error', checked.message);
-      const text = docPlainText(checked.doc);
-      const base = bundle.base ?? ours.exchange.base;
-      const result = mergeClaims(base, ours.claims, theirs.claims, { text });
-      const merged: AuditEvent = {
-        id: randomUUID(),
-        at,
-        who,
-        action: 'bundle_merged',
-        new: `${bundle.bundleId} from ${bundle.createdBy}: ${result.added.length} added, ${result.conflicts.length} conflicts`,
-      };
-      const changes = diffClaims(ours.claims, result.claims, { who: `${who} (merging ${bundle.createdBy})`, at, newId: randomUUID });
-      const agreement = verdictAgreement(ours.claims, theirs.claims, desk.settings.ratingScale);
-      // Their audit trail comes along: every change either reviewer made stays on record, once.
-      const known = new Set(ours.audit.map((e) => e.id));
-      const theirAudit = theirs.audit.filter((e) => !known.has(e.id));
-      const next: ArticleRecord = {
-        ...ours,
-        claims: result.claims,
-        audit: [...ours.audit, ...theirAudit, opened, merged, ...changes].sort((a, b) => a.at.localeCompare(b.at)),
-        exchange: {
-          base: theirs.claims,
-          mergedBundles: [...ours.exchange.mergedBundles, bundle.bundleId],
-          conflicts: [...ours.exchange.conflicts, ...result.conflicts.map((c) => ({ ...c, theirsBy: bundle.createdBy, at }))],
-          agreements: agreement.pairs > 0 ? [...ours.exchange.agreements, { withReviewer: bundle.createdBy, at, ...agreement }] : ours.exchange.agreements,
-        },
-        revision: ours.revision + 1,
-        updatedAt: at,
-      };
-      const summary = summarize(next);
-      await store.putArticle(next, summary);
-      return { outcome: 'merged' as const, article: summary, from: bundle.createdBy, added: result.added.length, conflicts: result.conflicts.length, notes: result.notes };
+        const changes = diffClaims(ours.claims, result.claims, { who: `${who} (merging ${bundle.createdBy})`, at, newId: randomUUID });
+        const agreement = verdictAgreement(ours.claims, theirs.claims, desk.settings.ratingScale);
+        // Their audit trail comes along: every change either reviewer made stays on record, once.
+        const known = new Set(ours.audit.map((e) => e.id));
+        const theirAudit = theirs.audit.filter((e) => !known.has(e.id));
+        const next: ArticleRecord = {
+          ...ours,
+          claims: result.claims,
+          audit: [...ours.audit, ...theirAudit, opened, merged, ...changes].sort((a, b) => a.at.localeCompare(b.at)),
+          exchange: {
+            base: theirs.claims,
+            mergedBundles: [...ours.exchange.mergedBundles, bundle.bundleId],
+            conflicts: [...ours.exchange.conflicts, ...result.conflicts.map((c) => ({ ...c, theirsBy: bundle.createdBy, at }))],
+            agreements: agreement.pairs > 0 ? [...ours.exchange.agreements, { withReviewer: bundle.createdBy, at, ...agreement }] : ours.exchange.agreements,
+          },
+          revision: ours.revision + 1,
+          updatedAt: at,
+        };
+        return {
+          next,
+          result: { outcome: 'merged' as const, article: summarize(next), from: bundle.createdBy, added: result.added.length, conflicts: result.conflicts.length, notes: result.notes },
+        };
+      });
     },
   };
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotatedSample } from '../../shared/report/testing';
 import { openBackend, type Backend } from '../backend';
-import { summarize } from '../store/summarize';
 import { tempDir } from '../testing';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -15,7 +14,7 @@ beforeEach(async () => {
   a = await openBackend(path.join(tmp.dir, 'a'), 'test');
   b = await openBackend(path.join(tmp.dir, 'b'), 'test');
   const article = annotatedSample();
-  await a.store.putArticle(article, summarize(article));
+  await a.store.putArticle(article);
 });
 afterEach(() => {
   a.store.close();

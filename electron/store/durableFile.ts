@@ -9,6 +9,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { migrate, CURRENT_SCHEMA_VERSION } from './migrations';
 import type { StoreNotice } from '../../shared/schema/desk';
+import { formatBytes, MAX_STORE_FILE_BYTES } from '../../shared/limits';
 
 export class StoreTooNewError extends Error {
   constructor(file: string, version: number) {
@@ -17,13 +18,6 @@ export class StoreTooNewError extends Error {
         'Update Claimdesk to open this data directory; nothing was changed.',
     );
     this.name = 'StoreTooNewError';
-  }
-}
-
-export class StoreCorruptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreCorruptError';
   }
 }
 
@@ -40,6 +34,29 @@ export type DurableFileOptions<S extends z.ZodTypeAny> = {
 };
 
 let tmpCounter = 0;
+
+/** Store files hold unpublished work: on POSIX only their owner may read them (the folders are 0700). */
+export const STORE_FILE_MODE = 0o600;
+export const STORE_DIR_MODE = 0o700;
+
+/** `.<file>.<pid>.<n>.tmp`: the temp file of a write, left behind only when the process died mid-write. */
+const TEMP_FILE = /^\..+\.\d+\.\d+\.tmp$/;
+
+/**
+ * Removes the temp files of writes that never finished. Only the lock holder calls this, so no write of
+ * another process can be in flight; each is an incomplete copy of a file whose last good state is
+ * still in place.
+ */
+export async function removeLeftoverTemps(dir: string): Promise<number> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!TEMP_FILE.test(name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
 
 async function fsyncPath(p: string, flags: number): Promise<void> {
   const handle = await fs.open(p, flags);
@@ -59,7 +76,7 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function writeFileDurably(file: string, text: string, keepBackup: boolean): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++tmpCounter}.tmp`);
-  const handle = await fs.open(tmp, 'w');
+  const handle = await fs.open(tmp, 'w', STORE_FILE_MODE);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
@@ -84,6 +101,11 @@ type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string } | 
 async function parseFile<S extends z.ZodTypeAny>(file: string, kind: Kind, schema: S): Promise<ParseOutcome<z.output<S>>> {
   let text: string;
   try {
+    // Checked before reading: past ~512 MB Node cannot even hold the text ("Invalid string length").
+    const { size } = await fs.stat(file);
+    if (size > MAX_STORE_FILE_BYTES) {
+      return { ok: false, reason: `it is ${formatBytes(size)}, more than the ${formatBytes(MAX_STORE_FILE_BYTES)} Claimdesk reads` };
+    }
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: 'missing' };
@@ -106,19 +128,36 @@ async function parseFile<S extends z.ZodTypeAny>(file: string, kind: Kind, schem
 }
 
 async function quarantine(file: string, quarantineDir: string): Promise<string> {
-  await fs.mkdir(quarantineDir, { recursive: true });
+  await fs.mkdir(quarantineDir, { recursive: true, mode: STORE_DIR_MODE });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(quarantineDir, `${path.basename(file)}.${stamp}`);
   await fs.rename(file, target);
   return target;
 }
 
-export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions<S>): Adapter<z.output<S>> {
+/** A lowdb adapter that also says why its last read found nothing usable (null when it did). */
+export type DurableAdapter<T> = Adapter<T> & { readonly damage: string | null };
+
+/**
+ * The adapter does no queueing of its own: the store runs every read and write of one file in that
+ * file's queue (fileQueue.ts), which is also what makes a repair happen once when two reads race.
+ */
+export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions<S>): DurableAdapter<z.output<S>> {
   const { file, kind, schema, quarantineDir, notify, readOnly = false } = opts;
-  let queue: Promise<void> = Promise.resolve();
+  const name = path.basename(file);
   let hasFile = false;
+  let damage: string | null = null;
+  const restore = async (value: z.output<S>) => {
+    await writeFileDurably(file, JSON.stringify(value, null, 2), false);
+    hasFile = true;
+    return value;
+  };
   return {
+    get damage() {
+      return damage;
+    },
     async read() {
+      damage = null;
       const main = await parseFile(file, kind, schema);
       if (main.ok === true) {
         hasFile = true;
@@ -126,42 +165,37 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
       }
       const backup = await parseFile(`${file}.bak`, kind, schema);
       if (readOnly) {
-        if (main.ok === false) notify({ level: 'warning', message: `${path.basename(file)} is damaged (${main.reason}); read its backup instead.` });
+        if (main.ok === false) {
+          notify({ level: 'warning', message: `${name} is damaged (${main.reason}); ${backup.ok === true ? 'read its backup instead' : 'it has no good backup'}.` });
+          if (backup.ok !== true) damage = `${name} is damaged (${main.reason}) and has no good backup.`;
+        }
         return backup.ok === true ? backup.value : null;
       }
-      if (main.ok === 'missing') {
-        if (backup.ok !== true) return null;
-        // A crash between backup and rename: the backup is the last good state.
-        await writeFileDurably(file, JSON.stringify(backup.value, null, 2), false);
-        hasFile = true;
-        notify({ level: 'warning', message: `${path.basename(file)} was missing after an interrupted save; restored the last good copy.` });
-        return backup.value;
-      }
-      const moved = await quarantine(file, quarantineDir);
       if (backup.ok === true) {
-        await writeFileDurably(file, JSON.stringify(backup.value, null, 2), false);
-        hasFile = true;
-        notify({
-          level: 'warning',
-          message: `${path.basename(file)} was damaged (${main.reason}); restored the previous good copy. The damaged file was kept as ${moved}.`,
-        });
-        return backup.value;
+        if (main.ok === 'missing') {
+          // A crash between backup and rename: the backup is the last good state.
+          notify({ level: 'warning', message: `${name} was missing after an interrupted save; restored the last good copy.` });
+        } else {
+          const moved = await quarantine(file, quarantineDir);
+          notify({ level: 'warning', message: `${name} was damaged (${main.reason}); restored the previous good copy. The damaged file was kept as ${moved}.` });
+        }
+        return restore(backup.value);
       }
-      notify({
-        level: 'error',
-        message: `${path.basename(file)} was damaged (${main.reason}) and had no good backup. It was moved to ${moved}.`,
-      });
+      if (main.ok === 'missing' && backup.ok === 'missing') return null;
+      // No good copy at all: move what is there aside, so nothing ever writes over it.
+      const moved: string[] = [];
+      if (main.ok === false) moved.push(await quarantine(file, quarantineDir));
+      if (backup.ok === false) moved.push(await quarantine(`${file}.bak`, quarantineDir));
+      const what = main.ok === false ? `was damaged (${main.reason}) and had no good backup` : `was missing and its backup was damaged (${backup.ok === false ? backup.reason : ''})`;
+      damage = `${name} ${what}. It was moved to ${moved.join(' and ')}.`;
+      notify({ level: 'error', message: damage });
       return null;
     },
-    write(data) {
-      if (readOnly) return Promise.reject(new Error(`${path.basename(file)} is open read-only.`));
-      const next = queue.then(async () => {
-        await writeFileDurably(file, JSON.stringify(data, null, 2), hasFile);
-        hasFile = true;
-      });
-      // Keep the queue alive after a failed write; the caller still sees the failure.
-      queue = next.catch(() => undefined);
-      return next;
+    async write(data) {
+      if (readOnly) throw new Error(`${name} is open read-only.`);
+      await writeFileDurably(file, JSON.stringify(data, null, 2), hasFile);
+      hasFile = true;
+      damage = null;
     },
   };
 }

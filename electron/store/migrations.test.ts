@@ -31,7 +31,7 @@ describe('migrations', () => {
       expect(store.listArticles()[0]).toMatchObject({ id: 'abcdef-1', claimCount: 0 });
       const loaded = await store.getArticle('abcdef-1');
       expect(loaded).toMatchObject({ revision: 3, claims: [], audit: [], exchange: { base: null, mergedBundles: [], conflicts: [] } });
-      await store.updateDesk((d) => d);
+      await store.updateDesk((d) => ({ ...d }));
       expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(3);
       store.close();
     } finally {

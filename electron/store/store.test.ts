@@ -23,7 +23,7 @@ const idOf = (n: number) => `article-${String(n).padStart(4, '0')}`;
 
 async function put(s: Store, n: number, title?: string) {
   const a = makeArticle(idOf(n), title);
-  await s.putArticle(a, summarize(a));
+  await s.putArticle(a);
   return a;
 }
 
@@ -51,7 +51,7 @@ describe('store layout', () => {
 
     const a = (await store.getArticle(idOf(7)))!;
     const edited = { ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Reports indicate that eleven troops were injured.').doc };
-    await store.putArticle(edited, summarize(edited));
+    await store.putArticle(edited);
 
     const after = inodes();
     expect(after.filter((ino, i) => ino !== before[i])).toHaveLength(1);
@@ -65,14 +65,14 @@ describe('store layout', () => {
     const indexFile = path.join(tmp.dir, 'index.json');
     const inode = statSync(indexFile).ino;
     const longer = { ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Reports indicate that ten more troops were injured on Tuesday.').doc };
-    await store.putArticle(longer, summarize(longer));
+    await store.putArticle(longer);
     expect(store.listArticles()[0]?.wordCount).toBe(summarize(longer).wordCount);
     expect(statSync(indexFile).ino).toBe(inode);
     await store.flush();
     expect(JSON.parse(readFileSync(indexFile, 'utf8')).articles[0].wordCount).toBe(summarize(longer).wordCount);
     // A new title, which the library needs to find the article, is written at once.
     const renamed = { ...longer, revision: 2, meta: { ...longer.meta, title: 'Renamed' } };
-    await store.putArticle(renamed, summarize(renamed));
+    await store.putArticle(renamed);
     expect(JSON.parse(readFileSync(indexFile, 'utf8')).articles[0].title).toBe('Renamed');
   });
 
@@ -92,7 +92,7 @@ describe('damaged and foreign files', () => {
     store = await openStore(tmp.dir, { app: 'test' });
     const a = await put(store, 1, 'First version');
     const second = { ...a, revision: 1, meta: { ...a.meta, title: 'Second version' } };
-    await store.putArticle(second, summarize(second));
+    await store.putArticle(second);
     store.close();
     const file = path.join(tmp.dir, 'articles', `${a.id}.json`);
     writeFileSync(file, '\0\0\0\0\0\0'); // what a power cut can leave behind

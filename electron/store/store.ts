@@ -3,46 +3,68 @@
  *
  *   DIR/claimdesk.lock          which process has the directory open
  *   DIR/desk.json               settings and first-run state
- *   DIR/index.json              one summary line per article, for the library
+ *   DIR/index.json              one summary line per article, for the library (a cache of articles/)
  *   DIR/articles/<id>.json      one article with everything about it
  *   DIR/quarantine/             damaged files moved aside, never deleted
  *
- * Saving an article writes its own file, and the index only when a summary field changed, so a desk
- * with thousands of articles does not rewrite them on each keystroke.
+ * Each file has its own queue (fileQueue.ts): every read-modify-write of it runs there, so two calls
+ * can never both start from the same state, and a read never puts older data back over a newer save.
+ * Saving an article writes its own file, and the index only when a summary field the library needs
+ * changed, so a desk with thousands of articles does not rewrite them on each keystroke.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleRecord, ArticleSummary } from '../../shared/schema/article';
 import { DEFAULT_DESK, type DeskState, type StoreNotice } from '../../shared/schema/desk';
-import { durableJsonFile } from './durableFile';
-import { ArticleFile, DeskFile, IndexFile } from './files';
+import { durableJsonFile, removeLeftoverTemps, STORE_DIR_MODE, type DurableAdapter } from './durableFile';
+import { ArticleFile, DeskFile, IndexFile, type FileStamp } from './files';
+import { keyedQueue, serialQueue } from './fileQueue';
 import { acquireDataDirLock, type Lock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
+import { reconcileIndex, type ArticleRead } from './reconcileIndex';
 import { summarize } from './summarize';
+
+/** What a change of one article does: the record to write (null: write nothing) and what to answer. */
+export type ArticleChange<T> = { next: ArticleRecord | null; result: T };
 
 export type Store = {
   dir: string;
   notices: () => StoreNotice[];
   desk: () => DeskState;
-  updateDesk: (fn: (desk: DeskState) => DeskState) => Promise<DeskState>;
+  /** Runs `fn` on the latest desk in the desk file's queue; returning the same object writes nothing. */
+  updateDesk: (fn: (desk: DeskState) => DeskState | Promise<DeskState>) => Promise<DeskState>;
   listArticles: () => ArticleSummary[];
   hasArticle: (id: string) => boolean;
+  /** The article, or null when the desk has none by that id; throws StoreCorruptError for a damaged one. */
   getArticle: (id: string) => Promise<ArticleRecord | null>;
-  putArticle: (article: ArticleRecord, summary: ArticleSummary) => Promise<void>;
-  deleteArticle: (id: string) => Promise<void>;
+  /**
+   * Reads, changes and writes one article as one task of its file's queue. `fn` gets the current record
+   * (null: no such article, so `fn` may create it) and may throw to change nothing.
+   */
+  updateArticle: <T>(id: string, fn: (current: ArticleRecord | null) => ArticleChange<T> | Promise<ArticleChange<T>>) => Promise<T>;
+  /** Writes an article whatever is stored (tests and benchmarks fill stores with it). */
+  putArticle: (article: ArticleRecord) => Promise<void>;
+  /** Removes an article (a damaged one too) from the library; its file goes to quarantine. False: none. */
+  deleteArticle: (id: string) => Promise<boolean>;
   /** Writes what is deferred (claim and word counts in the index). */
   flush: () => Promise<void>;
   close: () => void;
 };
 
-
+/** An article whose file and backup are both unreadable: listed as damaged, removable, never opened. */
+export class StoreCorruptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreCorruptError';
+  }
+}
 
 const INDEX_COUNTS_DELAY_MS = 3000;
 
 /** The summary fields the library needs to find an article; the rest are counts. */
 function structuralKey(s: ArticleSummary): string {
-  return JSON.stringify([s.id, s.title, s.publisher, s.publishedAt, s.importedAt]);
+  return JSON.stringify([s.id, s.title, s.publisher, s.publishedAt, s.importedAt, s.damaged ?? null]);
 }
 
 export type OpenStoreOptions = {
@@ -58,7 +80,9 @@ export async function openStore(dir: string, { app, readOnly = false }: OpenStor
     if (!exists) throw new Error(`${root} is not a Claimdesk data directory (it has no articles/ folder).`);
     return openLocked(root, { release: () => undefined }, true);
   }
-  await fs.mkdir(path.join(root, 'articles'), { recursive: true });
+  await fs.mkdir(path.join(root, 'articles'), { recursive: true, mode: STORE_DIR_MODE });
+  // Unpublished findings: only their owner may list or read them. (No-op on Windows.)
+  if (process.platform !== 'win32') await fs.chmod(root, STORE_DIR_MODE);
   const lock: Lock = acquireDataDirLock(root, app);
   try {
     return await openLocked(root, lock, false);
@@ -72,7 +96,13 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   const notices: StoreNotice[] = [];
   const notify = (n: StoreNotice) => notices.push(n);
   const quarantineDir = path.join(root, 'quarantine');
-  const articlePath = (id: string) => path.join(root, 'articles', `${id}.json`);
+  const articlesDir = path.join(root, 'articles');
+  const articlePath = (id: string) => path.join(articlesDir, `${id}.json`);
+
+  if (!readOnly) {
+    const litter = (await removeLeftoverTemps(root)) + (await removeLeftoverTemps(articlesDir));
+    if (litter > 0) notify({ level: 'info', message: `Removed ${litter} unfinished temporary file(s) left by an interrupted save; every saved file is intact.` });
+  }
 
   const deskDb = new Low(durableJsonFile({ file: path.join(root, 'desk.json'), kind: 'desk', schema: DeskFile, quarantineDir, notify, readOnly }), {
     schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -80,36 +110,75 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   });
   await deskDb.read();
 
-  const indexDb = new Low(durableJsonFile({ file: path.join(root, 'index.json'), kind: 'index', schema: IndexFile, quarantineDir, notify, readOnly }), {
+  const indexFile = path.join(root, 'index.json');
+  const indexDb = new Low(durableJsonFile({ file: indexFile, kind: 'index', schema: IndexFile, quarantineDir, notify, readOnly }), {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     articles: [],
+    files: {},
   });
   await indexDb.read();
-  // No index (first run, or a damaged one with no backup, now quarantined): rebuild it from the article files.
-  const indexOnDisk = await fs.access(path.join(root, 'index.json')).then(() => true, () => false);
-  if (!indexOnDisk || (readOnly && indexDb.data.articles.length === 0)) {
-    const rebuilt = await rebuildIndex(root, quarantineDir, notify, readOnly);
-    indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: rebuilt };
-    if (rebuilt.length > 0 && !readOnly) {
-      await indexDb.write();
-      notify({ level: 'info', message: `Rebuilt the library index from ${rebuilt.length} article file(s).` });
+  const indexFound = await fs.access(indexFile).then(() => true, () => false);
+
+  const articleAdapter = (id: string): DurableAdapter<ArticleFile> =>
+    durableJsonFile({ file: articlePath(id), kind: 'article', schema: ArticleFile, quarantineDir, notify, readOnly });
+  // Articles are read on demand, one file each, so they use the adapter directly rather than lowdb's
+  // Low (which holds one value from birth); the adapter remembers whether a backup can be linked.
+  type Cached = { adapter: DurableAdapter<ArticleFile>; data: ArticleFile | null };
+  const cache = new Map<string, Cached>();
+
+  /** Reads one article file (restoring its backup if need be); only ever called inside its queue. */
+  async function readArticleFile(id: string): Promise<ArticleRead> {
+    const adapter = articleAdapter(id);
+    const data = await adapter.read();
+    if (!data) return adapter.damage ? { ok: false, damage: adapter.damage } : { ok: 'missing' };
+    if (data.article.id !== id) {
+      return { ok: false, damage: `${id}.json holds a different article (${data.article.id}), so it was not opened.` };
     }
+    cache.set(id, { adapter, data });
+    return { ok: true, article: data.article };
   }
 
-  const articleDbs = new Map<string, Low<ArticleFile>>();
-  const articleDb = (id: string) => {
-    let db = articleDbs.get(id);
-    if (!db) {
-      db = new Low<ArticleFile>(durableJsonFile({ file: articlePath(id), kind: 'article', schema: ArticleFile, quarantineDir, notify, readOnly }), null as unknown as ArticleFile);
-      articleDbs.set(id, db);
-    }
-    return db;
-  };
-  const summaries = new Map(indexDb.data.articles.map((a) => [a.id, a]));
-  // Counts (words, claims, done) change with nearly every save; rewriting a 2,000-article index durably
-  // each time would make saves slower as the desk grows. They are derived from the article files, so
-  // the index takes them a little later; names and dates, which the library cannot do without, at once.
+  const stampOf = async (id: string): Promise<FileStamp | null> =>
+    fs.stat(articlePath(id)).then((s) => ({ mtimeMs: s.mtimeMs, size: s.size }), () => null);
+
+  const reconciled = await reconcileIndex({
+    articlesDir,
+    summaries: indexDb.data.articles,
+    stamps: indexDb.data.files,
+    read: readArticleFile,
+    stamp: stampOf,
+  });
+  const summaries = new Map(reconciled.summaries.map((a) => [a.id, a]));
+  const stamps = new Map(Object.entries(reconciled.stamps));
+  const { added, damaged } = reconciled.counts;
+  if (!indexFound && summaries.size > 0) {
+    notify({ level: 'info', message: `Rebuilt the library index from ${summaries.size} article file(s).` });
+  } else if (added > 0) {
+    notify({ level: 'info', message: `Found ${added} article file(s) the library index did not list (an interrupted import?); they are in the library again.` });
+  }
+  if (damaged > 0) {
+    notify({ level: 'error', message: `${damaged} article(s) are damaged and have no good backup; they are marked in the library, where you can remove them.` });
+  }
+
+  const articleQueue = keyedQueue();
+  const deskQueue = serialQueue();
+  const indexQueue = serialQueue();
+
+  const writeIndex = () =>
+    indexQueue(async () => {
+      if (readOnly) return;
+      // The snapshot is taken when the write runs, so the last write in the queue always has the latest.
+      indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [...summaries.values()], files: Object.fromEntries(stamps) };
+      await indexDb.write();
+    });
+  // Counts (words, claims, done) and file stamps change with nearly every save; rewriting a 2,000-article
+  // index durably each time would make saves slower as the desk grows. They are derived from the article
+  // files (and reconciled at start), so the index takes them a little later; names and dates at once.
   let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelCounts = () => {
+    if (countsTimer) clearTimeout(countsTimer);
+    countsTimer = null;
+  };
   const scheduleCounts = () => {
     if (countsTimer) return;
     countsTimer = setTimeout(() => {
@@ -118,76 +187,102 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
     }, INDEX_COUNTS_DELAY_MS);
     countsTimer.unref?.();
   };
-  const flush = async () => {
-    if (!countsTimer) return;
-    clearTimeout(countsTimer);
-    countsTimer = null;
+  if (reconciled.changed) await writeIndex();
+
+  /** The current record, from the cache or the file; inside the article's queue only. */
+  async function current(id: string): Promise<ArticleRecord | null> {
+    const summary = summaries.get(id);
+    if (!summary) return null;
+    if (summary.damaged) throw new StoreCorruptError(`“${summary.title}” cannot be opened: ${summary.damaged} Remove it from the library, or restore the file from quarantine by hand.`);
+    const cached = cache.get(id)?.data;
+    if (cached) return cached.article;
+    const read = await readArticleFile(id);
+    if (read.ok === true) return read.article;
+    const reason = read.ok === false ? read.damage : `${id}.json is missing from the articles folder.`;
+    summaries.set(id, { ...summary, damaged: reason });
+    stamps.delete(id);
+    cancelCounts();
     await writeIndex();
-  };
-  const writeIndex = async () => {
-    indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [...summaries.values()] };
-    await indexDb.write();
-  };
+    throw new StoreCorruptError(`“${summary.title}” cannot be opened: ${reason} Remove it from the library, or restore the file from quarantine by hand.`);
+  }
+
+  async function write(article: ArticleRecord): Promise<void> {
+    const entry = cache.get(article.id) ?? { adapter: articleAdapter(article.id), data: null };
+    const data: ArticleFile = { schemaVersion: CURRENT_SCHEMA_VERSION, article };
+    // The cache takes the record only once the disk has it: it never holds what the disk does not.
+    await entry.adapter.write(data);
+    cache.set(article.id, { adapter: entry.adapter, data });
+    const stamp = await stampOf(article.id);
+    if (stamp) stamps.set(article.id, stamp);
+    const summary = summarize(article);
+    const old = summaries.get(article.id);
+    summaries.set(article.id, summary);
+    if (!old || structuralKey(old) !== structuralKey(summary)) {
+      cancelCounts();
+      await writeIndex();
+    } else {
+      scheduleCounts();
+    }
+  }
+
+  const updateArticle: Store['updateArticle'] = (id, fn) =>
+    articleQueue(id)(async () => {
+      const { next, result } = await fn(await current(id));
+      if (next) {
+        if (next.id !== id) throw new Error(`An update of ${id} cannot write article ${next.id}.`);
+        await write(next);
+      }
+      return result;
+    });
 
   return {
     dir: root,
     notices: () => [...notices],
     desk: () => deskDb.data.desk,
-    async updateDesk(fn) {
-      const next = fn(deskDb.data.desk);
-      deskDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, desk: next };
-      await deskDb.write();
-      return next;
-    },
+    updateDesk: (fn) =>
+      deskQueue(async () => {
+        const before = deskDb.data;
+        const next = await fn(before.desk);
+        if (next === before.desk) return next;
+        deskDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, desk: next };
+        try {
+          await deskDb.write();
+        } catch (e) {
+          deskDb.data = before;
+          throw e;
+        }
+        return next;
+      }),
     listArticles: () => [...summaries.values()],
     hasArticle: (id) => summaries.has(id),
-    async getArticle(id) {
-      if (!summaries.has(id)) return null;
-      const db = articleDb(id);
-      if (!db.data) await db.read();
-      return db.data ? db.data.article : null;
-    },
-    async putArticle(article, summary) {
-      const db = articleDb(article.id);
-      db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, article };
-      await db.write();
-      const before = summaries.get(article.id);
-      if (before && JSON.stringify(before) === JSON.stringify(summary)) return;
-      summaries.set(article.id, summary);
-      if (!before || structuralKey(before) !== structuralKey(summary)) {
-        if (countsTimer) clearTimeout(countsTimer);
-        countsTimer = null;
+    getArticle: (id) => articleQueue(id)(() => current(id)),
+    updateArticle,
+    putArticle: (article) => articleQueue(article.id)(() => write(article)),
+    deleteArticle: (id) =>
+      articleQueue(id)(async () => {
+        if (!summaries.has(id)) return false;
+        // The file goes first: killed before the index is written, the start-up reconcile drops the
+        // entry, so the delete completes rather than half-happening.
+        await fs.mkdir(quarantineDir, { recursive: true, mode: STORE_DIR_MODE });
+        await fs.rename(articlePath(id), path.join(quarantineDir, `${id}.json.deleted-${Date.now()}`)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+        });
+        await fs.rm(`${articlePath(id)}.bak`, { force: true });
+        cache.delete(id);
+        summaries.delete(id);
+        stamps.delete(id);
+        cancelCounts();
         await writeIndex();
-      } else {
-        scheduleCounts();
-      }
-    },
-    async deleteArticle(id) {
-      if (!summaries.delete(id)) return;
+        return true;
+      }),
+    async flush() {
+      if (!countsTimer) return;
+      cancelCounts();
       await writeIndex();
-      articleDbs.delete(id);
-      // Deleted articles go to quarantine too: a mistaken delete can be undone by hand.
-      await fs.mkdir(quarantineDir, { recursive: true });
-      await fs.rename(articlePath(id), path.join(quarantineDir, `${id}.json.deleted-${Date.now()}`)).catch(() => undefined);
-      await fs.rm(`${articlePath(id)}.bak`, { force: true });
     },
-    flush,
     close: () => {
-      if (countsTimer) clearTimeout(countsTimer);
+      cancelCounts();
       lock.release();
     },
   };
-}
-
-/** The index can always be rebuilt from the article files; it is a cache a person could delete. */
-async function rebuildIndex(root: string, quarantineDir: string, notify: (n: StoreNotice) => void, readOnly: boolean): Promise<ArticleSummary[]> {
-  const dir = path.join(root, 'articles');
-  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.json'));
-  const out: ArticleSummary[] = [];
-  for (const name of names) {
-    const db = new Low<ArticleFile>(durableJsonFile({ file: path.join(dir, name), kind: 'article', schema: ArticleFile, quarantineDir, notify, readOnly }), null as unknown as ArticleFile);
-    await db.read();
-    if (db.data) out.push(summarize(db.data.article));
-  }
-  return out.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
 }

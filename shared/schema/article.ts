@@ -72,5 +72,7 @@ export const ArticleSummary = z.object({
   wordCount: z.number().int().nonnegative(),
   claimCount: z.number().int().nonnegative(),
   doneCount: z.number().int().nonnegative(),
+  /** Why the article cannot be opened (its file and backup are unreadable); absent when it is fine. */
+  damaged: z.string().optional(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
