@@ -2,7 +2,7 @@
  * Two requests at once, against the real browser-mode server over HTTP on a real store: the revision
  * check, cold and warm caches, and the source directory must hold whatever the interleaving.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -187,5 +187,42 @@ describe('the source directory under parallel writes', () => {
     const other = claimNaming(article.doc, 'near Tartous', 'claim-other', 'syrian observatory for human rights');
     const again = await ok<{ sources: SourceEntry[] }>('saveArticle', { id: article.id, baseRevision: 2, doc: article.doc, claims: [kinded, other] });
     expect(again.sources.filter((s) => /observatory/i.test(s.name))).toEqual([expect.objectContaining({ kind: 'ngo_monitor' })]);
+  });
+});
+
+describe('damaged article files, through the server', () => {
+  const file = (id: string) => path.join(dataDir(), 'articles', `${id}.json`);
+
+  it('a truncated file opened by the view (getArticle and getReviewState at once) is repaired once and both answer', async () => {
+    await start();
+    const article = await importArticle();
+    await ok('saveArticle', { id: article.id, baseRevision: 0, doc: docWith('Second save', BODY), claims: [] });
+    await stop();
+    const text = readFileSync(file(article.id), 'utf8');
+    writeFileSync(file(article.id), text.slice(0, 100));
+    await start();
+    const [got, review] = await Promise.all([call('getArticle', { id: article.id }), call('getReviewState', { id: article.id })]);
+    expect([got.status, review.status]).toEqual([200, 200]);
+    expect(got.envelope.ok && (got.envelope.value as ArticleForEditing).meta.title).toBe('Ambush near Tartous');
+    const desk = await ok<{ notices: { message: string }[] }>('getDesk', {});
+    expect(desk.notices.filter((n) => /was damaged/.test(n.message))).toHaveLength(1);
+  });
+
+  it('an article with no good copy left is listed as damaged, opening it says so, and it can be deleted', async () => {
+    await start();
+    const article = await importArticle();
+    await ok('saveArticle', { id: article.id, baseRevision: 0, doc: docWith('Second save', BODY), claims: [] });
+    await stop();
+    writeFileSync(file(article.id), '');
+    writeFileSync(`${file(article.id)}.bak`, '{');
+    await start();
+    const { articles } = await ok<{ articles: { id: string; damaged?: string }[] }>('listArticles', {});
+    expect(articles[0]).toMatchObject({ id: article.id, damaged: expect.stringMatching(/damaged/) });
+    const open = await call('getArticle', { id: article.id });
+    expect(open.status).toBe(500);
+    expect(!open.envelope.ok && open.envelope.error).toMatchObject({ code: 'store_error', message: expect.stringMatching(/cannot be opened.*Remove it from the library/) });
+    expect((await call('deleteArticle', { id: article.id })).envelope.ok).toBe(true);
+    await start();
+    expect((await ok<{ articles: unknown[] }>('listArticles', {})).articles).toEqual([]);
   });
 });

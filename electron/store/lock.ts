@@ -45,7 +45,7 @@ export function acquireDataDirLock(dir: string, app: string): Lock {
   const info: LockInfo = { pid: process.pid, host: os.hostname(), app, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
       let released = false;

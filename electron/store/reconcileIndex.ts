@@ -38,7 +38,12 @@ function idsInFolder(names: readonly string[]): Set<string> {
   return ids;
 }
 
-const sameStamp = (a: FileStamp | undefined, b: FileStamp | null) => a !== undefined && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size;
+/**
+ * Whole milliseconds: file systems and copy tools keep mtimes at different precisions. A durable write
+ * (with its fsyncs) takes longer than a millisecond, so two saves never share one.
+ */
+const sameStamp = (a: FileStamp | undefined, b: FileStamp | null) =>
+  a !== undefined && b !== null && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs) && a.size === b.size;
 
 function damagedSummary(id: string, known: ArticleSummary | undefined, damage: string): ArticleSummary {
   return {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -166,5 +166,150 @@ describe('data directory lock', () => {
     await expect(openStore(tmp.dir, { app: 'second' })).rejects.toThrow(/in use by another Claimdesk \(first/);
     store.close();
     store = await openStore(tmp.dir, { app: 'second' });
+  });
+});
+
+describe('the index is reconciled with the article files at start', () => {
+  const indexFile = () => path.join(tmp.dir, 'index.json');
+  const listedIds = (s: Store) => s.listArticles().map((a) => a.id).sort();
+
+  it('a deleted index is rebuilt from articles/, not from its stale backup, so the newest article is listed', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    await put(store, 2); // index.json.bak now lists only article 1
+    await put(store, 3);
+    store.close();
+    rmSync(indexFile());
+    for (let restart = 0; restart < 2; restart++) {
+      store = await openStore(tmp.dir, { app: 'test' });
+      expect(listedIds(store)).toEqual([idOf(1), idOf(2), idOf(3)]);
+      expect((await store.getArticle(idOf(3)))?.id).toBe(idOf(3));
+      store.close();
+    }
+    store = null;
+  });
+
+  it('an article file the index never heard of (an import killed before its index write) is listed', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    store.close();
+    const orphan = makeArticle(idOf(2), 'Written, then killed');
+    writeFileSync(path.join(tmp.dir, 'articles', `${orphan.id}.json`), JSON.stringify({ schemaVersion: 3, article: orphan }));
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().map((a) => a.title)).toEqual([`Article ${idOf(1)}`, 'Written, then killed']);
+    expect(store.notices().map((n) => n.message).join('\n')).toMatch(/Found 1 article file\(s\) the library index did not list/);
+    expect(JSON.parse(readFileSync(indexFile(), 'utf8')).articles).toHaveLength(2);
+  });
+
+  it('titles and counts the index missed before a crash are refreshed from the file; unchanged files are not read', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1);
+    await put(store, 2);
+    // A count change waits for the deferred index write; the process dies before it.
+    const longer = { ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Reports indicate that ten more troops were injured on Tuesday.').doc };
+    await store.putArticle(longer);
+    const staleIndex = readFileSync(indexFile(), 'utf8');
+    store.close();
+    writeFileSync(indexFile(), staleIndex);
+    expect(JSON.parse(staleIndex).articles[0].wordCount).toBe(summarize(a).wordCount);
+    // The other file made unreadable: were it read, the open would report it damaged.
+    const other = path.join(tmp.dir, 'articles', `${idOf(2)}.json`);
+    const { mtime } = statSync(other);
+    const original = readFileSync(other, 'utf8');
+    writeFileSync(other, original.replace('"title"', '"titel"'));
+    utimesSync(other, mtime, mtime);
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().find((s) => s.id === a.id)?.wordCount).toBe(summarize(longer).wordCount);
+    expect(store.notices()).toEqual([]);
+  });
+
+  it('an entry whose file was removed by hand is dropped', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    await put(store, 2);
+    store.close();
+    rmSync(path.join(tmp.dir, 'articles', `${idOf(2)}.json`));
+    rmSync(path.join(tmp.dir, 'articles', `${idOf(2)}.json.bak`), { force: true });
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(listedIds(store)).toEqual([idOf(1)]);
+  });
+});
+
+describe('damage, repair and leftovers', () => {
+  const articleFile = (n: number) => path.join(tmp.dir, 'articles', `${idOf(n)}.json`);
+
+  it('a truncated file read by two calls at once is repaired once, and both get the good copy', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1, 'Good');
+    await store.putArticle({ ...a, revision: 1, meta: { ...a.meta, title: 'Good, second save' } });
+    store.close();
+    const text = readFileSync(articleFile(1), 'utf8');
+    writeFileSync(articleFile(1), text.slice(0, text.length / 2));
+    store = await openStore(tmp.dir, { app: 'test' });
+    const reads = await Promise.all([store.getArticle(idOf(1)), store.getArticle(idOf(1)), store.getArticle(idOf(1))]);
+    expect(reads.map((r) => r?.meta.title)).toEqual(['Good', 'Good', 'Good']);
+    expect(readdirSync(path.join(tmp.dir, 'quarantine'))).toHaveLength(1);
+    expect(store.notices().filter((n) => /was damaged/.test(n.message))).toHaveLength(1);
+  });
+
+  it('an article whose file and backup are both damaged is listed as damaged, cannot be opened, and can be removed', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1, 'Doomed');
+    await store.putArticle({ ...a, revision: 1 });
+    await put(store, 2, 'Fine');
+    store.close();
+    writeFileSync(articleFile(1), '{"schemaVersion":3,"article":{');
+    writeFileSync(`${articleFile(1)}.bak`, 'garbage');
+    store = await openStore(tmp.dir, { app: 'test' });
+    const listed = store.listArticles().find((s) => s.id === idOf(1));
+    expect(listed).toMatchObject({ title: 'Doomed', damaged: expect.stringMatching(/was damaged \(it is not valid JSON\) and had no good backup/) });
+    await expect(store.getArticle(idOf(1))).rejects.toThrow(/“Doomed” cannot be opened: .*Remove it from the library/);
+    // Both damaged files were moved aside, not deleted.
+    expect(readdirSync(path.join(tmp.dir, 'quarantine')).sort()).toEqual([expect.stringMatching(/^article-0001\.json\.\d/), expect.stringMatching(/^article-0001\.json\.bak\./)]);
+    store.close();
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().find((s) => s.id === idOf(1))?.damaged).toBeDefined();
+    expect(await store.deleteArticle(idOf(1))).toBe(true);
+    expect(store.listArticles().map((s) => s.title)).toEqual(['Fine']);
+    store.close();
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect(store.listArticles().map((s) => s.title)).toEqual(['Fine']);
+  });
+
+  it('temp files of writes killed mid-way are removed at start, and nothing else is', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    store.close();
+    const litter = [path.join(tmp.dir, '.index.json.4242.7.tmp'), path.join(tmp.dir, 'articles', `.${idOf(1)}.json.4242.8.tmp`)];
+    for (const f of litter) writeFileSync(f, '{"half": ');
+    writeFileSync(path.join(tmp.dir, 'notes.tmp'), 'mine');
+    store = await openStore(tmp.dir, { app: 'test' });
+    for (const f of litter) expect(existsSync(f)).toBe(false);
+    expect(existsSync(path.join(tmp.dir, 'notes.tmp'))).toBe(true);
+    expect((await store.getArticle(idOf(1)))?.id).toBe(idOf(1));
+  });
+
+  it('an oversized file is refused with a notice naming it, and its backup is used', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1, 'Before');
+    await store.putArticle({ ...a, revision: 1, meta: { ...a.meta, title: 'After' } });
+    store.close();
+    truncateSync(articleFile(1), 600 * 1024 * 1024); // sparse: 600 MB on paper, nothing on disk
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect((await store.getArticle(idOf(1)))?.meta.title).toBe('Before');
+    expect(store.notices().map((n) => n.message).join('\n')).toMatch(/article-0001\.json was damaged \(it is 600\.0 MB, more than the 256\.0 MB Claimdesk reads\); restored the previous good copy/);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the data directory 0700 and its files 0600', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    await put(store, 1);
+    await store.putArticle({ ...makeArticle(idOf(1)), revision: 1 });
+    await store.updateDesk((d) => ({ ...d, sampleHandled: true }));
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect(mode(tmp.dir)).toBe(0o700);
+    expect(mode(path.join(tmp.dir, 'articles'))).toBe(0o700);
+    for (const f of ['desk.json', 'index.json', 'claimdesk.lock', `articles/${idOf(1)}.json`, `articles/${idOf(1)}.json.bak`]) {
+      expect([f, mode(path.join(tmp.dir, f))]).toEqual([f, 0o600]);
+    }
   });
 });
