@@ -217,10 +217,10 @@ describe('damaged article files, through the server', () => {
     writeFileSync(`${file(article.id)}.bak`, '{');
     await start();
     const { articles } = await ok<{ articles: { id: string; damaged?: string }[] }>('listArticles', {});
-    expect(articles[0]).toMatchObject({ id: article.id, damaged: expect.stringMatching(/damaged/) });
+    expect(articles[0]).toMatchObject({ id: article.id, damaged: expect.stringMatching(/cannot be read \(it is empty\)/) });
     const open = await call('getArticle', { id: article.id });
     expect(open.status).toBe(500);
-    expect(!open.envelope.ok && open.envelope.error).toMatchObject({ code: 'store_error', message: expect.stringMatching(/cannot be opened.*Remove it from the library/) });
+    expect(!open.envelope.ok && open.envelope.error).toMatchObject({ code: 'store_error', message: expect.stringMatching(/cannot be opened\. Its file and backup cannot be read.*Remove it from the library/) });
     expect((await call('deleteArticle', { id: article.id })).envelope.ok).toBe(true);
     await start();
     expect((await ok<{ articles: unknown[] }>('listArticles', {})).articles).toEqual([]);

@@ -135,8 +135,11 @@ async function quarantine(file: string, quarantineDir: string): Promise<string> 
   return target;
 }
 
+/** Why a read found no usable copy: the reason in a few words, and the full notice with file names. */
+export type Damage = { reason: string; message: string };
+
 /** A lowdb adapter that also says why its last read found nothing usable (null when it did). */
-export type DurableAdapter<T> = Adapter<T> & { readonly damage: string | null };
+export type DurableAdapter<T> = Adapter<T> & { readonly damage: Damage | null };
 
 /**
  * The adapter does no queueing of its own: the store runs every read and write of one file in that
@@ -146,7 +149,7 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
   const { file, kind, schema, quarantineDir, notify, readOnly = false } = opts;
   const name = path.basename(file);
   let hasFile = false;
-  let damage: string | null = null;
+  let damage: Damage | null = null;
   const restore = async (value: z.output<S>) => {
     await writeFileDurably(file, JSON.stringify(value, null, 2), false);
     hasFile = true;
@@ -167,7 +170,7 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
       if (readOnly) {
         if (main.ok === false) {
           notify({ level: 'warning', message: `${name} is damaged (${main.reason}); ${backup.ok === true ? 'read its backup instead' : 'it has no good backup'}.` });
-          if (backup.ok !== true) damage = `${name} is damaged (${main.reason}) and has no good backup.`;
+          if (backup.ok !== true) damage = { reason: main.reason, message: `${name} is damaged (${main.reason}) and has no good backup.` };
         }
         return backup.ok === true ? backup.value : null;
       }
@@ -186,9 +189,10 @@ export function durableJsonFile<S extends z.ZodTypeAny>(opts: DurableFileOptions
       const moved: string[] = [];
       if (main.ok === false) moved.push(await quarantine(file, quarantineDir));
       if (backup.ok === false) moved.push(await quarantine(`${file}.bak`, quarantineDir));
-      const what = main.ok === false ? `was damaged (${main.reason}) and had no good backup` : `was missing and its backup was damaged (${backup.ok === false ? backup.reason : ''})`;
-      damage = `${name} ${what}. It was moved to ${moved.join(' and ')}.`;
-      notify({ level: 'error', message: damage });
+      const reason = main.ok === false ? main.reason : `it was missing and its backup ${backup.ok === false ? backup.reason : 'is gone'}`;
+      const what = main.ok === false ? `was damaged (${main.reason}) and had no good backup` : `was missing and its backup was damaged (${reason})`;
+      damage = { reason, message: `${name} ${what}. It was moved to ${moved.join(' and ')}.` };
+      notify({ level: 'error', message: damage.message });
       return null;
     },
     async write(data) {

@@ -262,8 +262,8 @@ describe('damage, repair and leftovers', () => {
     writeFileSync(`${articleFile(1)}.bak`, 'garbage');
     store = await openStore(tmp.dir, { app: 'test' });
     const listed = store.listArticles().find((s) => s.id === idOf(1));
-    expect(listed).toMatchObject({ title: 'Doomed', damaged: expect.stringMatching(/was damaged \(it is not valid JSON\) and had no good backup/) });
-    await expect(store.getArticle(idOf(1))).rejects.toThrow(/“Doomed” cannot be opened: .*Remove it from the library/);
+    expect(listed).toMatchObject({ title: 'Doomed', damaged: expect.stringMatching(/file and backup cannot be read \(it is not valid JSON\)/) });
+    await expect(store.getArticle(idOf(1))).rejects.toThrow(/“Doomed” cannot be opened\. .*Remove it from the library/);
     // Both damaged files were moved aside, not deleted.
     expect(readdirSync(path.join(tmp.dir, 'quarantine')).sort()).toEqual([expect.stringMatching(/^article-0001\.json\.\d/), expect.stringMatching(/^article-0001\.json\.bak\./)]);
     store.close();

@@ -60,6 +60,9 @@ export class StoreCorruptError extends Error {
   }
 }
 
+const cannotOpen = (title: string, reason: string) =>
+  `“${title}” cannot be opened. ${reason} Remove it from the library, or restore a copy from the quarantine folder by hand.`;
+
 const INDEX_COUNTS_DELAY_MS = 3000;
 
 /** The summary fields the library needs to find an article; the rest are counts. */
@@ -130,10 +133,8 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   async function readArticleFile(id: string): Promise<ArticleRead> {
     const adapter = articleAdapter(id);
     const data = await adapter.read();
-    if (!data) return adapter.damage ? { ok: false, damage: adapter.damage } : { ok: 'missing' };
-    if (data.article.id !== id) {
-      return { ok: false, damage: `${id}.json holds a different article (${data.article.id}), so it was not opened.` };
-    }
+    if (!data) return adapter.damage ? { ok: false, damage: `Its file and backup cannot be read (${adapter.damage.reason}); both were moved to the quarantine folder.` } : { ok: 'missing' };
+    if (data.article.id !== id) return { ok: false, damage: `Its file ${id}.json holds a different article (${data.article.id}).` };
     cache.set(id, { adapter, data });
     return { ok: true, article: data.article };
   }
@@ -150,14 +151,11 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   });
   const summaries = new Map(reconciled.summaries.map((a) => [a.id, a]));
   const stamps = new Map(Object.entries(reconciled.stamps));
-  const { added, damaged } = reconciled.counts;
+  const { added } = reconciled.counts;
   if (!indexFound && summaries.size > 0) {
     notify({ level: 'info', message: `Rebuilt the library index from ${summaries.size} article file(s).` });
   } else if (added > 0) {
     notify({ level: 'info', message: `Found ${added} article file(s) the library index did not list (an interrupted import?); they are in the library again.` });
-  }
-  if (damaged > 0) {
-    notify({ level: 'error', message: `${damaged} article(s) are damaged and have no good backup; they are marked in the library, where you can remove them.` });
   }
 
   const articleQueue = keyedQueue();
@@ -193,17 +191,17 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   async function current(id: string): Promise<ArticleRecord | null> {
     const summary = summaries.get(id);
     if (!summary) return null;
-    if (summary.damaged) throw new StoreCorruptError(`“${summary.title}” cannot be opened: ${summary.damaged} Remove it from the library, or restore the file from quarantine by hand.`);
+    if (summary.damaged) throw new StoreCorruptError(cannotOpen(summary.title, summary.damaged));
     const cached = cache.get(id)?.data;
     if (cached) return cached.article;
     const read = await readArticleFile(id);
     if (read.ok === true) return read.article;
-    const reason = read.ok === false ? read.damage : `${id}.json is missing from the articles folder.`;
+    const reason = read.ok === false ? read.damage : `Its file ${id}.json is missing from the articles folder.`;
     summaries.set(id, { ...summary, damaged: reason });
     stamps.delete(id);
     cancelCounts();
     await writeIndex();
-    throw new StoreCorruptError(`“${summary.title}” cannot be opened: ${reason} Remove it from the library, or restore the file from quarantine by hand.`);
+    throw new StoreCorruptError(cannotOpen(summary.title, reason));
   }
 
   async function write(article: ArticleRecord): Promise<void> {

@@ -12,6 +12,16 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [offerSample, setOfferSample] = useState(false);
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  const remove = (id: string) =>
+    client.deleteArticle({ id }).then(
+      () => {
+        setRemoving(null);
+        setArticles((list) => list?.filter((a) => a.id !== id) ?? null);
+      },
+      (e: unknown) => onError(errorMessage(e)),
+    );
 
   useEffect(() => {
     Promise.all([client.listArticles({}), client.getDesk({})]).then(
@@ -64,17 +74,27 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
             </thead>
             <tbody>
               {sorted.map((a) => (
-                <tr key={a.id} data-testid="article-row">
+                <tr key={a.id} data-testid="article-row" className={a.damaged ? 'damaged' : undefined}>
                   <td>
-                    <a
-                      href={`#/article/${a.id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onOpen(a.id);
-                      }}
-                    >
-                      {a.title || '(untitled)'}
-                    </a>
+                    {a.damaged ? (
+                      <DamagedEntry
+                        article={a}
+                        confirming={removing === a.id}
+                        onAsk={() => setRemoving(a.id)}
+                        onCancel={() => setRemoving(null)}
+                        onRemove={() => void remove(a.id)}
+                      />
+                    ) : (
+                      <a
+                        href={`#/article/${a.id}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(a.id);
+                        }}
+                      >
+                        {a.title || '(untitled)'}
+                      </a>
+                    )}
                   </td>
                   <td>{a.publisher || '—'}</td>
                   <td>{a.publishedAt || '—'}</td>
@@ -89,6 +109,34 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
           </table>
         )}
       </section>
+    </div>
+  );
+}
+
+type DamagedProps = { article: ArticleSummary; confirming: boolean; onAsk: () => void; onCancel: () => void; onRemove: () => void };
+
+/** An article whose file and backup are unreadable: it cannot open, but it must not be a dead end. */
+function DamagedEntry({ article, confirming, onAsk, onCancel, onRemove }: DamagedProps) {
+  const title = article.title || '(untitled)';
+  return (
+    <div className="damaged-entry">
+      <span className="damaged-title">{title}</span> <span className="badge badge-damaged">Damaged</span>
+      <p className="damaged-reason">{article.damaged}</p>
+      {confirming ? (
+        <p role="group" aria-label={`Remove ${title}`}>
+          Remove “{title}” from the library? The damaged files stay in the quarantine folder.{' '}
+          <button type="button" className="danger" onClick={onRemove}>
+            Remove
+          </button>{' '}
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="secondary" onClick={onAsk}>
+          Remove from library…
+        </button>
+      )}
     </div>
   );
 }
