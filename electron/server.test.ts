@@ -245,6 +245,14 @@ describe('browser-mode hostile requests', () => {
     }
   });
 
+  it('refuses a request nested deep enough to overflow the stack with 400, not 500', async () => {
+    let doc = '{"type":"text","text":"x"}';
+    for (let i = 0; i < 5000; i++) doc = `{"type":"paragraph","content":[${doc}]}`;
+    const res = await send('/api/saveArticle', { method: 'POST', body: `{"id":"abcdef-123456","baseRevision":0,"doc":${doc},"claims":[]}`, headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('levels deep') });
+  });
+
   it('never answers 500 to odd but well-formed requests', async () => {
     const replies = [
       await send('/api/constructor', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }),
