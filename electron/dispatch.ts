@@ -13,14 +13,19 @@ export type Dispatch = (method: string, payload: unknown) => Promise<Envelope>;
  */
 export const MAX_REQUEST_DEPTH = 256;
 
-/** Whether `value` nests deeper than `max` levels, found without recursion so it cannot overflow itself. */
+/**
+ * Whether `value` nests deeper than `max` levels, found without recursion so it cannot overflow itself.
+ * Only objects and arrays are queued: every save passes through here, and most values are strings.
+ */
 function nestsDeeperThan(value: unknown, max: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
+  const isNode = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  if (!isNode(value)) return false;
+  const pending: { node: object; depth: number }[] = [{ node: value, depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const [v, depth] = next;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth > max) return true;
-    for (const child of Object.values(v)) pending.push([child, depth + 1]);
+    if (next.depth > max) return true;
+    for (const child of Array.isArray(next.node) ? (next.node as unknown[]) : Object.values(next.node)) {
+      if (isNode(child)) pending.push({ node: child, depth: next.depth + 1 });
+    }
   }
   return false;
 }
