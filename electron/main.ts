@@ -17,6 +17,7 @@ import { APP_NAME, resolveDataDir } from './dataDir';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { appRoot, rendererDir } from './paths';
+import { staticPath } from './staticPath';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.setName(APP_NAME);
@@ -30,9 +31,10 @@ const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javasc
 function serveRenderer(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, rel);
-    if (url.host !== 'claimdesk' || !file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    const target = staticPath(rendererDir, url.pathname);
+    if (target.kind === 'malformed') return new Response('Bad request', { status: 400 });
+    if (url.host !== 'claimdesk' || target.kind === 'outside') return new Response('Not found', { status: 404 });
+    const { file } = target;
     try {
       const body = await fs.readFile(file);
       return new Response(body, {

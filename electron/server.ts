@@ -2,20 +2,37 @@
  * Transport 2, browser mode: the renderer's static files and the contract over HTTP/JSON, on 127.0.0.1
  * only. `POST /api/<method>` with a JSON body answers with the same envelope the IPC transport gives.
  *
- * A web page the user visits could still reach a loopback port, so requests must carry our own Host,
- * a same-origin Origin (when present) and `Content-Type: application/json` (which forces a CORS
+ * Every request, static files included, must show the launch's token (browserToken.ts): other users
+ * and programs on this machine can reach 127.0.0.1 too. `GET /?token=…` (the printed address) trades
+ * it for an HttpOnly, SameSite=Strict cookie and redirects to `/`, so the token leaves the address bar
+ * and history; scripts send `Authorization: Bearer TOKEN`. Without it the API answers 401 and changes
+ * nothing, and pages answer a short page saying which address to open. Static files need it too
+ * because nothing here is meant for anyone else, and one rule is easier to trust than a list.
+ *
+ * A web page the user visits could still reach a loopback port, so requests must also carry our own
+ * Host, a same-origin Origin (when present) and `Content-Type: application/json` (which forces a CORS
  * preflight we never approve).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Envelope } from '../shared/api';
+import type { Envelope, ErrorCode } from '../shared/api';
+import { NOT_SIGNED_IN } from '../shared/browserSignIn';
 import { MAX_REQUEST_BYTES } from '../shared/limits';
 import type { Dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { isSignedIn, sessionCookie, tokenMatches } from './browserToken';
+import { staticPath } from './staticPath';
 
-export type BrowserServer = { url: string; port: number; close: () => Promise<void> };
+export type BrowserServer = {
+  /** The server's root, without credentials. */
+  url: string;
+  /** The address to open: the root with the token, which the page trades for its session cookie. */
+  signInUrl: string;
+  port: number;
+  close: () => Promise<void>;
+};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,14 +54,40 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-function sendJson(res: ServerResponse, status: number, body: Envelope) {
+function sendJson(res: ServerResponse, status: number, body: Envelope, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(text);
 }
 
-function fail(res: ServerResponse, status: number, code: 'invalid_request' | 'too_large' | 'unknown_method', message: string) {
-  sendJson(res, status, { ok: false, error: { code, message } });
+function fail(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
+  sendJson(res, status, { ok: false, error: { code, message } }, headers);
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+}
+
+const API_NOT_SIGNED_IN = `${NOT_SIGNED_IN} Scripts send the token as “Authorization: Bearer TOKEN”.`;
+const STALE_TOKEN =
+  'This address’s token is not the one this Claimdesk server printed; it may be from an earlier start (each start prints a new address unless CLAIMDESK_TOKEN is set). Open the address the server printed.';
+
+/** A plain page instead of a broken app: the app's scripts would only be refused too. */
+function sendSignInPage(res: ServerResponse, message: string) {
+  const html = `<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>Claimdesk: not signed in</title><h1>Claimdesk: not signed in</h1><p>${message}</p></html>\n`;
+  res.writeHead(401, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(html);
+}
+
+/** The request target as a URL on our own origin; null for anything but a plain path ("*", "http://…"). */
+function requestUrl(req: IncomingMessage, host: string): URL | null {
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) return null;
+  try {
+    // Concatenated, not resolved against a base: "//other/x" stays a path instead of naming a host.
+    return new URL(`http://${host}${target}`);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -65,7 +108,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
   return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string; port: number; host?: string }): Promise<BrowserServer> {
+export async function startBrowserServer(opts: { dispatch: Dispatch; staticDir: string; port: number; token: string; host?: string }): Promise<BrowserServer> {
   const host = opts.host ?? '127.0.0.1';
   const staticRoot = path.resolve(opts.staticDir);
   let port = opts.port;
@@ -97,33 +140,50 @@ export async function startBrowserServer(opts: { dispatch: Dispatch; staticDir: 
       res.writeHead(405, SECURITY_HEADERS).end();
       return;
     }
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, rel);
-    if (!file.startsWith(staticRoot + path.sep)) {
-      res.writeHead(404, SECURITY_HEADERS).end();
-      return;
-    }
+    const target = staticPath(staticRoot, pathname);
+    if (target.kind === 'malformed') return sendText(res, 400, 'Bad request: the path is not a valid URL path.');
+    if (target.kind === 'outside') return sendText(res, 404, 'Not found');
+    const { file, rel } = target;
     try {
       const data = await fs.readFile(file);
       const type = MIME[path.extname(file)] ?? 'application/octet-stream';
-      const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      // private: these answers need the session cookie, so no shared cache may keep them.
+      const cache = rel.startsWith('assets/') ? 'private, max-age=31536000, immutable' : 'no-cache';
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': cache });
       res.end(req.method === 'HEAD' ? undefined : data);
     } catch {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      sendText(res, 404, 'Not found');
     }
   }
 
-  const server: Server = createServer((req, res) => {
-    if (!allowedHosts().has(String(req.headers.host ?? ''))) {
+  /** The printed address: trade a good token for the session cookie, and drop it from the address. */
+  function signIn(res: ServerResponse, given: string) {
+    if (!tokenMatches(opts.token, given)) return sendSignInPage(res, STALE_TOKEN);
+    // Always to "/", never to a path from the request: a redirect we build cannot be aimed elsewhere.
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': sessionCookie(port, opts.token), 'Cache-Control': 'no-store' }).end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const hostHeader = String(req.headers.host ?? '');
+    if (!allowedHosts().has(hostHeader)) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Unknown host');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const url = requestUrl(req, hostHeader);
+    if (!url) return sendText(res, 400, 'Bad request: the request target is not a path.');
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    const work = api ? handleApi(req, res, api[1] ?? '') : handleStatic(req, res, url.pathname);
-    work.catch((e: unknown) => {
-      if (!res.headersSent) fail(res, 500, 'invalid_request', `The server could not answer: ${(e as Error).message}`);
+    const given = url.searchParams.get('token');
+    if (!api && req.method === 'GET' && given !== null) return signIn(res, given);
+    if (!isSignedIn(req.headers, port, opts.token)) {
+      return api ? fail(res, 401, 'unauthorized', API_NOT_SIGNED_IN, { 'WWW-Authenticate': 'Bearer realm="Claimdesk"' }) : sendSignInPage(res, NOT_SIGNED_IN);
+    }
+    return api ? handleApi(req, res, api[1] ?? '') : handleStatic(req, res, url.pathname);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Only our own faults end here (a client that hangs up mid-body, say); hostile input is answered above.
+      if (!res.headersSent) fail(res, 500, 'internal', `The server could not answer: ${(e as Error).message}`);
       else res.destroy();
     });
   });
@@ -133,8 +193,10 @@ export async function startBrowserServer(opts: { dispatch: Dispatch; staticDir: 
     server.listen(opts.port, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}/`;
   return {
-    url: `http://${host}:${port}/`,
+    url,
+    signInUrl: `${url}?token=${opts.token}`,
     port,
     close: () =>
       new Promise((resolve) => {

@@ -156,6 +156,8 @@ export type Handlers = { [M in Method]: (req: ParsedRequest<M>) => Promise<z.inp
 
 export const ErrorCode = z.enum([
   'invalid_request',
+  /** Browser mode: the request does not show the launch's token. */
+  'unauthorized',
   'unknown_method',
   'not_found',
   'bad_file',
