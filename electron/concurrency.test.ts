@@ -2,6 +2,7 @@
  * Two requests at once, against the real browser-mode server over HTTP on a real store: the revision
  * check, cold and warm caches, and the source directory must hold whatever the interleaving.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -21,12 +22,13 @@ let tmp: ReturnType<typeof tempDir>;
 let backend: Backend | null = null;
 let server: BrowserServer | null = null;
 const dataDir = () => path.join(tmp.dir, 'data');
+const TOKEN = randomBytes(32).toString('hex');
 
 /** A fresh server process's state: a store opened anew, so no article is in its cache yet. */
 async function start() {
   await stop();
   backend = await openBackend(dataDir(), 'test');
-  server = await startBrowserServer({ dispatch: backend.dispatch, staticDir: tmp.dir, port: 0 });
+  server = await startBrowserServer({ dispatch: backend.dispatch, staticDir: tmp.dir, port: 0, token: TOKEN });
 }
 async function stop() {
   await server?.close();
@@ -47,7 +49,7 @@ function call(method: string, payload: unknown): Promise<{ status: number; envel
   const port = server!.port;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json' } },
+      { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

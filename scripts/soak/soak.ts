@@ -123,7 +123,10 @@ export async function main({ root, short }: Options): Promise<number> {
           // The previous life wrote a save whose answer was lost: start from what is stored.
           const got = await call(url, 'getArticle', { id });
           if (!got?.ok) return;
-          a.revision = (got.value as { revision: number }).revision;
+          const stored = got.value as { revision: number; meta: { title: string } };
+          // What the server answers with is acknowledged too: from here on it must not go back.
+          a.revision = stored.revision;
+          a.acked = { revision: stored.revision, token: stored.meta.title.split(' ').at(-1) ?? '' };
         } else {
           problems.push(`saveArticle ${id}: ${res.error.message}`);
           return;
