@@ -194,10 +194,17 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       });
       // The directory change is computed from the desk as it is when its turn comes, not as it was
       // when this save began: saves of other articles and source edits may have landed in between.
-      const desk = await store.updateDesk((d) => {
-        const sources = recordSources(d.sources, claims, saved.previous, randomUUID);
-        return sources ? { ...d, sources } : d;
-      });
+      // The article is saved at this point, so a failure here must not make the save look failed (its
+      // next save would then be refused as based on an old revision); the next save records them.
+      const desk = await store
+        .updateDesk((d) => {
+          const sources = recordSources(d.sources, claims, saved.previous, randomUUID);
+          return sources ? { ...d, sources } : d;
+        })
+        .catch((e: Error) => {
+          console.error(`claimdesk: the source directory could not be updated: ${e.message}`);
+          return store.desk();
+        });
       return { revision: saved.next.revision, updatedAt: saved.next.updatedAt, sources: desk.sources };
     },
     updateMeta: ({ id, meta, baseRevision }) =>
