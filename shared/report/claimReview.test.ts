@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE } from '../schema/claim';
-import { claimFragment, FALLBACK_DESK_NAME, isNonRating, ratingFor, renderClaimReview, renderClaimReviewJson, type JsonLdObject, type JsonLdValue } from './claimReview';
+import { claimFragment, FALLBACK_DESK_NAME, isNonRating, ratingFor, renderClaimReview, renderClaimReviewJson } from './claimReview';
+import type { JsonLdObject, JsonLdValue } from './jsonLd';
 import { buildReportModel, type ReportModel } from './model';
 import { annotatedSample } from './testing';
 

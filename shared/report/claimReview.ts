@@ -32,11 +32,9 @@
  * - ratingExplanation (schema.org Rating, read by Google's Fact Check tools): the rationale, when written.
  */
 import { claimRefs } from './html';
+import { scriptSafeJson, type JsonLdObject, type JsonLdValue } from './jsonLd';
 import type { ClaimData } from '../schema/claim';
 import type { ReportClaim, ReportModel } from './model';
-
-export type JsonLdValue = string | number | boolean | JsonLdObject | JsonLdValue[];
-export type JsonLdObject = { [key: string]: JsonLdValue };
 
 export type ClaimReviewOptions = { reviewUrlBase?: string };
 
@@ -151,10 +149,7 @@ export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions =
   return reviews;
 }
 
-/**
- * The reviews as one JSON-LD array, pretty-printed. <, > and & are written as \u escapes (still the
- * same JSON) so the text can go straight into a <script type="application/ld+json"> element.
- */
+/** The reviews as one JSON-LD array, ready to go straight into a <script type="application/ld+json"> element. */
 export function renderClaimReviewJson(model: ReportModel, opts: ClaimReviewOptions = {}): string {
-  return JSON.stringify(renderClaimReview(model, opts), null, 2).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return scriptSafeJson(renderClaimReview(model, opts));
 }
