@@ -270,8 +270,9 @@ describe.each(HOSTILE.map((h, i) => [i, JSON.stringify(h.length > 60 ? `${h.slic
 
   it('JSON-LD (ClaimReview, Web Annotations): no <, > or & anywhere, and it parses back to the same values', () => {
     const model = hostileModel(h);
+    const everything = { includeUnfinished: true, reviewUrlTemplate: 'https://factcheck.example.org/{article}/{claim}' };
     const outputs = [
-      { json: renderClaimReviewJson(model), value: renderClaimReview(model) },
+      { json: renderClaimReviewJson(model, everything), value: renderClaimReview(model, everything) },
       { json: renderWebAnnotationsJson(model), value: renderWebAnnotations(model) },
     ];
     for (const { json, value } of outputs) {
