@@ -68,6 +68,34 @@ describe('claimdesk CLI', () => {
     expect(html).toMatch(/Audit trail/i);
   });
 
+  it('ClaimReview: only done claims unless --include-unfinished; url from the desk template, none without; says so when nothing qualifies', async () => {
+    const out = path.join(tmp.dir, 'reviews.jsonld');
+    const reviews = async (...flags: string[]) => {
+      const res = await cli('export', 'sample-article-1', '--format', 'claimreview', '--out', out, ...flags);
+      expect(res.code, res.err).toBe(0);
+      return JSON.parse(readFileSync(out, 'utf8')) as { claimReviewed: string; url?: string }[];
+    };
+    const done = await reviews();
+    expect(done.map((r) => r.claimReviewed)).toEqual(['three unidentified “armed men” lost their lives during the clashes', 'Assad and his family have sought refuge in Russia']);
+    expect(done.every((r) => r.url === undefined)).toBe(true);
+    expect(await reviews('--include-unfinished')).toHaveLength(3);
+
+    const store = await openStore(dataDir, { app: 'test' });
+    await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, reviewUrlTemplate: 'https://factcheck.example.org/{article}/{claim}' } }));
+    const a = (await store.getArticle('sample-article-1'))!;
+    const unfinished = a.claims.map((c) => ({ ...c, data: { ...c.data, verification: { ...c.data.verification, status: 'in_progress' as const } } }));
+    store.close();
+    expect((await reviews()).map((r) => r.url)).toEqual(['https://factcheck.example.org/sample-article-1/claim-named', 'https://factcheck.example.org/sample-article-1/claim-none']);
+
+    const again = await openStore(dataDir, { app: 'test' });
+    await again.putArticle({ ...a, claims: unfinished });
+    again.close();
+    const none = await cli('export', 'sample-article-1', '--format', 'claimreview', '--out', path.join(tmp.dir, 'none.jsonld'));
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/No claim in this article is done with a verdict.*3 claims have a verdict but are not done/);
+    expect(existsSync(path.join(tmp.dir, 'none.jsonld'))).toBe(false);
+  });
+
   it.skipIf(!findChromium())('exports PDF with Chromium', async () => {
     const out = path.join(tmp.dir, 'r.pdf');
     const res = await cli('export', 'sample-article-1', '--format', 'pdf', '--out', out);

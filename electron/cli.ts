@@ -3,34 +3,37 @@
  *
  *   claimdesk list [--data-dir DIR] [--json]
  *   claimdesk export ARTICLE --format html|md|pdf|json|csv|claimreview|w3c --out FILE
- *                    [--no-comments] [--audit] [--data-dir DIR]
+ *                    [--no-comments] [--audit] [--include-unfinished] [--data-dir DIR]
  *   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
  *   claimdesk bundle open FILE [--data-dir DIR]
  *
  * ARTICLE is an article id or a piece of its title that matches exactly one article. `list` and
  * `export` read the store read-only, so they work while the app has the desk open; the bundle commands
  * change the desk (they record the exchange), so they take the desk's lock and say so if the app has it.
+ * `export` goes through the contract's exportArticle, as the app's Export dialog does.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { EXPORT_FORMATS, ExportFormat } from '../shared/api';
+import { api, EXPORT_FORMATS, ExportFormat } from '../shared/api';
 import type { ArticleSummary } from '../shared/schema/article';
 import { parseArgs } from './args';
 import { resolveDataDir } from './dataDir';
 import { chromiumPdfRenderer } from './pdf';
-import { renderExport } from './services/exports';
+import { exportService } from './services/exports';
 import { openStore, type Store } from './store/store';
 import { openBackend, type Backend } from './backend';
 
 const USAGE = `Usage:
   claimdesk list [--data-dir DIR] [--json]
-  claimdesk export ARTICLE --format ${EXPORT_FORMATS.join('|')} --out FILE [--no-comments] [--audit] [--data-dir DIR]
+  claimdesk export ARTICLE --format ${EXPORT_FORMATS.join('|')} --out FILE [--no-comments] [--audit] [--include-unfinished] [--data-dir DIR]
 
   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
   claimdesk bundle open FILE [--data-dir DIR]
 
-ARTICLE is an article id or part of its title. The data directory defaults to CLAIMDESK_DATA_DIR, then the app's own.`;
+ARTICLE is an article id or part of its title. ClaimReview holds only claims that are done, unless
+--include-unfinished (then every claim with a verdict). The data directory defaults to CLAIMDESK_DATA_DIR,
+then the app's own.`;
 
 class CliError extends Error {
   constructor(
@@ -81,6 +84,7 @@ async function exportOne(store: Store, rest: string[], out: (s: string) => void)
   const outFile = take(rest, '--out');
   const includeComments = !flag(rest, '--no-comments');
   const includeAudit = flag(rest, '--audit');
+  const includeUnfinished = flag(rest, '--include-unfinished');
   const query = rest.shift();
   if (rest.length > 0) throw new CliError(`Unexpected argument: ${rest[0]}`, 2);
   if (!query) throw new CliError('Which article? Give an id or part of its title.', 2);
@@ -90,16 +94,16 @@ async function exportOne(store: Store, rest: string[], out: (s: string) => void)
   if (!outFile) throw new CliError('--out FILE is required.', 2);
 
   const summary = findArticle(store.listArticles(), query);
-  const article = await store.getArticle(summary.id);
-  if (!article) throw new CliError(`The article ${summary.id} is listed but its file could not be read.`, 1);
-  const result = await renderExport(article, format.data, { includeComments, includeAudit }, { store, pdf: chromiumPdfRenderer(), app: 'Claimdesk CLI' });
+  const request = api.exportArticle.request.parse({ id: summary.id, format: format.data, includeComments, includeAudit, includeUnfinished });
+  const { exportArticle } = exportService({ store, pdf: chromiumPdfRenderer(), app: 'Claimdesk CLI' });
+  const result = api.exportArticle.response.parse(await exportArticle(request));
   const target = path.resolve(outFile);
   try {
     await fs.writeFile(target, result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : result.content);
   } catch (e) {
     throw new CliError(`Cannot write ${target}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`, 1);
   }
-  out(`Wrote ${format.data.toUpperCase()} of “${article.meta.title}” to ${target}`);
+  out(`Wrote ${format.data.toUpperCase()} of “${summary.title}” to ${target}`);
 }
 
 async function bundle(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {

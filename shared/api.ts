@@ -94,10 +94,19 @@ export const api = {
     request: z.object({ id: ArticleId, meta: EditableMeta, baseRevision: z.number().int().nonnegative() }).strict(),
     response: z.object({ revision: z.number().int(), article: ArticleSummary }),
   },
-  /** A report or machine export of one article; PDF comes back as base64. */
+  /**
+   * A report or machine export of one article; PDF comes back as base64. includeUnfinished is for
+   * ClaimReview: also claims with a verdict that are not done (by default only done ones are published).
+   */
   exportArticle: {
     request: z
-      .object({ id: ArticleId, format: ExportFormat, includeComments: z.boolean().default(true), includeAudit: z.boolean().default(false) })
+      .object({
+        id: ArticleId,
+        format: ExportFormat,
+        includeComments: z.boolean().default(true),
+        includeAudit: z.boolean().default(false),
+        includeUnfinished: z.boolean().default(false),
+      })
       .strict(),
     response: ExportResult,
   },

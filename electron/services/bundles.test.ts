@@ -93,6 +93,59 @@ describe('review handoff', () => {
     expect(readFileSync(path.join(tmp.dir, 'ana', 'articles', `${ID}.json`), 'utf8')).toBe(before);
   });
 
+  it('holds back their Done while the verdict is in conflict, and brings it when their verdict is chosen', async () => {
+    await open(ben, await bundleOf(ana));
+    // Ben: Mostly false, done, high confidence. Ana meanwhile: False, still in progress.
+    await edit(ben, (claims) =>
+      claims.map((c) => (c.data.id === 'claim-vague' ? { ...c, data: { ...c.data, verification: { ...c.data.verification, verdict: 'Mostly false', status: 'done', confidence: 'high' } } } : c)),
+    );
+    const fromBen = await bundleOf(ben);
+    await edit(ana, setVerdict('claim-vague', 'False'));
+    const notes = (await ok<{ notes: string[] }>(ana, 'openBundle', { fileName: 'review.claimdesk-review', dataBase64: b64(fromBen) })).notes;
+    expect(notes.some((n) => n.includes('claim-vague') && n.includes('status, confidence went with its verdict'))).toBe(true);
+
+    // Reopened from disk: what is held back is stored with the conflict.
+    ana.store.close();
+    ana = await openBackend(path.join(tmp.dir, 'ana'), 'test');
+    const state = await ok<{ conflicts: { field: string; held?: { field: string; theirs: unknown }[] }[] }>(ana, 'getReviewState', { id: ID });
+    expect(state.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'verification.verdict',
+        ours: 'False',
+        theirs: 'Mostly false',
+        held: [
+          { field: 'verification.status', ours: 'in_progress', theirs: 'done' },
+          { field: 'verification.confidence', ours: null, theirs: 'high' },
+        ],
+      }),
+    ]);
+    const vague = async () => (await ana.store.getArticle(ID))!.claims.find((c) => c.data.id === 'claim-vague')!.data.verification;
+    // Not "Done · False": Ben's Done was said of Mostly false.
+    expect(await vague()).toMatchObject({ status: 'in_progress', verdict: 'False', confidence: null });
+
+    await ok(ana, 'resolveConflict', { id: ID, claimId: 'claim-vague', field: 'verification.verdict', choice: 'theirs' });
+    expect(await vague()).toMatchObject({ status: 'done', verdict: 'Mostly false', confidence: 'high' });
+    const audit = (await ana.store.getArticle(ID))!.audit;
+    expect(audit.filter((e) => e.action === 'claim_updated' && e.claimId === 'claim-vague' && e.who === 'Ana').map((e) => [e.field, e.new])).toEqual(
+      expect.arrayContaining([
+        ['verification.status', 'done'],
+        ['verification.verdict', 'Mostly false'],
+      ]),
+    );
+  });
+
+  it('keeps our status when our verdict is chosen over theirs', async () => {
+    await open(ben, await bundleOf(ana));
+    await edit(ben, (claims) => claims.map((c) => (c.data.id === 'claim-vague' ? { ...c, data: { ...c.data, verification: { ...c.data.verification, verdict: 'Mostly false', status: 'done' } } } : c)));
+    const fromBen = await bundleOf(ben);
+    await edit(ana, setVerdict('claim-vague', 'False'));
+    await open(ana, fromBen);
+    await ok(ana, 'resolveConflict', { id: ID, claimId: 'claim-vague', field: 'verification.verdict', choice: 'ours' });
+    const a = (await ana.store.getArticle(ID))!;
+    expect(a.claims.find((c) => c.data.id === 'claim-vague')!.data.verification).toMatchObject({ status: 'in_progress', verdict: 'False' });
+    expect(a.exchange.conflicts).toEqual([]);
+  });
+
   it.each<[string, (bundle: string) => string | Buffer, RegExp]>([
     ['not JSON', () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), /not a Claimdesk review bundle/],
     ['wrong or missing fields', (b) => JSON.stringify({ ...JSON.parse(b), article: { id: ID } }), /not a Claimdesk review bundle\. article\./],

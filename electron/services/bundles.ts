@@ -12,7 +12,7 @@ import { BUNDLE_EXTENSION, createBundle, parseBundle } from '../../shared/bundle
 import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { docPlainText } from '../../shared/doc/plainText';
 import { verdictAgreement } from '../../shared/merge/agreement';
-import { mergeClaims, resolveConflict } from '../../shared/merge/mergeClaims';
+import { decideConflict, mergeClaims } from '../../shared/merge/mergeClaims';
 import { sourcesNamedIn } from '../../shared/report/jsonExport';
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
@@ -49,15 +49,16 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
         const conflict = article.exchange.conflicts.find((c) => c.claimId === claimId && c.field === field);
         if (!conflict) throw new ApiError('not_found', 'That conflict is not open (it may have been decided already).');
         const at = now().toISOString();
-        let claims;
+        let decided;
         try {
-          claims = resolveConflict(article.claims, conflict, choice);
+          // Among the open conflicts: fields held back with this one follow the choice (see decideConflict).
+          decided = decideConflict(article.claims, article.exchange.conflicts, conflict, choice);
         } catch (e) {
           throw new ApiError('invalid_request', `That choice cannot be applied: ${(e as Error).message}`);
         }
+        const { claims, open: conflicts } = decided;
         const event: AuditEvent = { id: randomUUID(), at, who, action: 'conflict_resolved', claimId, field, old: conflict.ours, new: choice === 'ours' ? conflict.ours : conflict.theirs };
         const changes = diffClaims(article.claims, claims, { who, at, newId: randomUUID });
-        const conflicts = article.exchange.conflicts.filter((c) => c !== conflict);
         const next: ArticleRecord = {
           ...article,
           claims,

@@ -4,7 +4,7 @@ import { buildReportModel, type ReportOptions } from '../../shared/report/model'
 import { renderHtmlReport } from '../../shared/report/html';
 import { renderMarkdownReport } from '../../shared/report/markdown';
 import { renderCsv } from '../../shared/report/csv';
-import { renderClaimReviewJson } from '../../shared/report/claimReview';
+import { nothingToPublish, renderClaimReviewJson, type ClaimReviewOptions } from '../../shared/report/claimReview';
 import { renderWebAnnotationsJson } from '../../shared/report/webAnnotation';
 import { exportArticleJson } from '../../shared/report/jsonExport';
 import type { ArticleRecord } from '../../shared/schema/article';
@@ -15,6 +15,9 @@ import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
 export type PdfRenderer = (html: string) => Promise<Uint8Array>;
 
 export type ExportOptions = { store: Store; pdf: PdfRenderer | null; now?: () => Date; app?: string };
+
+/** What the person chose for this export: the report's options, and for ClaimReview whether unfinished claims go too. */
+export type ExportChoices = ReportOptions & { includeUnfinished?: boolean };
 
 const EXT: Record<ExportFormat, [string, string]> = {
   html: ['.html', 'text/html; charset=utf-8'],
@@ -40,14 +43,14 @@ export function exportFileName(title: string, format: ExportFormat): string {
   return `${slug}${EXT[format][0]}`;
 }
 
-export async function renderExport(article: ArticleRecord, format: ExportFormat, options: ReportOptions, deps: ExportOptions): Promise<ExportResult> {
+export async function renderExport(article: ArticleRecord, format: ExportFormat, choices: ExportChoices, deps: ExportOptions): Promise<ExportResult> {
   const { store, now = () => new Date(), app = 'Claimdesk' } = deps;
   const desk = store.desk();
   const generatedAt = now().toISOString();
   const model = buildReportModel(
     article,
     { scale: desk.settings.ratingScale, deskName: desk.settings.deskName, generatedBy: desk.settings.reviewerName || 'Claimdesk', generatedAt },
-    options,
+    { includeComments: choices.includeComments, includeAudit: choices.includeAudit },
   );
   const [, mimeType] = EXT[format];
   const fileName = exportFileName(article.meta.title, format);
@@ -59,8 +62,13 @@ export async function renderExport(article: ArticleRecord, format: ExportFormat,
       return text(renderMarkdownReport(model));
     case 'csv':
       return text(renderCsv(model));
-    case 'claimreview':
-      return text(renderClaimReviewJson(model, {}));
+    case 'claimreview': {
+      const opts: ClaimReviewOptions = { reviewUrlTemplate: desk.settings.reviewUrlTemplate, includeUnfinished: choices.includeUnfinished };
+      // An empty array would look like a successful export; say what is missing instead.
+      const empty = nothingToPublish(model, opts);
+      if (empty) throw new ApiError('not_found', empty);
+      return text(renderClaimReviewJson(model, opts));
+    }
     case 'w3c':
       return text(renderWebAnnotationsJson(model, {}));
     case 'json':
@@ -77,10 +85,10 @@ export async function renderExport(article: ArticleRecord, format: ExportFormat,
 
 export function exportService(deps: ExportOptions): Pick<Handlers, 'exportArticle'> {
   return {
-    async exportArticle({ id, format, includeComments, includeAudit }) {
+    async exportArticle({ id, format, ...choices }) {
       const article = await deps.store.getArticle(id);
       if (!article) throw new ApiError('not_found', `There is no article with id ${id} in this desk.`);
-      return renderExport(article, format, { includeComments, includeAudit }, deps);
+      return renderExport(article, format, choices, deps);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
 import { client, errorMessage } from '../api';
 import { download } from './download';
+import './exportDialog.css';
 
 type Choice = ExportFormat | 'bundle';
 
@@ -11,7 +12,7 @@ const FORMATS: { value: Choice; label: string; hint: string }[] = [
   { value: 'pdf', label: 'Report (PDF)', hint: 'The same report, printed to PDF.' },
   { value: 'md', label: 'Report (Markdown)', hint: 'For wikis and chat.' },
   { value: 'csv', label: 'Claims (CSV)', hint: 'One row per claim, for spreadsheets.' },
-  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for publishing fact-checks.' },
+  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for publishing fact-checks: the claims that are done.' },
   { value: 'w3c', label: 'Web Annotations (JSON-LD)', hint: 'W3C Web Annotation collection for other annotation tools.' },
   { value: 'json', label: 'Full article (JSON)', hint: 'Everything, for archiving or re-importing.' },
 ];
@@ -23,15 +24,25 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
   const [format, setFormat] = useState<Choice>('html');
   const [includeComments, setIncludeComments] = useState(true);
   const [includeAudit, setIncludeAudit] = useState(false);
+  const [includeUnfinished, setIncludeUnfinished] = useState(false);
+  // The desk's fact-check page address (ClaimReview url); null until the desk is read.
+  const [reviewUrlTemplate, setReviewUrlTemplate] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    client.getDesk({}).then(
+      (d) => setReviewUrlTemplate(d.desk.settings.reviewUrlTemplate ?? ''),
+      (e: unknown) => onError(errorMessage(e)),
+    );
+  }, [onError]);
 
   const run = async () => {
     setBusy(true);
     try {
       await beforeExport();
-      const result = format === 'bundle' ? await client.exportBundle({ id: articleId }) : await client.exportArticle({ id: articleId, format, includeComments, includeAudit });
+      const result =
+        format === 'bundle' ? await client.exportBundle({ id: articleId }) : await client.exportArticle({ id: articleId, format, includeComments, includeAudit, includeUnfinished });
       download(result);
       onDone(`Exported ${result.fileName}.`);
       onClose();
@@ -56,12 +67,17 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
       <fieldset>
         <legend>Format</legend>
         {FORMATS.map((f) => (
-          <label key={f.value} className="export-format">
-            <input ref={f.value === 'html' ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
-            <span>
-              {f.label} <span className="hint">{f.hint}</span>
-            </span>
-          </label>
+          <Fragment key={f.value}>
+            <label className="export-format">
+              <input ref={f.value === 'html' ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+              <span>
+                {f.label} <span className="hint">{f.hint}</span>
+              </span>
+            </label>
+            {f.value === 'claimreview' && format === 'claimreview' && (
+              <ClaimReviewOptions includeUnfinished={includeUnfinished} onIncludeUnfinished={setIncludeUnfinished} reviewUrlTemplate={reviewUrlTemplate} />
+            )}
+          </Fragment>
         ))}
       </fieldset>
       <fieldset>
@@ -79,6 +95,31 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
       <button type="button" className="secondary" onClick={onClose}>
         Cancel
       </button>
+    </div>
+  );
+}
+
+type ClaimReviewOptionsProps = { includeUnfinished: boolean; onIncludeUnfinished: (v: boolean) => void; reviewUrlTemplate: string | null };
+
+/** ClaimReview publishes: only finished claims unless asked, and a url only where the desk has said where its checks live. */
+function ClaimReviewOptions({ includeUnfinished, onIncludeUnfinished, reviewUrlTemplate }: ClaimReviewOptionsProps) {
+  return (
+    <div className="export-format-options">
+      <label>
+        <input type="checkbox" checked={includeUnfinished} onChange={(e) => onIncludeUnfinished(e.currentTarget.checked)} /> Include claims that are not done yet (every claim
+        with a verdict)
+      </label>
+      {reviewUrlTemplate === '' && (
+        <p className="hint" data-testid="claimreview-url-note">
+          Each review leaves out its url: the desk has no <a href="#/settings">fact-check page address</a> in Settings, and the reviewed article&apos;s own
+          address is not the fact-check. Google shows a ClaimReview only with the url of the page that publishes it.
+        </p>
+      )}
+      {reviewUrlTemplate && (
+        <p className="hint" data-testid="claimreview-url-note">
+          Each review&apos;s url: <code>{reviewUrlTemplate}</code> (the desk&apos;s <a href="#/settings">fact-check page address</a> in Settings).
+        </p>
+      )}
     </div>
   );
 }

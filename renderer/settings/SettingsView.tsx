@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../shared/schema/claim';
 import { DeskSettings, type DeskState, type SourceEntry } from '../../shared/schema/desk';
+import { MAX_REVIEW_URL_TEMPLATE } from '../../shared/report/reviewUrl';
 import { client, errorMessage } from '../api';
 
 type Props = { onError: (message: string) => void; onInfo: (message: string) => void };
 
-/** Desk settings: the reviewer's name, the desk's name, its rating scale, and the source directory. */
+/** Desk settings: the reviewer's name, the desk's name, its rating scale, its fact-check page address, and the source directory. */
 export function SettingsView({ onError, onInfo }: Props) {
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [dataDir, setDataDir] = useState('');
   const [reviewerName, setReviewerName] = useState('');
   const [deskName, setDeskName] = useState('');
   const [scale, setScale] = useState('');
+  const [reviewUrlTemplate, setReviewUrlTemplate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -22,6 +24,7 @@ export function SettingsView({ onError, onInfo }: Props) {
         setReviewerName(d.desk.settings.reviewerName);
         setDeskName(d.desk.settings.deskName);
         setScale(d.desk.settings.ratingScale.join('\n'));
+        setReviewUrlTemplate(d.desk.settings.reviewUrlTemplate ?? '');
       },
       (e: unknown) => onError(errorMessage(e)),
     );
@@ -30,7 +33,7 @@ export function SettingsView({ onError, onInfo }: Props) {
   if (!desk) return <p>Loading settings…</p>;
 
   const save = () => {
-    const candidate = { reviewerName, deskName, ratingScale: scale.split('\n').map((l) => l.trim()).filter((l) => l !== '') };
+    const candidate = { reviewerName, deskName, ratingScale: scale.split('\n').map((l) => l.trim()).filter((l) => l !== ''), reviewUrlTemplate };
     const parsed = DeskSettings.safeParse(candidate);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
@@ -77,6 +80,29 @@ export function SettingsView({ onError, onInfo }: Props) {
           {errors.ratingScale && (
             <span className="field-error" id="set-scale-error" role="alert">
               {errors.ratingScale}
+            </span>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="set-review-url">Fact-check page address (the url of each published ClaimReview)</label>
+          <input
+            id="set-review-url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder="https://factcheck.example.org/{article}/{claim}"
+            value={reviewUrlTemplate}
+            onChange={(e) => setReviewUrlTemplate(e.currentTarget.value)}
+            maxLength={MAX_REVIEW_URL_TEMPLATE}
+            aria-invalid={errors.reviewUrlTemplate ? true : undefined}
+            aria-describedby={errors.reviewUrlTemplate ? 'set-review-url-help set-review-url-error' : 'set-review-url-help'}
+          />
+          <span className="hint" id="set-review-url-help">
+            Where the desk publishes its checks, with <code>{'{article}'}</code> (the article&apos;s id), <code>{'{claim}'}</code> (the claim&apos;s id) or{' '}
+            <code>{'{anchor}'}</code> (the claim&apos;s anchor in the HTML report, e.g. claim-3) after the site name. Empty: ClaimReview exports have no url.
+          </span>
+          {errors.reviewUrlTemplate && (
+            <span className="field-error" id="set-review-url-error" role="alert">
+              {errors.reviewUrlTemplate}
             </span>
           )}
         </div>

@@ -1,10 +1,15 @@
 /** Status changes with their rules: "done" needs a verdict; asking for a second review records who asked. */
-import type { ClaimData, ClaimStatus } from '../schema/claim';
+import type { ClaimData, ClaimStatus, Verification } from '../schema/claim';
+
+/** The rule "a claim cannot be done without a verdict", stated once: true when `v` breaks it. */
+export function doneWithoutVerdict(v: Pick<Verification, 'status' | 'verdict'>): boolean {
+  return v.status === 'done' && v.verdict === null;
+}
 
 export type StatusChange = { ok: true; data: ClaimData } | { ok: false; message: string };
 
 export function setStatus(d: ClaimData, status: ClaimStatus, reviewer: string, at: string): StatusChange {
-  if (status === 'done' && d.verification.verdict === null) return { ok: false, message: 'A claim cannot be done without a verdict. Choose a verdict first.' };
+  if (doneWithoutVerdict({ status, verdict: d.verification.verdict })) return { ok: false, message: 'A claim cannot be done without a verdict. Choose a verdict first.' };
   const asking = status === 'needs_second_review' && d.verification.status !== 'needs_second_review';
   const secondReview = asking ? { requestedBy: reviewer, requestedAt: at, signedOffBy: null, signedOffAt: null } : d.verification.secondReview;
   return { ok: true, data: { ...d, verification: { ...d.verification, status, secondReview } } };

@@ -10,19 +10,26 @@
  *   kept claim, from either side, is in the merged claim, and so is every evidence item new on its side;
  * - with unknown history (base null) every claim of both sides is kept;
  * - merge(b, x, x) = x, and merging the same bundle again (base := theirs) changes nothing, no conflicts;
- * - resolving every conflict either way leaves valid claims.
+ * - no claim is done without a verdict, and no field that depends on another (FIELD_PREREQUISITES) was
+ *   taken from theirs while that other is in conflict: it is ours, held with the conflict;
+ * - deciding every conflict, ours, theirs or a random mix, leaves valid claims; all ours keeps each
+ *   conflicting field and its dependents as merged; all theirs brings every held field.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { selectorsFor } from '../anchor/selectors';
 import { Claim, DEFAULT_RATING_SCALE, STATUSES, newClaimData, type ClaimData } from '../schema/claim';
-import { mergeClaims, resolveConflict, type MergeResult } from './mergeClaims';
-import { deepEqual } from '../claims/fields';
+import { decideConflict, mergeClaims, type Conflict, type MergeResult } from './mergeClaims';
+import { claimField, deepEqual } from '../claims/fields';
+import { doneWithoutVerdict, setStatus, signOff } from '../claims/status';
+import { FIELD_PREREQUISITES } from './dependencies';
 import { baseClaims, comment, evidence, text } from './testing';
 
 type Op =
   | { kind: 'verdict'; claim: number; value: string | null }
   | { kind: 'status'; claim: number; value: (typeof STATUSES)[number] }
+  | { kind: 'signOff'; claim: number }
+  | { kind: 'confidence'; claim: number; value: 'low' | 'high' | null }
   | { kind: 'source'; claim: number; value: string }
   | { kind: 'rationale'; claim: number; value: string }
   | { kind: 'addClaim'; start: number; length: number }
@@ -41,6 +48,8 @@ const start = fc.oneof(fc.nat(text.length - 2), fc.constantFrom(...hotspots).cha
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('verdict' as const), claim: idx, value: fc.constantFrom<string | null>(null, ...DEFAULT_RATING_SCALE.slice(0, 3)) }),
   fc.record({ kind: fc.constant('status' as const), claim: idx, value: fc.constantFrom(...STATUSES) }),
+  fc.record({ kind: fc.constant('signOff' as const), claim: idx }),
+  fc.record({ kind: fc.constant('confidence' as const), claim: idx, value: fc.constantFrom<'low' | 'high' | null>('low', 'high', null) }),
   fc.record({ kind: fc.constant('source' as const), claim: idx, value: fc.constantFrom('SOHR', 'Interior ministry', '') }),
   fc.record({ kind: fc.constant('rationale' as const), claim: idx, value: fc.constantFrom('Checked.', 'No source found.') }),
   fc.record({ kind: fc.constant('addClaim' as const), start, length: fc.integer({ min: 1, max: 120 }) }),
@@ -71,7 +80,20 @@ function applyOps(claims: Claim[], ops: Op[], side: string, hour: number): Claim
         change(o.claim, verification((v) => ({ ...v, verdict: o.value, status: o.value === null && v.status === 'done' ? 'in_progress' : v.status })));
         break;
       case 'status':
-        change(o.claim, verification((v) => ({ ...v, status: o.value === 'done' && v.verdict === null ? v.status : o.value })));
+        // The app's own rule: refused without a verdict; asking for a second review records who asked.
+        change(o.claim, (d) => {
+          const r = setStatus(d, o.value, side, at());
+          return r.ok ? r.data : d;
+        });
+        break;
+      case 'signOff':
+        change(o.claim, (d) => {
+          const r = signOff(d, side, at());
+          return r.ok ? r.data : d;
+        });
+        break;
+      case 'confidence':
+        change(o.claim, verification((v) => ({ ...v, confidence: o.value })));
         break;
       case 'source':
         change(o.claim, (d) => ({ ...d, attribution: { ...d.attribution, sourceName: o.value } }));
@@ -151,17 +173,66 @@ function expectValid(claims: Claim[]): void {
   expect(new Set(claims.map((c) => c.data.id)).size).toBe(claims.length);
 }
 
-type Scenario = { before: Op[]; ours: Op[]; theirs: Op[]; knownBase: boolean };
+/** Every field that depends on `field`, directly or through another dependent. */
+function dependentsOf(field: string): Set<string> {
+  const out = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [f, needs] of Object.entries(FIELD_PREREQUISITES)) {
+      if (!out.has(f) && f !== field && needs.some((p) => p === field || out.has(p))) {
+        out.add(f);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** No dependent field was taken from theirs while its prerequisite is in conflict; held fields say both sides right. */
+function checkDependents(ours: Claim[], theirs: Claim[], r: MergeResult): void {
+  for (const c of r.claims) expect(doneWithoutVerdict(c.data.verification), `${c.data.id} done without a verdict`).toBe(false);
+  const oursById = new Map(ours.map((c) => [c.data.id, c.data]));
+  const theirsOf = new Map(r.matchedByAnchor.map((m) => [m.ours, m.theirs]));
+  const theirsById = new Map(theirs.map((c) => [c.data.id, c.data]));
+  const merged = new Map(r.claims.map((c) => [c.data.id, c.data]));
+  for (const conflict of r.conflicts) {
+    const o = oursById.get(conflict.claimId);
+    const t = theirsById.get(theirsOf.get(conflict.claimId) ?? conflict.claimId);
+    const m = merged.get(conflict.claimId);
+    if (!o || !t || !m) throw new Error(`conflict on a claim that is not a merged pair: ${conflict.claimId}`);
+    if (!claimField(conflict.field)) continue;
+    for (const dep of dependentsOf(conflict.field)) {
+      const f = claimField(dep)!;
+      expect(f.get(m), `${conflict.claimId} ${dep} while ${conflict.field} is in conflict`).toEqual(f.get(o));
+    }
+    for (const h of conflict.held ?? []) {
+      const f = claimField(h.field)!;
+      expect([h.ours, h.theirs]).toEqual([f.get(o), f.get(t)]);
+      expect(h.ours).not.toEqual(h.theirs);
+    }
+  }
+}
+
+/** Decides the conflicts one by one, in order, as the review handoff panel does. */
+function decideAll(r: MergeResult, choose: (c: Conflict, i: number) => 'ours' | 'theirs'): Claim[] {
+  let state = { claims: r.claims, open: r.conflicts };
+  r.conflicts.forEach((c, i) => (state = decideConflict(state.claims, state.open, c, choose(c, i))));
+  expect(state.open).toEqual([]);
+  return state.claims;
+}
+
+type Scenario = { before: Op[]; ours: Op[]; theirs: Op[]; knownBase: boolean; choices: boolean[] };
 const scenario: fc.Arbitrary<Scenario> = fc.record({
   before: fc.array(op, { maxLength: 6 }),
   ours: fc.array(op, { maxLength: 12 }),
   theirs: fc.array(op, { maxLength: 12 }),
   knownBase: fc.boolean(),
+  choices: fc.array(fc.boolean(), { maxLength: 20 }),
 });
 
 describe('mergeClaims (properties)', () => {
   it('keeps every claim and comment of both sides, stays valid, and is idempotent', () => {
-    const stats = { runs: 0, conflicts: 0, anchored: 0, added: 0, deletedHere: 0, deleted: 0 };
+    const stats = { runs: 0, conflicts: 0, held: 0, anchored: 0, added: 0, deletedHere: 0, deleted: 0 };
     fc.assert(
       fc.property(scenario, (s: Scenario) => {
         const base = applyOps(baseClaims(), s.before, 'b', 8);
@@ -181,13 +252,26 @@ describe('mergeClaims (properties)', () => {
         const again = mergeClaims(theirs, r.claims, theirs, opts);
         expect(again.claims).toEqual(r.claims);
         expect(again.conflicts).toEqual([]);
-        // Every conflict can be decided either way.
-        for (const choice of ['ours', 'theirs'] as const) {
-          const resolved = r.conflicts.reduce((cs, c) => resolveConflict(cs, c, choice), r.claims);
+        checkDependents(ours, theirs, r);
+        // Every conflict can be decided either way, or in a mix.
+        const allOurs = decideAll(r, () => 'ours');
+        const allTheirs = decideAll(r, () => 'theirs');
+        const dataIn = (claims: Claim[], id: string) => claims.find((x) => x.data.id === id)!.data;
+        for (const c of r.conflicts) {
+          if (!claimField(c.field)) continue;
+          for (const field of [c.field, ...dependentsOf(c.field)]) {
+            const f = claimField(field)!;
+            expect(f.get(dataIn(allOurs, c.claimId)), `${c.claimId} ${field} kept with ours for ${c.field}`).toEqual(f.get(dataIn(r.claims, c.claimId)));
+          }
+          for (const h of c.held ?? []) expect(claimField(h.field)!.get(dataIn(allTheirs, c.claimId)), `${c.claimId} ${h.field} taken with ${c.field}`).toEqual(h.theirs);
+        }
+        const mixed = decideAll(r, (_c, i) => (s.choices[i] ? 'theirs' : 'ours'));
+        for (const resolved of [allTheirs, mixed]) {
           expectValid(resolved);
           expect(mergeClaims(theirs, resolved, theirs, opts).claims).toEqual(resolved);
         }
         stats.runs++;
+        stats.held += r.conflicts.filter((c) => (c.held ?? []).length > 0).length;
         stats.conflicts += r.conflicts.length;
         stats.anchored += r.matchedByAnchor.length;
         stats.added += r.added.length;
@@ -196,7 +280,7 @@ describe('mergeClaims (properties)', () => {
       }),
       {
         numRuns: 400,
-        // One scenario that surely takes every path, so the coverage checks below never hang on chance:
+        // Scenarios that surely take every path, so the coverage checks below never hang on chance:
         // both sides add a claim on the same words (matched by anchor) and give one claim different
         // rationales (a conflict); theirs adds one more and deletes one; ours deletes one theirs edited.
         examples: [
@@ -212,6 +296,21 @@ describe('mergeClaims (properties)', () => {
                 { kind: 'deleteClaim', claim: 2 },
               ],
               knownBase: true,
+              choices: [],
+            },
+          ],
+          // Different verdicts on claim-vague, and theirs is done with a confident verdict: status and confidence held.
+          [
+            {
+              before: [],
+              ours: [{ kind: 'verdict', claim: 1, value: 'True' }],
+              theirs: [
+                { kind: 'verdict', claim: 1, value: 'Mostly true' },
+                { kind: 'status', claim: 1, value: 'done' },
+                { kind: 'confidence', claim: 1, value: 'high' },
+              ],
+              knownBase: true,
+              choices: [true],
             },
           ],
         ],
@@ -219,6 +318,7 @@ describe('mergeClaims (properties)', () => {
     );
     // The generator reaches every path that matters.
     expect(stats.conflicts).toBeGreaterThan(0);
+    expect(stats.held).toBeGreaterThan(0);
     expect(stats.anchored).toBeGreaterThan(0);
     expect(stats.added).toBeGreaterThan(0);
     expect(stats.deletedHere).toBeGreaterThan(0);

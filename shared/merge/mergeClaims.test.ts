@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Claim } from '../schema/claim';
 import { diffClaims } from '../audit/diffClaims';
-import { mergeClaims, resolveConflict, type MergeResult } from './mergeClaims';
+import { decideConflict, mergeClaims, resolveConflict, type Conflict, type MergeResult } from './mergeClaims';
 import { CLAIM_FIELD_PATHS, deepEqual } from '../claims/fields';
+import { doneWithoutVerdict, setStatus, signOff } from '../claims/status';
+import type { ClaimData, ClaimStatus } from '../schema/claim';
 import { baseClaims, claimOn, comment, edit, evidence, get, remove, text, withComment, withEvidence, withSourceName, withVerdict } from './testing';
 
 const merge = (base: Claim[] | null, ours: Claim[], theirs: Claim[]): MergeResult => mergeClaims(base, ours, theirs, { text });
@@ -313,3 +315,126 @@ describe('mergeClaims', () => {
     expect(deepEqual(merge(base, base, base).claims, base)).toBe(true);
   });
 });
+
+/** A status change or sign-off through the app's own rules (a failed one throws). */
+const status = (value: ClaimStatus, who: string, at = '2026-12-01T09:00:00.000Z') => (d: ClaimData): ClaimData => {
+  const r = setStatus(d, value, who, at);
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+const signedOffBy = (who: string, at = '2026-12-01T11:00:00.000Z') => (d: ClaimData): ClaimData => {
+  const r = signOff(d, who, at);
+  if (!r.ok) throw new Error(r.message);
+  return r.data;
+};
+const withConfidence = (confidence: ClaimData['verification']['confidence']) => (d: ClaimData): ClaimData => ({ ...d, verification: { ...d.verification, confidence } });
+const only = (r: MergeResult, field: string): Conflict => {
+  const c = r.conflicts.find((x) => x.field === field);
+  if (!c) throw new Error(`no conflict on ${field}`);
+  return c;
+};
+const verification = (claims: Claim[]) => get(claims, 'claim-vague').data.verification;
+
+describe('mergeClaims: fields that depend on a field in conflict', () => {
+  // claim-vague: in progress, verdict Unverifiable, no confidence.
+  it('does not take their Done while the verdict is in conflict; deciding the verdict for theirs brings it', () => {
+    const base = baseClaims();
+    const ours = edit(base, 'claim-vague', withVerdict('Mixed'), 'Ana');
+    const theirs = edit(base, 'claim-vague', (d) => withConfidence('high')(status('done', 'Ben')(withVerdict('Mostly false')(d))), 'Ben');
+    const r = merge(base, ours, theirs);
+    expect(r.conflicts).toEqual([
+      {
+        claimId: 'claim-vague',
+        field: 'verification.verdict',
+        base: 'Unverifiable',
+        ours: 'Mixed',
+        theirs: 'Mostly false',
+        held: [
+          { field: 'verification.status', ours: 'in_progress', theirs: 'done' },
+          { field: 'verification.confidence', ours: null, theirs: 'high' },
+        ],
+      },
+    ]);
+    // Not "Done · Mixed", which nobody said, nor "Done · Mostly false", which we never signed.
+    expect([verification(r.claims).status, verification(r.claims).verdict, verification(r.claims).confidence]).toEqual(['in_progress', 'Mixed', null]);
+    expect(r.notes.some((n) => n.includes('claim-vague') && n.includes('status, confidence went with its verdict'))).toBe(true);
+    expectValid(r);
+
+    const conflict = only(r, 'verification.verdict');
+    const t = verification(resolveConflict(r.claims, conflict, 'theirs'));
+    expect([t.status, t.verdict, t.confidence]).toEqual(['done', 'Mostly false', 'high']);
+    expect(resolveConflict(r.claims, conflict, 'ours')).toEqual(r.claims);
+  });
+
+  it('holds back a sign-off and the Done it set while the verdict is in conflict', () => {
+    const asked = edit(baseClaims(), 'claim-vague', status('needs_second_review', 'Ana'), 'Ana');
+    const ours = edit(asked, 'claim-vague', withVerdict('Mixed'), 'Ana');
+    const theirs = edit(asked, 'claim-vague', (d) => signedOffBy('Ben')(withVerdict('False')(d)), 'Ben');
+    const r = merge(asked, ours, theirs);
+    expect(r.conflicts.map((c) => [c.field, c.held?.map((h) => h.field)])).toEqual([['verification.verdict', ['verification.status', 'verification.secondReview']]]);
+    const v = verification(r.claims);
+    expect([v.status, v.verdict, v.secondReview?.signedOffBy]).toEqual(['needs_second_review', 'Mixed', null]);
+    const t = verification(resolveConflict(r.claims, only(r, 'verification.verdict'), 'theirs'));
+    expect([t.status, t.verdict, t.secondReview?.signedOffBy]).toEqual(['done', 'False', 'Ben']);
+  });
+
+  it('a field waiting for two conflicts comes only when both are decided for theirs', () => {
+    // Ana asked again for a second review (a new request) and changed the verdict; Ben signed the old request off.
+    const asked = edit(baseClaims(), 'claim-vague', status('needs_second_review', 'Ana', '2026-12-01T08:00:00.000Z'), 'Ana');
+    const ours = edit(asked, 'claim-vague', (d) => withVerdict('Mixed')(status('needs_second_review', 'Ana', '2026-12-01T10:00:00.000Z')(status('in_progress', 'Ana')(d))), 'Ana');
+    const theirs = edit(asked, 'claim-vague', (d) => signedOffBy('Ben')(withVerdict('False')(d)), 'Ben');
+    const r = merge(asked, ours, theirs);
+    expect(r.conflicts.map((c) => [c.field, c.held?.map((h) => h.field)])).toEqual([
+      ['verification.verdict', ['verification.status']],
+      ['verification.secondReview', ['verification.status']],
+    ]);
+    expect(verification(r.claims).status).toBe('needs_second_review');
+    const [verdict, review] = [only(r, 'verification.verdict'), only(r, 'verification.secondReview')];
+
+    // Theirs, then theirs: Done arrives with the second decision, whichever order.
+    for (const [first, second] of [[verdict, review], [review, verdict]] as const) {
+      const one = decideConflict(r.claims, r.conflicts, first, 'theirs');
+      expect(verification(one.claims).status).toBe('needs_second_review');
+      expect(one.open).toHaveLength(1);
+      const two = decideConflict(one.claims, one.open, second, 'theirs');
+      expect(verification(two.claims)).toMatchObject({ status: 'done', verdict: 'False', secondReview: { signedOffBy: 'Ben' } });
+      expect(two.open).toEqual([]);
+    }
+    // Ours on the verdict: their Done is not brought by the other conflict either.
+    const kept = decideConflict(r.claims, r.conflicts, verdict, 'ours');
+    expect(kept.open.map((c) => [c.field, c.held])).toEqual([['verification.secondReview', []]]);
+    const after = decideConflict(kept.claims, kept.open, review, 'theirs');
+    expect(verification(after.claims)).toMatchObject({ status: 'needs_second_review', verdict: 'Mixed', secondReview: { signedOffBy: 'Ben' } });
+  });
+
+  it('a held field changed here since the merge keeps the later change', () => {
+    const base = baseClaims();
+    const r = merge(base, edit(base, 'claim-vague', withVerdict('Mixed')), edit(base, 'claim-vague', (d) => status('done', 'Ben')(withVerdict('False')(d))));
+    const changed = edit(r.claims, 'claim-vague', status('needs_second_review', 'Ana'), 'Ana');
+    const t = verification(resolveConflict(changed, only(r, 'verification.verdict'), 'theirs'));
+    expect([t.status, t.verdict]).toEqual(['needs_second_review', 'False']);
+  });
+
+  it('a dependent field both sides changed is a conflict of its own, not held', () => {
+    const base = baseClaims();
+    const ours = edit(base, 'claim-vague', (d) => status('done', 'Ana')(withVerdict('Mixed')(d)));
+    const theirs = edit(base, 'claim-vague', (d) => status('needs_second_review', 'Ben')(withVerdict('False')(d)));
+    const r = merge(base, ours, theirs);
+    // Their request for a second review waits for both: it asks a second look at their verdict, with their status.
+    const request = { field: 'verification.secondReview', ours: null, theirs: expect.objectContaining({ requestedBy: 'Ben' }) };
+    expect(r.conflicts.map((c) => [c.field, c.held])).toEqual([
+      ['verification.status', [request]],
+      ['verification.verdict', [request]],
+    ]);
+    expect(verification(r.claims)).toMatchObject({ status: 'done', verdict: 'Mixed', secondReview: null });
+    for (const c of r.claims) expect(doneWithoutVerdict(c.data.verification)).toBe(false);
+  });
+
+  it('fields that do not depend on the verdict are still taken', () => {
+    const base = baseClaims();
+    const r = merge(base, edit(base, 'claim-vague', withVerdict('Mixed')), edit(base, 'claim-vague', (d) => withSourceName('Interior ministry')(withVerdict('False')(d))));
+    expect(get(r.claims, 'claim-vague').data.attribution.sourceName).toBe('Interior ministry');
+    expect(only(r, 'verification.verdict').held).toBeUndefined();
+  });
+});
+

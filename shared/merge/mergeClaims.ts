@@ -13,7 +13,10 @@
  *    base is an empty claim (newClaimData): a field only one reviewer filled in is taken without conflict.
  * 2. Fields (CLAIM_FIELDS). Equal: kept. Only one side changed since base: that side. Both changed to
  *    the same value: kept. Both changed differently, or base unknown and the sides differ: ours is kept
- *    and a Conflict is reported (base is `undefined` when unknown); resolveConflict applies a choice.
+ *    and a Conflict is reported (base is `undefined` when unknown); decideConflict applies a choice.
+ *    Except: a field only they changed whose prerequisite (FIELD_PREREQUISITES: status and second review
+ *    need the verdict, ...) is in conflict is not taken: ours is kept and theirs waits in the conflict's
+ *    `held`, taken if every conflict it waits for is decided for theirs.
  * 3. Evidence, by id. New on either side: kept. Changed on one side: that side. Changed differently on
  *    both (or differing with unknown base): ours kept, Conflict on `verification.evidence.<id>`. Deleted on
  *    one side and unchanged on the other: deleted. Deleted on one side and changed on the other: the
@@ -31,20 +34,26 @@
  *    theirs' target is taken when its quote is found in `opts.text` (at its position, else by quote),
  *    re-anchored to that text. A claim taken from theirs is re-anchored the same way, or kept orphaned.
  * 7. Stamps. A merged claim whose data differs from ours takes the later updatedBy/updatedAt of the two.
- * 8. Validity. A claim left 'done' without a verdict is set to 'in_progress' with a note.
+ * 8. Validity. A claim left done without a verdict (doneWithoutVerdict) is set to 'in_progress' with a note.
  *
  * Merging is idempotent: mergeClaims(b, x, x).claims equals x, and after r = mergeClaims(b, ours, theirs)
  * the common history is theirs, so mergeClaims(theirs, r.claims, theirs) returns r.claims and no
  * conflicts: merging the same bundle twice changes nothing the second time.
  */
 import { Comment, Evidence, newClaimData, type Claim, type ClaimData, type ClaimTarget } from '../schema/claim';
+import type { HeldField } from '../schema/exchange';
 import { makeResolver, selectorsFor, type Resolved } from '../anchor/selectors';
-import { CLAIM_FIELDS, claimField, deepEqual } from '../claims/fields';
+import { CLAIM_FIELDS, claimField, deepEqual, type ClaimField } from '../claims/fields';
+import { doneWithoutVerdict } from '../claims/status';
+import { heldBack } from './dependencies';
 
 export type FieldPath = string;
 
-/** `base` is undefined when the common history is unknown, null when the item did not exist in it. */
-export type Conflict = { claimId: string; field: FieldPath; base: unknown; ours: unknown; theirs: unknown };
+/**
+ * `base` is undefined when the common history is unknown, null when the item did not exist in it.
+ * `held`: their values of fields that depend on this one (absent when none), kept as ours meanwhile.
+ */
+export type Conflict = { claimId: string; field: FieldPath; base: unknown; ours: unknown; theirs: unknown; held?: HeldField[] };
 
 export type MergeResult = {
   claims: Claim[];
@@ -78,6 +87,9 @@ function byId<T>(items: readonly T[], id: (t: T) => string): Map<string, T> {
 
 const claimId = (c: Claim): string => c.data.id;
 
+/** A field path in words for notes: `verification.secondReview` → "second review". */
+const fieldName = (path: FieldPath): string => path.slice(path.lastIndexOf('.') + 1).replace(/[A-Z]/g, (ch) => ` ${ch.toLowerCase()}`);
+
 /** How well two claims' anchors match, 0 for not at all. */
 function anchorScore(a: Claim, ra: Range | null, b: Claim, rb: Range | null): number {
   if (ra && rb) {
@@ -107,9 +119,8 @@ function laterStamp(o: ClaimData, t: ClaimData): Pick<ClaimData, 'updatedBy' | '
   return Date.parse(t.updatedAt) > Date.parse(o.updatedAt) ? { updatedBy: t.updatedBy, updatedAt: t.updatedAt } : { updatedBy: o.updatedBy, updatedAt: o.updatedAt };
 }
 
-/** A claim cannot be done without a verdict (the schema's rule). */
 function keepValid(d: ClaimData): ClaimData {
-  if (d.verification.status === 'done' && d.verification.verdict === null) return { ...d, verification: { ...d.verification, status: 'in_progress' } };
+  if (doneWithoutVerdict(d.verification)) return { ...d, verification: { ...d.verification, status: 'in_progress' } };
   return d;
 }
 
@@ -237,18 +248,35 @@ export function mergeClaims(base: Claim[] | null, ours: Claim[], theirs: Claim[]
     const id = o.data.id;
     let data: ClaimData = o.data;
     // 2. Fields.
+    const theirsOnly: { f: ClaimField; ours: unknown; theirs: unknown }[] = [];
+    const conflicts: Conflict[] = [];
     for (const f of CLAIM_FIELDS) {
       const vo = f.get(o.data);
       const vt = f.get(t.data);
       if (deepEqual(vo, vt)) continue;
       const vb = baseData ? f.get(baseData) : undefined;
       if (baseData && deepEqual(vt, vb)) continue;
-      if (baseData && deepEqual(vo, vb)) {
-        data = f.set(data, vt);
+      if (baseData && deepEqual(vo, vb)) theirsOnly.push({ f, ours: vo, theirs: vt });
+      else conflicts.push({ claimId: id, field: f.path, base: vb, ours: vo, theirs: vt });
+    }
+    const held = heldBack(
+      theirsOnly.map((x) => x.f.path),
+      new Set(conflicts.map((c) => c.field)),
+    );
+    for (const x of theirsOnly) {
+      const waitsFor = held.get(x.f.path);
+      if (!waitsFor) {
+        data = x.f.set(data, x.theirs);
         continue;
       }
-      result.conflicts.push({ claimId: id, field: f.path, base: vb, ours: vo, theirs: vt });
+      for (const c of conflicts) if (waitsFor.has(c.field)) c.held = [...(c.held ?? []), { field: x.f.path, ours: x.ours, theirs: x.theirs }];
     }
+    for (const c of conflicts) {
+      if (!c.held) continue;
+      const theirFields = c.held.map((h) => fieldName(h.field)).join(', ');
+      notes.push(`Claim ${label(o)}: the bundle's ${theirFields} went with its ${fieldName(c.field)}, which is in conflict; yours are kept until you decide it, and taking theirs takes them too.`);
+    }
+    result.conflicts.push(...conflicts);
     // 3. Evidence.
     const ev = mergeEvidence(baseData?.verification.evidence, o.data.verification.evidence, t.data.verification.evidence);
     data = { ...data, verification: { ...data.verification, evidence: ev.items } };
@@ -328,28 +356,56 @@ function setItem<T extends { id: string }>(list: T[], id: string, value: T | nul
   return list.map((x, j) => (j === i ? value : x));
 }
 
+/** `d` with `field` set to `value` (an evidence item or comment: null removes it), checked with the claim schema. */
+function applyField(d: ClaimData, field: FieldPath, value: unknown): ClaimData {
+  const f = claimField(field);
+  if (f) return f.set(d, value);
+  if (field.startsWith(EVIDENCE_FIELD_PREFIX)) {
+    const id = field.slice(EVIDENCE_FIELD_PREFIX.length);
+    const item = value === null ? null : Evidence.parse(value);
+    return { ...d, verification: { ...d.verification, evidence: setItem(d.verification.evidence, id, item) } };
+  }
+  if (field.startsWith(COMMENT_FIELD_PREFIX)) {
+    const id = field.slice(COMMENT_FIELD_PREFIX.length);
+    const item = value === null ? null : Comment.parse(value);
+    return { ...d, comments: setItem(d.comments, id, item) };
+  }
+  throw new Error(`Unknown claim field: ${field}`);
+}
+
+const sameConflict = (a: Conflict, b: Conflict): boolean => a.claimId === b.claimId && a.field === b.field;
+
 /**
- * The claims with one conflict decided: the field (or evidence item, or comment) of claim
- * `conflict.claimId` set to the chosen side's value; `null` for an evidence item or comment removes it.
- * Claims stay valid: done without a verdict becomes in progress. Values are checked with the claim schema
- * (throws on a value of the wrong type). A claim no longer present is left alone.
+ * One conflict decided, among the `open` ones (it included): the field (or evidence item, or comment)
+ * of claim `conflict.claimId` set to the chosen side's value; `null` for an evidence item or comment
+ * removes it. Its held fields follow the choice:
+ * - theirs: each held field takes their value, unless another open conflict also holds it (it then
+ *   waits for that one too), or the field has changed here since the merge (that later edit stands);
+ * - ours: held fields stay ours, and no other open conflict brings them any more.
+ * Claims stay valid: done without a verdict becomes in progress. Values are checked with the claim
+ * schema (throws on a value of the wrong type). A claim no longer present is left alone.
  */
-export function resolveConflict(claims: Claim[], conflict: Conflict, choice: 'ours' | 'theirs'): Claim[] {
-  const value = choice === 'ours' ? conflict.ours : conflict.theirs;
+export function decideConflict<C extends Conflict>(claims: Claim[], open: readonly C[], decided: C, choice: 'ours' | 'theirs'): { claims: Claim[]; open: C[] } {
+  // The open list's copy: an earlier decision may have changed what it holds.
+  const conflict = open.find((c) => sameConflict(c, decided)) ?? decided;
+  const others = open.filter((c) => !sameConflict(c, conflict));
+  const heldElsewhere = (field: FieldPath) => others.some((c) => c.claimId === conflict.claimId && c.held?.some((h) => h.field === field));
   const apply = (d: ClaimData): ClaimData => {
-    const f = claimField(conflict.field);
-    if (f) return f.set(d, value);
-    if (conflict.field.startsWith(EVIDENCE_FIELD_PREFIX)) {
-      const id = conflict.field.slice(EVIDENCE_FIELD_PREFIX.length);
-      const item = value === null ? null : Evidence.parse(value);
-      return { ...d, verification: { ...d.verification, evidence: setItem(d.verification.evidence, id, item) } };
+    let next = applyField(d, conflict.field, choice === 'ours' ? conflict.ours : conflict.theirs);
+    if (choice === 'theirs') {
+      for (const h of conflict.held ?? []) {
+        const f = claimField(h.field);
+        if (f && !heldElsewhere(h.field) && deepEqual(f.get(next), h.ours)) next = f.set(next, h.theirs);
+      }
     }
-    if (conflict.field.startsWith(COMMENT_FIELD_PREFIX)) {
-      const id = conflict.field.slice(COMMENT_FIELD_PREFIX.length);
-      const item = value === null ? null : Comment.parse(value);
-      return { ...d, comments: setItem(d.comments, id, item) };
-    }
-    throw new Error(`Unknown claim field: ${conflict.field}`);
+    return keepValid(next);
   };
-  return claims.map((c) => (c.data.id === conflict.claimId ? { ...c, data: keepValid(apply(c.data)) } : c));
+  const dropped = new Set(choice === 'ours' ? (conflict.held ?? []).map((h) => h.field) : []);
+  const remaining = others.map((c) => (c.claimId === conflict.claimId && c.held ? { ...c, held: c.held.filter((h) => !dropped.has(h.field)) } : c));
+  return { claims: claims.map((c) => (c.data.id === conflict.claimId ? { ...c, data: apply(c.data) } : c)), open: remaining };
+}
+
+/** decideConflict for a conflict on its own (no other conflict open on the claim). */
+export function resolveConflict(claims: Claim[], conflict: Conflict, choice: 'ours' | 'theirs'): Claim[] {
+  return decideConflict(claims, [conflict], conflict, choice).claims;
 }

@@ -1,17 +1,19 @@
 /**
- * schema.org ClaimReview JSON-LD for the claims the desk has given a verdict, shaped after Google's
+ * schema.org ClaimReview JSON-LD for the claims the desk has finished, shaped after Google's
  * Fact Check structured data guidance: required claimReviewed, reviewRating (with alternateName) and
  * url; recommended author, datePublished and itemReviewed (a Claim with appearance, author,
  * datePublished and firstAppearance), and on the Rating bestRating, worstRating, ratingValue and name.
  *
  * Decisions:
- * - Which claims: every claim that has a verdict, placed ones in document order and then orphaned
- *   ones. An orphan's words were deleted from the text but they were in the article as published, and
- *   the desk still reviewed them, so its review is as publishable as any other.
- * - url: `reviewUrlBase` (or, without it, the article's URL) plus `#claim-N` for claim number N, or
- *   `#orphaned-claim-K` for the Kth orphaned claim, which has no number (see claimFragment, which the HTML
- *   report must use for its anchors so these links land). With neither a base nor an article URL the
- *   url is the bare fragment, which resolves against the page the JSON-LD is embedded in.
+ * - Which claims: by default those a person has finished, status done with a verdict: a ClaimReview is
+ *   a publication, and a verdict still in progress or waiting for a second review is not one yet. With
+ *   `includeUnfinished`, every claim that has a verdict. Never a claim without a verdict (no rating to
+ *   give). Placed ones in document order, then orphaned ones: an orphan's words were deleted from the
+ *   text but they were in the article as published, and the desk still reviewed them. When no claim
+ *   qualifies there is no file to write: nothingToPublish says why.
+ * - url: the desk's fact-check page for the claim, from its reviewUrlTemplate setting (./reviewUrl.ts).
+ *   Without one, url is left out: it must be the page that carries the review, and only the desk knows
+ *   it; the reviewed article's address would point readers at the claim instead of the check.
  * - reviewRating: the desk's scale runs best → worst. Labels that are not a position on a truth scale
  *   (NON_RATING_LABEL: "Unverifiable", "Unproven", "Not rated", "Insufficient evidence", ...) are set
  *   apart; the remaining N labels are numbered N (best) down to 1 (worst), so bestRating = N and
@@ -32,13 +34,17 @@
  * - ratingExplanation (schema.org Rating, read by Google's Fact Check tools): the rationale, when written.
  */
 import { claimRefs } from './html';
+import { scriptSafeJson, type JsonLdObject, type JsonLdValue } from './jsonLd';
+import { reviewUrl } from './reviewUrl';
 import type { ClaimData } from '../schema/claim';
 import type { ReportClaim, ReportModel } from './model';
 
-export type JsonLdValue = string | number | boolean | JsonLdObject | JsonLdValue[];
-export type JsonLdObject = { [key: string]: JsonLdValue };
-
-export type ClaimReviewOptions = { reviewUrlBase?: string };
+export type ClaimReviewOptions = {
+  /** The desk's fact-check page address with placeholders (./reviewUrl.ts); none: url left out. */
+  reviewUrlTemplate?: string;
+  /** Also claims with a verdict that are not done yet. */
+  includeUnfinished?: boolean;
+};
 
 /** Used as the review's author when the desk has no name set. */
 export const FALLBACK_DESK_NAME = 'Claimdesk desk';
@@ -66,9 +72,20 @@ export function claimFragment(model: ReportModel, claim: ReportClaim): string {
   return claimRefs(model).of(claim).anchor;
 }
 
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
+/** Whether a claim goes into the ClaimReview export. */
+export function isPublishable(claim: ReportClaim, opts: ClaimReviewOptions = {}): boolean {
+  const v = claim.data.verification;
+  return v.verdict !== null && (opts.includeUnfinished === true || v.status === 'done');
+}
+
+/** Why the export would be empty, in words for the person exporting, or null when some claim qualifies. */
+export function nothingToPublish(model: ReportModel, opts: ClaimReviewOptions = {}): string | null {
+  const all = [...model.claims, ...model.orphaned];
+  if (all.some((c) => isPublishable(c, opts))) return null;
+  const unfinished = all.filter((c) => c.data.verification.verdict !== null).length;
+  if (unfinished === 0) return 'No claim in this article has a verdict yet, so there is no ClaimReview to publish.';
+  const them = unfinished === 1 ? '1 claim has a verdict but is' : `${unfinished} claims have a verdict but are`;
+  return `No claim in this article is done with a verdict, so there is no ClaimReview to publish: ${them} not done. Mark them done, or include claims that are not done.`;
 }
 
 /** Adds the entries whose value is a non-empty string, number or object, in order. */
@@ -122,14 +139,13 @@ function reviewRating(verdict: string, data: ClaimData, scale: readonly string[]
 }
 
 export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions = {}): JsonLdObject[] {
-  const base = withoutFragment(opts.reviewUrlBase ?? model.article.meta.url);
   // The desk name is the review's author; Google recommends an author, so an unnamed desk gets a stand-in.
   const deskName = model.deskName.trim() || FALLBACK_DESK_NAME;
   const reviews: JsonLdObject[] = [];
   const refs = claimRefs(model);
   for (const claim of [...model.claims, ...model.orphaned]) {
     const verdict = claim.data.verification.verdict;
-    if (verdict === null) continue;
+    if (verdict === null || !isPublishable(claim, opts)) continue;
     const itemReviewed = compact([
       ['@type', 'Claim'],
       ['appearance', [appearance(model)]],
@@ -137,24 +153,23 @@ export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions =
       ['datePublished', claim.data.attribution.traced.date || model.article.meta.publishedAt],
       ['firstAppearance', firstAppearance(claim.data)],
     ]);
-    reviews.push({
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url: `${base}#${refs.of(claim).anchor}`,
-      claimReviewed: claim.quote,
-      reviewRating: reviewRating(verdict, claim.data, model.scale),
-      itemReviewed,
-      author: { '@type': 'Organization', name: deskName },
-      datePublished: claim.data.updatedAt,
-    });
+    reviews.push(
+      compact([
+        ['@context', 'https://schema.org'],
+        ['@type', 'ClaimReview'],
+        ['url', reviewUrl(opts.reviewUrlTemplate, { article: model.article.id, claim: claim.id, anchor: refs.of(claim).anchor })],
+        ['claimReviewed', claim.quote],
+        ['reviewRating', reviewRating(verdict, claim.data, model.scale)],
+        ['itemReviewed', itemReviewed],
+        ['author', { '@type': 'Organization', name: deskName }],
+        ['datePublished', claim.data.updatedAt],
+      ]),
+    );
   }
   return reviews;
 }
 
-/**
- * The reviews as one JSON-LD array, pretty-printed. <, > and & are written as \u escapes (still the
- * same JSON) so the text can go straight into a <script type="application/ld+json"> element.
- */
+/** The reviews as one JSON-LD array, ready to go straight into a <script type="application/ld+json"> element. */
 export function renderClaimReviewJson(model: ReportModel, opts: ClaimReviewOptions = {}): string {
-  return JSON.stringify(renderClaimReview(model, opts), null, 2).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return scriptSafeJson(renderClaimReview(model, opts));
 }

@@ -1,5 +1,6 @@
 /**
- * Hostile data through every user field of a report, for both the HTML and the Markdown output.
+ * Hostile data through every user field of a report, for the HTML and Markdown reports and the JSON-LD
+ * exports (ClaimReview, Web Annotations), which must stay safe inside a <script> element.
  *
  * The article is built without zod (as data that skipped validation would be), and the model is then
  * patched so that even a link the model's own filter would drop (an unsafe href) reaches the renderers.
@@ -25,9 +26,11 @@ import type { AuditEvent } from '../schema/audit';
 import { DEFAULT_RATING_SCALE, newClaimData, type Claim, type ClaimData } from '../schema/claim';
 import type { DocNodeJson } from '../schema/doc';
 import { displayText } from './escape';
+import { renderClaimReview, renderClaimReviewJson } from './claimReview';
 import { renderHtmlReport } from './html';
 import { renderMarkdownReport } from './markdown';
 import { buildReportModel, type ReportModel } from './model';
+import { renderWebAnnotations, renderWebAnnotationsJson } from './webAnnotation';
 
 const LONG = `${'A'.repeat(30_000)}<script>alert(1)</script>${'B'.repeat(30_000)}`;
 
@@ -263,6 +266,21 @@ describe.each(HOSTILE.map((h, i) => [i, JSON.stringify(h.length > 60 ? `${h.slic
       }
     }
     expect(markdown).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0000]/);
+  });
+
+  it('JSON-LD (ClaimReview, Web Annotations): no <, > or & anywhere, and it parses back to the same values', () => {
+    const model = hostileModel(h);
+    const everything = { includeUnfinished: true, reviewUrlTemplate: 'https://factcheck.example.org/{article}/{claim}' };
+    const outputs = [
+      { json: renderClaimReviewJson(model, everything), value: renderClaimReview(model, everything) },
+      { json: renderWebAnnotationsJson(model), value: renderWebAnnotations(model) },
+    ];
+    for (const { json, value } of outputs) {
+      expect(json).not.toMatch(/[<>&]/);
+      expect(JSON.parse(json)).toEqual(value);
+      // The string did reach the output (as escapes where needed), so the check above means something.
+      expect(JSON.stringify(value)).toContain(JSON.stringify(h).slice(1, -1));
+    }
   });
 });
 

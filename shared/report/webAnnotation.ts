@@ -34,6 +34,8 @@
  */
 import { selectorsFor } from '../anchor/selectors';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS, type ClaimData } from '../schema/claim';
+import { labelOf } from './escape';
+import { scriptSafeJson } from './jsonLd';
 import type { ReportClaim, ReportModel } from './model';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -107,8 +109,8 @@ const link = (url: string, title: string, quote = ''): LinkBody => ({
 function attributionText(data: ClaimData): string {
   const { sourceName, sourceKind, kind, cue } = data.attribution;
   if (kind === 'none' && sourceName === '') return 'Attribution: none: the article gives no source.';
-  const parts = [`Attribution: ${ATTRIBUTION_KIND_LABELS[kind].toLowerCase()}`];
-  if (sourceName) parts.push(`: ${sourceName}${sourceKind !== 'none' ? ` (${SOURCE_KIND_LABELS[sourceKind]})` : ''}`);
+  const parts = [`Attribution: ${labelOf(ATTRIBUTION_KIND_LABELS, kind).toLowerCase()}`];
+  if (sourceName) parts.push(`: ${sourceName}${sourceKind !== 'none' ? ` (${labelOf(SOURCE_KIND_LABELS, sourceKind)})` : ''}`);
   if (cue) parts.push(`; cue “${cue}”`);
   return `${parts.join('')}.`;
 }
@@ -117,7 +119,7 @@ function bodies(claim: ReportClaim, includeComments: boolean): AnnotationBody[] 
   const { verification: v, attribution: a, comments } = claim.data;
   const out: AnnotationBody[] = [];
   if (v.verdict !== null) out.push(text('assessing', v.verdict));
-  out.push(text('describing', `Status: ${STATUS_LABELS[v.status]}.${v.confidence ? ` Confidence: ${v.confidence}.` : ''}`));
+  out.push(text('describing', `Status: ${labelOf(STATUS_LABELS, v.status)}.${v.confidence ? ` Confidence: ${v.confidence}.` : ''}`));
   if (v.rationale) out.push(text('describing', v.rationale));
   out.push(text('describing', attributionText(claim.data)));
   if (a.traced.url) out.push(link(a.traced.url, a.traced.title));
@@ -173,6 +175,7 @@ export function renderWebAnnotations(model: ReportModel, opts: WebAnnotationOpti
   };
 }
 
+/** The collection as JSON-LD text, safe inside a <script> element like every JSON-LD export (see ./jsonLd). */
 export function renderWebAnnotationsJson(model: ReportModel, opts: WebAnnotationOptions = {}): string {
-  return JSON.stringify(renderWebAnnotations(model, opts), null, 2);
+  return scriptSafeJson(renderWebAnnotations(model, opts));
 }

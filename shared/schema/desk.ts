@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RATING_SCALE, SourceKind } from './claim';
+import { reviewUrlTemplateProblem } from '../report/reviewUrl';
 
 const RatingLabel = z.string().trim().min(1).max(80);
 
@@ -14,6 +15,19 @@ export const DeskSettings = z.object({
     .min(2)
     .max(20)
     .refine((s) => new Set(s.map((l) => l.toLowerCase())).size === s.length, 'Each verdict on the rating scale must be different.'),
+  /**
+   * The address of the desk's published fact-check of a claim, as a template with {article}, {claim}
+   * and {anchor} (shared/report/reviewUrl.ts): ClaimReview's url. Absent or empty: not set, and
+   * ClaimReview leaves url out. Optional rather than defaulted, so a partial settings update leaves it alone.
+   */
+  reviewUrlTemplate: z
+    .string()
+    .trim()
+    .superRefine((s, ctx) => {
+      const problem = reviewUrlTemplateProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 export type DeskSettings = z.infer<typeof DeskSettings>;
 

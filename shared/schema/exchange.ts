@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Claim } from './claim';
 
+/** A field of theirs that depends on a conflicting field (see shared/merge/dependencies.ts): kept as ours until that is decided. */
+export const HeldField = z.object({ field: z.string(), ours: z.unknown(), theirs: z.unknown() });
+export type HeldField = z.infer<typeof HeldField>;
+
 /** A field both reviewers changed differently: kept as ours until a person chooses. */
 export const StoredConflict = z.object({
   claimId: z.string(),
@@ -8,6 +12,8 @@ export const StoredConflict = z.object({
   base: z.unknown(),
   ours: z.unknown(),
   theirs: z.unknown(),
+  /** Their fields held back with this one: taking theirs here takes these too. Absent when none. */
+  held: z.array(HeldField).optional(),
   /** Who the other side is (the bundle's author) and when the conflict arose. */
   theirsBy: z.string(),
   at: z.string().datetime(),
