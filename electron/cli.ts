@@ -75,7 +75,8 @@ async function list(store: Store, json: boolean, out: (s: string) => void) {
   if (json) return out(JSON.stringify(articles, null, 2));
   if (articles.length === 0) return out('No articles in this desk.');
   for (const a of articles) {
-    out(`${a.id}  ${a.importedAt.slice(0, 10)}  ${String(a.claimCount).padStart(4)} claims (${a.doneCount} done)  ${a.title}${a.publisher ? ` — ${a.publisher}` : ''}`);
+    const damaged = a.damaged ? `  [DAMAGED: ${a.damaged}]` : '';
+    out(`${a.id}  ${a.importedAt.slice(0, 10)}  ${String(a.claimCount).padStart(4)} claims (${a.doneCount} done)  ${a.title}${a.publisher ? ` — ${a.publisher}` : ''}${damaged}`);
   }
 }
 
