@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
 import { addEvidence, choose, claimDetail, claimList, clickWords, editor, fillField, highlightedTexts, importFile, markClaim, samplePath, selectWords, TITLE, waitSaved } from './helpers';
 
@@ -174,7 +176,9 @@ test('the rating scale is a desk setting, and the source directory keeps names, 
   await expect(sources.getByLabel('Kind of Syrian Observatory for Human Rights')).toHaveValue('ngo_monitor');
   await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').fill('SOHR, the Observatory');
   await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').blur();
-  await page.waitForTimeout(300);
+  // The aliases are in the desk file before the next claim asks the directory (no blind wait).
+  const deskSources = () => (JSON.parse(readFileSync(path.join(app.dataDir, 'desk.json'), 'utf8')) as { desk: { sources: { name: string; aliases: string[] }[] } }).desk.sources;
+  await expect.poll(() => deskSources().find((s) => s.name === 'Syrian Observatory for Human Rights')?.aliases).toEqual(['SOHR', 'the Observatory']);
 
   // Another claim naming the source by its alias gets the directory's name and kind.
   await page.getByRole('link', { name: 'Library' }).click();
