@@ -15,10 +15,9 @@ export function createDispatch(handlers: Handlers, log: (msg: string) => void = 
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const first = issues[0];
-      return {
-        ok: false,
-        error: { code: 'invalid_request', message: `Invalid ${method} request${first ? `: ${first.path || 'request'}: ${first.message}` : ''}.`, issues },
-      };
+      const detail = first ? `: ${first.path || 'request'}: ${first.message}` : '';
+      // One full stop, whether or not zod's message brings its own.
+      return { ok: false, error: { code: 'invalid_request', message: `Invalid ${method} request${detail}`.replace(/\.?$/, '.'), issues } };
     }
     try {
       const handler = handlers[method] as (req: unknown) => Promise<unknown>;
