@@ -3,6 +3,8 @@
  * contract, run the service, and turn every outcome into an envelope. Nothing thrown escapes.
  */
 import { api, ApiError, isMethod, issuesOf, type Envelope, type Handlers, type Method } from '../shared/api';
+import { MAX_JSON_DEPTH } from '../shared/limits';
+import { checkJsonDepth } from '../shared/schema/jsonDepth';
 
 export type Dispatch = (method: string, payload: unknown) => Promise<Envelope>;
 
@@ -11,6 +13,9 @@ export function createDispatch(handlers: Handlers, log: (msg: string) => void = 
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no API method called “${String(method).slice(0, 80)}”.` } };
     }
+    // Before zod, which recurses: a payload nested thousands deep would overflow the stack inside it.
+    const depth = checkJsonDepth(payload, MAX_JSON_DEPTH);
+    if (!depth.ok) return { ok: false, error: { code: 'invalid_request', message: `Invalid ${method} request: it is ${depth.message}.` } };
     const parsed = api[method].request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
