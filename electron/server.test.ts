@@ -251,9 +251,9 @@ describe('browser-mode hostile requests', () => {
     const res = await send('/api/saveArticle', { method: 'POST', body: `{"id":"abcdef-123456","baseRevision":0,"doc":${doc},"claims":[]}`, headers: { 'Content-Type': 'application/json' } });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('levels deep') });
-    // 100 nodes deep (about 200 JSON levels) is far beyond any article, and still within the limit.
+    // 50 nodes deep (about 100 JSON levels) is far beyond any article, and still within the limit.
     let fine = '{"type":"text","text":"x"}';
-    for (let i = 0; i < 100; i++) fine = `{"type":"paragraph","content":[${fine}]}`;
+    for (let i = 0; i < 50; i++) fine = `{"type":"paragraph","content":[${fine}]}`;
     const deepButFine = await call('saveArticle', { id: 'abcdef-123456', baseRevision: 0, doc: JSON.parse(fine), claims: [] });
     expect(JSON.parse(deepButFine.body).error.message).not.toContain('levels deep');
   });

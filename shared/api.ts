@@ -10,7 +10,8 @@ import { Claim } from './schema/claim';
 import { DocNodeJson } from './schema/doc';
 import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
 import { StoredAgreement, StoredConflict } from './schema/exchange';
-import { MAX_IMPORT_BYTES } from './limits';
+import { MAX_IMPORT_BYTES, MAX_JSON_DEPTH } from './limits';
+import { checkJsonDepth } from './schema/jsonDepth';
 
 const Empty = z.object({}).strict();
 
@@ -228,6 +229,9 @@ export function createClient(transport: Transport): Client {
         const { code, message, issues } = envelope.data.error;
         throw new ApiError(code, message, issues);
       }
+      // The contract's schemas recurse, and the editor's ProseMirror fromJSON after them: refuse depth first.
+      const depth = checkJsonDepth(envelope.data.value, MAX_JSON_DEPTH);
+      if (!depth.ok) throw new ApiError('transport', `The back end's answer to ${method} cannot be read: it is ${depth.message}.`);
       const value = api[method].response.safeParse(envelope.data.value);
       if (!value.success) throw new ApiError('transport', `The back end's answer to ${method} does not fit the contract.`);
       return value.data;

@@ -9,7 +9,8 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { migrate, CURRENT_SCHEMA_VERSION } from './migrations';
 import type { StoreNotice } from '../../shared/schema/desk';
-import { formatBytes, MAX_STORE_FILE_BYTES } from '../../shared/limits';
+import { formatBytes, MAX_JSON_DEPTH, MAX_STORE_FILE_BYTES } from '../../shared/limits';
+import { checkJsonDepth } from '../../shared/schema/jsonDepth';
 
 export class StoreTooNewError extends Error {
   constructor(file: string, version: number) {
@@ -117,6 +118,9 @@ async function parseFile<S extends z.ZodTypeAny>(file: string, kind: Kind, schem
   } catch {
     return { ok: false, reason: text.trim() === '' || /^\0+$/.test(text) ? 'it is empty' : 'it is not valid JSON' };
   }
+  // Before zod, which recurses: a file nested thousands deep would overflow the stack inside it.
+  const depth = checkJsonDepth(json, MAX_JSON_DEPTH);
+  if (!depth.ok) return { ok: false, reason: `it is ${depth.message}` };
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > CURRENT_SCHEMA_VERSION) throw new StoreTooNewError(file, version);
   const parsed = schema.safeParse(migrate(kind, json));

@@ -313,3 +313,16 @@ describe('damage, repair and leftovers', () => {
     }
   });
 });
+
+describe('hostile store files', () => {
+  it('an article file nested 100,000 levels deep is refused by depth, naming the file, and its backup used', async () => {
+    store = await openStore(tmp.dir, { app: 'test' });
+    const a = await put(store, 1, 'Before');
+    await store.putArticle({ ...a, revision: 1, meta: { ...a.meta, title: 'After' } });
+    store.close();
+    writeFileSync(path.join(tmp.dir, 'articles', `${idOf(1)}.json`), `{"schemaVersion":3,"article":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    store = await openStore(tmp.dir, { app: 'test' });
+    expect((await store.getArticle(idOf(1)))?.meta.title).toBe('Before');
+    expect(store.notices().map((n) => n.message).join('\n')).toMatch(/article-0001\.json was damaged \(it is nested more than 128 levels deep/);
+  });
+});

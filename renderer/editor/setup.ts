@@ -40,7 +40,8 @@ function articleInputRules(): Plugin {
       emDash,
       wrappingInputRule(/^\s*>\s$/, nodes.blockquote!),
       wrappingInputRule(/^\s*([-+*])\s$/, nodes.bullet_list!),
-      wrappingInputRule(/^(\d+)\.\s$/, nodes.ordered_list!, (m) => ({ order: Number(m[1]) })),
+      // Nine digits at most, as in CommonMark and the schema's list start (schema/docAttrs.ts).
+      wrappingInputRule(/^(\d{1,9})\.\s$/, nodes.ordered_list!, (m) => ({ order: Number(m[1]) })),
       textblockTypeInputRule(/^(#{2,4})\s$/, nodes.heading!, (m) => ({ level: m[1]?.length ?? 2 })),
     ],
   });

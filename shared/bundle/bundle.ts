@@ -6,16 +6,17 @@
  * check the claims' selectors were taken over exactly that text.
  *
  * Reading is strict and explains every refusal to the person who opened the file: too large, not JSON,
- * not a bundle, made by a newer Claimdesk, fields missing or wrong (first problem with its path), a
- * document that does not fit the article schema, a text hash that does not match, claims whose quotes
- * are not in the text. Nothing is written by this module; the caller changes the store only on success.
+ * nested too deeply to check, not a bundle, made by a newer Claimdesk, fields missing or wrong (first
+ * problem with its path), a document that does not fit the article schema, a text hash that does not
+ * match, claims whose quotes are not in the text. Nothing is written by this module; the caller changes the store only on success.
  */
 import { firstIssue } from '../schema/firstIssue';
 import { z } from 'zod';
 import { checkArticleDoc } from '../doc/checkDoc';
 import { docPlainText } from '../doc/plainText';
 import { checkClaims } from '../claims/checkClaims';
-import { formatBytes } from '../limits';
+import { formatBytes, MAX_JSON_DEPTH } from '../limits';
+import { checkJsonDepth } from '../schema/jsonDepth';
 import { ArticleRecord } from '../schema/article';
 import { Claim } from '../schema/claim';
 import { SourceEntry } from '../schema/desk';
@@ -99,6 +100,8 @@ export async function parseBundle(
   } catch {
     return { ok: false, message: `${NOT_A_BUNDLE} It is not valid JSON text.` };
   }
+  const depth = checkJsonDepth(json, MAX_JSON_DEPTH);
+  if (!depth.ok) return { ok: false, message: `${NOT_A_BUNDLE} It is ${depth.message}.` };
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BUNDLE_FORMAT) {
     return { ok: false, message: `${NOT_A_BUNDLE} It does not say it is one (format "${BUNDLE_FORMAT}").` };
   }

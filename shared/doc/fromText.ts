@@ -10,6 +10,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { MarkdownParser } from 'prosemirror-markdown';
 import type { RemovedText } from '../schema/article';
 import type { DocNodeJson } from '../schema/doc';
+import { linkTitleFrom } from '../schema/docAttrs';
 import { stripFurniture } from '../text/furniture';
 import { articleSchema, isSafeHref } from './schema';
 
@@ -96,7 +97,7 @@ function markdown(): { md: MarkdownIt; parser: MarkdownParser } {
     strong: { mark: 'strong' },
     link: {
       mark: 'link',
-      getAttrs: (tok) => ({ href: tok.attrGet('href') ?? '', title: tok.attrGet('title') || null }),
+      getAttrs: (tok) => ({ href: tok.attrGet('href') ?? '', title: linkTitleFrom(tok.attrGet('title')) }),
     },
     // Disabled above; mapped anyway so an unexpected token can never make the parse throw.
     code_block: { block: 'paragraph', noCloseToken: true },

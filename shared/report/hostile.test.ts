@@ -4,6 +4,7 @@
  *
  * The article is built without zod (as data that skipped validation would be), and the model is then
  * patched so that even a link the model's own filter would drop (an unsafe href) reaches the renderers.
+ * (The document itself can only hold a safe href: the article schema refuses others as it builds a link.)
  *
  * How visible text is compared: the expected text is `displayText(hostile)` (bidi controls, NUL and other
  * control characters removed; see ./escape.ts) with every run of whitespace collapsed to one space; the
@@ -19,7 +20,7 @@ import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { selectorsFor } from '../anchor/selectors';
-import { articleSchema } from '../doc/schema';
+import { articleSchema, isSafeHref } from '../doc/schema';
 import { docPlainText } from '../doc/plainText';
 import type { ArticleRecord } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
@@ -110,7 +111,7 @@ export function hostileModel(h: string, includeAudit = true): ReportModel {
     type: 'doc',
     content: [
       { type: 'title', content: [textNode(h)] },
-      { type: 'paragraph', content: [textNode('Before '), textNode(h, [{ type: 'strong' }]), textNode(' after '), textNode('link text', [{ type: 'link', attrs: { href: h } }]), textNode('.')] },
+      { type: 'paragraph', content: [textNode('Before '), textNode(h, [{ type: 'strong' }]), textNode(' after '), textNode('link text', [{ type: 'link', attrs: { href: isSafeHref(h) ? h : 'https://example.org/' } }]), textNode('.')] },
       { type: 'heading', attrs: { level: 2 }, content: [textNode(h)] },
       { type: 'blockquote', content: [{ type: 'paragraph', content: [textNode(h, [{ type: 'em' }])] }] },
       { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [textNode(h)] }] }] },

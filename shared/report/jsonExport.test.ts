@@ -109,7 +109,9 @@ describe('parseArticleJson', () => {
   it('refuses a document that does not fit the article schema', () => {
     const sample = annotatedSample();
     const badDoc = { ...sample, doc: { type: 'doc', content: [{ type: 'marquee', content: [{ type: 'text', text: 'hi' }] }] } };
-    expect(refusal(parseJson({ ...exported(), article: badDoc }))).toMatch(/^This article export is damaged: The document does not fit the article schema/);
+    expect(refusal(parseJson({ ...exported(), article: badDoc }))).toMatch(/^This article export is damaged or incomplete: article\.doc\.content\.0\.type: Invalid option/);
+    const noTitle = { ...sample, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'hi' }] }] } };
+    expect(refusal(parseJson({ ...exported(), article: noTitle }))).toMatch(/^This article export is damaged: The document does not fit the article schema/);
   });
 
   it('brings an older export up to date with the store’s migration when given one', () => {

@@ -10,10 +10,10 @@
  * and `article` keys as a stored article file, so an older export can be brought up to date with the
  * store's own migrations: pass `(json) => migrate('article', json)` as `options.migrate`.
  *
- * Reading refuses, with a message meant for the person who picked the file: text that is not JSON,
- * JSON that is not a Claimdesk article export, an export from a newer Claimdesk, and an article or
- * source entry that fails the schema (the first problem, with its path), including a document that
- * does not fit the article schema (checkArticleDoc).
+ * Reading refuses, with a message meant for the person who picked the file: text that is not JSON, JSON
+ * nested too deeply to check (checkJsonDepth), JSON that is not a Claimdesk article export, an export
+ * from a newer Claimdesk, and an article or source entry that fails the schema (the first problem, with
+ * its path), including a document that does not fit the article schema (checkArticleDoc).
  */
 import { z } from 'zod';
 import { firstIssue } from '../schema/firstIssue';
@@ -21,6 +21,8 @@ import { checkArticleDoc } from '../doc/checkDoc';
 import { ArticleRecord } from '../schema/article';
 import { SourceEntry } from '../schema/desk';
 import { findSource } from '../sources/directory';
+import { MAX_JSON_DEPTH } from '../limits';
+import { checkJsonDepth } from '../schema/jsonDepth';
 
 export const ARTICLE_EXPORT_FORMAT = 'claimdesk-article';
 
@@ -80,6 +82,8 @@ export function parseArticleJson(text: string, supportedVersion: number, options
   } catch {
     return { ok: false, message: `${NOT_AN_EXPORT} It is not valid JSON.` };
   }
+  const depth = checkJsonDepth(json, MAX_JSON_DEPTH);
+  if (!depth.ok) return { ok: false, message: `${NOT_AN_EXPORT} It is ${depth.message}.` };
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, message: `${NOT_AN_EXPORT} It does not hold a JSON object.` };
   let record = json as Record<string, unknown>;
   if (record.format !== ARTICLE_EXPORT_FORMAT) {
