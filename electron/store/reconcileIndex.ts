@@ -39,11 +39,12 @@ function idsInFolder(names: readonly string[]): Set<string> {
 }
 
 /**
- * Whole milliseconds: file systems and copy tools keep mtimes at different precisions. A durable write
- * (with its fsyncs) takes longer than a millisecond, so two saves never share one.
+ * Within a millisecond: file systems, copy tools and utimes keep mtimes at different precisions (and
+ * rounding a time through seconds can move it below the millisecond). A durable write, with its fsyncs,
+ * takes longer than that, so two saves of one file are never this close; at worst a file is read again.
  */
 const sameStamp = (a: FileStamp | undefined, b: FileStamp | null) =>
-  a !== undefined && b !== null && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs) && a.size === b.size;
+  a !== undefined && b !== null && Math.abs(a.mtimeMs - b.mtimeMs) < 1 && a.size === b.size;
 
 function damagedSummary(id: string, known: ArticleSummary | undefined, damage: string): ArticleSummary {
   return {
