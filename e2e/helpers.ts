@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
+import type { Claim } from '../shared/schema/claim';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const samplePath = path.join(root, 'data', 'tartous-ambush.txt');
@@ -155,3 +156,36 @@ export async function markClaim(page: Page, words: string) {
   await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
 }
 
+
+/** The stored claim on `words` in the data directory's one article, read from its file. */
+export function storedClaim(dataDir: string, words: string): Claim {
+  const [file] = articleFiles(dataDir);
+  expect(file, 'the data directory holds an article').toBeDefined();
+  const stored = JSON.parse(readFileSync(path.join(dataDir, 'articles', file!), 'utf8')) as { article: { claims: Claim[] } };
+  const claim = stored.article.claims.find((c) => c.target.quote.exact === words);
+  expect(claim, `a stored claim on "${words}"`).toBeDefined();
+  return claim!;
+}
+
+/** Imports the sample and marks `claims` in order, giving the reviewer's name when asked; the last stays selected. */
+export async function startReview(page: Page, reviewer: string, claims: string[]) {
+  await importFile(page, samplePath);
+  await expect(editor(page).locator('h1')).toHaveText(TITLE);
+  const [first, ...rest] = claims;
+  await selectWords(page, first!);
+  await page.getByRole('button', { name: 'Mark claim' }).click();
+  await page.getByLabel('Your name').fill(reviewer);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(first!);
+  for (const words of rest) await markClaim(page, words);
+}
+
+/** Selects the claim on `words` from the claim list, as a click on its row. */
+export async function chooseInList(page: Page, words: string) {
+  await claimList(page).getByRole('button', { name: new RegExp(words.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
+}
+
+export function selectedQuote(page: Page) {
+  return claimDetail(page).locator('.claim-quote');
+}

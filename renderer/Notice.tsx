@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import type { RemovedText } from '../shared/schema/article';
 
 export type NoticeData = { kind: 'error' | 'info'; text: string; removed?: RemovedText[] };
@@ -22,6 +23,60 @@ export function Notice({ notice, onDismiss }: { notice: NoticeData | null; onDis
       )}
       <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss message">
         Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** A passing message about what was just done, with the way to take it back ("Claim deleted" · Undo). */
+export type ToastData = { id: number; text: string; action?: { label: string; keys?: string; run: () => void } };
+
+/**
+ * Always in the page and polite (role=status), so a toast is announced when it appears. It goes after
+ * `timeoutMs`, but not while the pointer or the focus is on it; Escape dismisses it.
+ */
+export function ToastRegion({ toast, onDismiss, timeoutMs = 10_000 }: { toast: ToastData | null; onDismiss: () => void; timeoutMs?: number }) {
+  return (
+    <div className="toast-region" role="status" data-testid="toast">
+      {toast && <Toast key={toast.id} toast={toast} onDismiss={onDismiss} timeoutMs={timeoutMs} />}
+    </div>
+  );
+}
+
+function Toast({ toast, onDismiss, timeoutMs }: { toast: ToastData; onDismiss: () => void; timeoutMs: number }) {
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  // The parent redraws often (typing); the timer must not restart with each new callback.
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
+  useEffect(() => {
+    if (hovered || focused) return;
+    const timer = setTimeout(() => dismiss.current(), timeoutMs);
+    return () => clearTimeout(timer);
+  }, [hovered, focused, timeoutMs]);
+  return (
+    <div
+      className="toast"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onDismiss();
+      }}
+    >
+      <span className="toast-text">{toast.text}</span>
+      {toast.action && (
+        <button type="button" onClick={toast.action.run} aria-keyshortcuts={toast.action.keys} title={toast.action.keys}>
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="link-button toast-dismiss" onClick={onDismiss} aria-label="Dismiss">
+        ×
       </button>
     </div>
   );

@@ -1,39 +1,38 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { redo, undo } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { ArticleForEditing } from '../../shared/schema/article';
-import type { ClaimData, ClaimTarget } from '../../shared/schema/claim';
+import type { ClaimTarget } from '../../shared/schema/claim';
 import type { DeskState } from '../../shared/schema/desk';
 import { bridge, client, errorMessage } from '../api';
 import { ArticleEditor } from '../editor/ArticleEditor';
-import type { SaveState } from '../editor/autosave';
 import { targetsForRanges } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from '../editor/claimStep';
 import { ClaimRangesStep } from '../editor/claimRangesStep';
 import { claimRangesOf, claimsKey } from '../editor/claimsPlugin';
-import { deleteClaim, markClaim, reattachClaim, selectClaim, stepClaim, updateClaim, type Signer } from '../editor/claimCommands';
+import { markClaim, reattachClaim, selectClaim } from '../editor/claimCommands';
 import { openArticle } from '../editor/editorState';
 import { canDrawClaims } from '../editor/claimHighlights';
 import { ClaimDetail } from '../claims/ClaimDetail';
 import { ClaimsPanel, type ClaimRow } from '../claims/ClaimsPanel';
 import { claimRows } from '../claims/claimRows';
-import { matchesFilter, NO_FILTER, type ClaimFilter } from '../claims/filters';
-import { claimAction } from '../claims/shortcuts';
-import { ReviewerPrompt } from '../settings/ReviewerPrompt';
+import { NO_FILTER, type ClaimFilter } from '../claims/filters';
+import { draftsFor } from '../claims/drafts';
+import { ToastRegion } from '../Notice';
 import { MetaForm } from './MetaForm';
 import { ReviewHandoff } from '../claims/ReviewHandoff';
-import { setStatus } from '../../shared/claims/status';
 import type { Response } from '../../shared/api';
 import { useArticleSaving } from './useArticleSaving';
 import { ExportDialog } from '../export/ExportDialog';
+import { describeSaveFailure } from './saveFailure';
+import { SaveFailureNote, SaveIndicator } from './SaveStatus';
+import { useSigner } from './useSigner';
+import { useClaimActions } from './useClaimActions';
 
 type Props = { id: string; onError: (message: string) => void; onInfo: (message: string) => void; onBack: () => void; onReload: () => void };
 
-const STATE_TEXT: Record<SaveState, string> = { saved: 'All changes saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Not saved' };
 /** The stored quote's limit (TextQuoteSelector.exact). */
 const MAX_CLAIM_CHARS = 20_000;
-const isMac = typeof navigator !== 'undefined' && /Mac|iP(hone|[oa]d)/.test(navigator.platform);
 
 type Loaded = { article: ArticleForEditing; initial: EditorState };
 
@@ -45,15 +44,19 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   const [review, setReview] = useState<Response<'getReviewState'>>({ conflicts: [], agreements: [] });
   const [deciding, setDeciding] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [pendingAction, setPendingAction] = useState<((s: Signer) => void) | null>(null);
+  const root = useRef<HTMLElement | null>(null);
   const targets = useRef(new Map<string, ClaimTarget>());
   const view = useRef<EditorView | null>(null);
-  const { saveState, saveError, revision, autosave, saveMeta } = useArticleSaving({
+  const drafts = useMemo(() => draftsFor(id), [id]);
+  useEffect(() => drafts.listen(onError), [drafts, onError]);
+  const { saveState, failure, revision, autosave, saveMeta, saveNow } = useArticleSaving({
     id,
     targets,
     onSources: (sources) => setDesk((d) => (d ? { ...d, sources } : d)),
     onMetaSaved: (meta) => setLoaded((l) => (l ? { ...l, article: { ...l.article, meta: { ...l.article.meta, ...meta } } } : l)),
+    commitDrafts: () => drafts.commitAll(),
   });
+  const { signed, prompt } = useSigner({ reviewer: desk?.settings.reviewerName ?? '', onNamed: (settings) => setDesk((d) => (d ? { ...d, settings } : d)), onError });
 
   useEffect(() => {
     let live = true;
@@ -88,9 +91,11 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
 
   // The panel follows the editor: at once for claim changes, at most a few times a second while typing.
   const panelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const noteTransaction = useRef<(tr: Transaction) => void>(() => undefined);
   const onTransaction = useCallback(
     (state: EditorState, tr: Transaction) => {
       if (tr.docChanged) autosave.schedule(state);
+      noteTransaction.current(tr);
       const claimChange = tr.getMeta(claimsKey) !== undefined || tr.steps.some((s) => s instanceof ClaimDataStep || s instanceof ClaimRangesStep);
       if (claimChange) {
         if (panelTimer.current) clearTimeout(panelTimer.current);
@@ -106,18 +111,6 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     [autosave],
   );
 
-  const signerFor = (reviewer: string): Signer => ({ reviewer, now: () => new Date().toISOString(), newId: () => crypto.randomUUID() });
-
-  /** Runs a claim action signed with the reviewer's name, asking for the name first if there is none yet. */
-  const signed = useCallback(
-    (act: (s: Signer) => void) => {
-      const reviewer = desk?.settings.reviewerName ?? '';
-      if (reviewer) act(signerFor(reviewer));
-      else setPendingAction(() => act);
-    },
-    [desk],
-  );
-
   const mark = useCallback(() => {
     const v = view.current;
     if (!v) return;
@@ -128,7 +121,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     }
     // The range as selected now: if the name has to be asked first, the prompt takes the focus.
     const docAtRequest = v.state.doc;
-    signed((s) => {
+    void signed((s) => {
       if (v.state.doc !== docAtRequest) return onError('The text changed while your name was asked; select the claim again.');
       const newId = markClaim(v, s, undefined, { from, to });
       // Its target from the start, so it is saved (orphaned) even if its words go before the first save.
@@ -143,62 +136,36 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   const selected = state ? (claimsKey.getState(state)?.selected ?? null) : null;
   const selectedRow = rows.find((r) => r.id === selected) ?? null;
 
-  const change = useCallback((cid: string, fn: (d: ClaimData) => ClaimData) => signed((s) => view.current && updateClaim(view.current, cid, s, fn)), [signed]);
+  const actions = useClaimActions({
+    view,
+    root,
+    targets,
+    rows,
+    filter,
+    scale,
+    reviewer: desk?.settings.reviewerName ?? '',
+    signed,
+    mark,
+    openExport: () => setExporting(true),
+    onError,
+  });
+  noteTransaction.current = actions.noteTransaction;
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const v = view.current;
-    if (!v) return;
-    const target = e.target as HTMLElement;
-    const inField = target.closest('input, textarea, select') !== null;
-    const mod = isMac ? e.metaKey : e.ctrlKey;
-    if (!inField && !v.hasFocus() && mod && e.code === 'KeyZ') {
-      e.preventDefault();
-      (e.shiftKey ? redo : undo)(v.state, v.dispatch);
-      return;
-    }
-    if (mod && e.shiftKey && !e.altKey && e.code === 'KeyE') {
-      e.preventDefault();
-      setExporting(true);
-      return;
-    }
-    const action = claimAction(e, isMac);
-    if (!action || (inField && action.type === 'delete')) return;
-    e.preventDefault();
-    const current = claimsKey.getState(v.state)?.selected ?? null;
-    switch (action.type) {
-      case 'mark':
-        return mark();
-      case 'next':
-      case 'previous':
-        return stepClaim(v, action.type === 'next' ? 1 : -1, (cid) => {
-          const d = claimsKey.getState(v.state)?.data.get(cid);
-          return d ? matchesFilter(d, filter) : false;
-        });
-      case 'status': {
-        const data = current ? claimsKey.getState(v.state)?.data.get(current) : undefined;
-        if (!current || !data) return;
-        const next = setStatus(data, action.status, desk?.settings.reviewerName ?? '', new Date().toISOString());
-        if (!next.ok) return onError(`${next.message} (Alt+Shift+1… sets a verdict.)`);
-        return change(current, (d) => ({ ...d, verification: { ...d.verification, status: action.status, secondReview: next.data.verification.secondReview } }));
-      }
-      case 'verdict': {
-        if (!current) return;
-        const verdict = action.index === null ? null : (scale[action.index] ?? undefined);
-        if (verdict === undefined) return;
-        if (verdict === null && claimsKey.getState(v.state)?.data.get(current)?.verification.status === 'done') return;
-        return change(current, (d) => ({ ...d, verification: { ...d.verification, verdict } }));
-      }
-      case 'delete':
-        if (current) deleteClaim(v, current);
-        return;
-    }
-  };
+  const failed = useMemo(() => {
+    if (!failure || saveState !== 'error') return null;
+    const described = describeSaveFailure(failure.error, (i) => {
+      const row = rows.find((r) => r.id === failure.claimIds[i]);
+      return row ? { id: row.id, number: row.number, quote: row.quote } : null;
+    });
+    const row = rows.find((r) => r.id === described.claimId);
+    return { described, claimLabel: row ? (row.number === null ? 'the orphaned claim' : `claim ${row.number}`) : null };
+  }, [failure, saveState, rows]);
 
   if (!loaded || !desk) return <p>Loading article…</p>;
   const { article } = loaded;
 
   return (
-    <article className="article-view" aria-label={article.meta.title || 'Article'} onKeyDown={onKeyDown}>
+    <article className="article-view" aria-label={article.meta.title || 'Article'} ref={root}>
       <div className="article-main">
         <div className="article-toolbar">
           <button type="button" className="secondary" onClick={onBack}>
@@ -207,21 +174,26 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
           <button type="button" className="secondary" onClick={() => setExporting(true)} title="Ctrl+Shift+E">
             Export…
           </button>
-          <span className={`save-state save-${saveState}`} role="status" aria-live="polite" data-testid="save-state">
-            {STATE_TEXT[saveState]}
-            {saveError ? `: ${saveError}` : ''}
-          </span>
+          <SaveIndicator state={saveState} />
         </div>
+        {failed && (
+          <SaveFailureNote
+            failure={failed.described}
+            claimLabel={failed.claimLabel}
+            onRetry={() => void saveNow()}
+            onShowClaim={actions.showClaim}
+          />
+        )}
         {exporting && (
           <ExportDialog
             articleId={id}
-            beforeExport={() => autosave.flush()}
+            beforeExport={saveNow}
             onClose={() => setExporting(false)}
             onError={onError}
             onDone={onInfo}
           />
         )}
-        <MetaForm meta={article.meta} onSave={saveMeta} />
+        <MetaForm meta={article.meta} drafts={drafts} onSave={saveMeta} />
         {article.removedOnImport.length > 0 && (
           <details className="removed-on-import">
             <summary>Taken out of the text on import ({article.removedOnImport.length})</summary>
@@ -254,8 +226,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
           onChoose={(conflict, choice) => {
             setDeciding(true);
             // Save what is on screen first; the decision is applied by the back end, then the article reopens.
-            autosave
-              .flush()
+            saveNow()
               .then(() => client.resolveConflict({ id, claimId: conflict.claimId, field: conflict.field, choice }))
               .then(onReload, (e: unknown) => {
                 setDeciding(false);
@@ -263,17 +234,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
               });
           }}
         />
-        {pendingAction && (
-          <ReviewerPrompt
-            onSaved={(settings) => {
-              setDesk((d) => (d ? { ...d, settings } : d));
-              setPendingAction(null);
-              pendingAction(signerFor(settings.reviewerName));
-            }}
-            onCancel={() => setPendingAction(null)}
-            onError={onError}
-          />
-        )}
+        {prompt}
         {selectedRow && (
           <ClaimDetail
             key={selectedRow.id}
@@ -284,16 +245,18 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
             scale={scale}
             sources={desk.sources}
             reviewer={desk.settings.reviewerName}
+            drafts={drafts}
             newId={() => crypto.randomUUID()}
             now={() => new Date().toISOString()}
-            onChange={(fn) => change(selectedRow.id, fn)}
-            onDelete={() => view.current && deleteClaim(view.current, selectedRow.id)}
+            onChange={(fn) => actions.change(selectedRow.id, fn)}
+            onDelete={() => actions.remove(selectedRow.id)}
             onReattach={() => {
               if (view.current && !reattachClaim(view.current, selectedRow.id)) onError('Select the words to re-attach this claim to first.');
             }}
           />
         )}
       </ClaimsPanel>
+      <ToastRegion toast={actions.toast} onDismiss={actions.dismissToast} />
     </article>
   );
 }

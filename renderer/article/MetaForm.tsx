@@ -1,54 +1,28 @@
-import { useState } from 'react';
-import { EditableMeta, type ArticleMeta } from '../../shared/schema/article';
+import { useMemo } from 'react';
+import { ArticleMeta, type EditableMeta } from '../../shared/schema/article';
+import type { FieldDrafts } from '../claims/drafts';
+import { FieldScopeContext, TextField, type FieldScope } from '../claims/fields';
 
 type Field = 'publisher' | 'byline' | 'publishedAt' | 'url';
-const FIELDS: { key: Field; label: string; type: string; placeholder: string }[] = [
+const FIELDS: { key: Field; label: string; type: 'text' | 'date' | 'url'; placeholder?: string }[] = [
   { key: 'publisher', label: 'Publisher', type: 'text', placeholder: 'e.g. Reuters' },
   { key: 'byline', label: 'Byline', type: 'text', placeholder: 'Author' },
-  { key: 'publishedAt', label: 'Published', type: 'date', placeholder: '' },
+  { key: 'publishedAt', label: 'Published', type: 'date' },
   { key: 'url', label: 'URL', type: 'url', placeholder: 'https://…' },
 ];
 
-type Props = { meta: ArticleMeta; onSave: (change: EditableMeta) => Promise<void> };
+type Props = { meta: ArticleMeta; drafts: FieldDrafts; onSave: (change: EditableMeta) => Promise<void> };
 
-/** Article metadata, each field checked with the shared schema as the user leaves it. */
-export function MetaForm({ meta, onSave }: Props) {
-  const [values, setValues] = useState<Record<Field, string>>({ publisher: meta.publisher, byline: meta.byline, publishedAt: meta.publishedAt, url: meta.url });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-
-  async function commit(key: Field) {
-    if (values[key] === meta[key]) return setErrors((e) => ({ ...e, [key]: undefined }));
-    const parsed = EditableMeta.safeParse({ [key]: values[key] });
-    if (!parsed.success) return setErrors((e) => ({ ...e, [key]: parsed.error.issues[0]?.message ?? 'Invalid value' }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    await onSave(parsed.data);
-  }
-
+/** Article metadata, each field checked with the shared schema and committed like the claim fields. */
+export function MetaForm({ meta, drafts, onSave }: Props) {
+  const scope: FieldScope = useMemo(() => ({ drafts, owner: 'meta', describe: 'the article details' }), [drafts]);
   return (
-    <form className="meta-form" aria-label="Article details" onSubmit={(e) => e.preventDefault()}>
-      {FIELDS.map(({ key, label, type, placeholder }) => (
-        <div className="field" key={key}>
-          <label htmlFor={`meta-${key}`}>{label}</label>
-          <input
-            id={`meta-${key}`}
-            type={type}
-            value={values[key]}
-            placeholder={placeholder}
-            aria-invalid={errors[key] ? true : undefined}
-            aria-describedby={errors[key] ? `meta-${key}-error` : undefined}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setValues((v) => ({ ...v, [key]: value }));
-            }}
-            onBlur={() => void commit(key)}
-          />
-          {errors[key] && (
-            <span className="field-error" id={`meta-${key}-error`} role="alert">
-              {errors[key]}
-            </span>
-          )}
-        </div>
-      ))}
-    </form>
+    <FieldScopeContext.Provider value={scope}>
+      <form className="meta-form" aria-label="Article details" onSubmit={(e) => e.preventDefault()}>
+        {FIELDS.map(({ key, label, type, placeholder }) => (
+          <TextField key={key} label={label} name={`meta.${key}`} type={type} placeholder={placeholder} value={meta[key]} schema={ArticleMeta.shape[key]} onCommit={(value) => void onSave({ [key]: value })} />
+        ))}
+      </form>
+    </FieldScopeContext.Provider>
   );
 }

@@ -1,14 +1,14 @@
 /**
  * Everything about keeping one open article saved: autosave of the editor state (text and claims),
- * metadata saves, one save at a time in order, the save indicator, and not losing a pending save when
- * the window closes.
+ * metadata saves, one save at a time in order, the save indicator, why a save failed, and not losing a
+ * pending save (or a field's uncommitted text) when the window closes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditableMeta } from '../../shared/schema/article';
 import type { ClaimTarget } from '../../shared/schema/claim';
 import type { SourceEntry } from '../../shared/schema/desk';
-import { client, errorMessage, isDesktop } from '../api';
+import { client, isDesktop } from '../api';
 import { createAutosave, createSerialQueue, type SaveState } from '../editor/autosave';
 import { snapshotForSave } from '../editor/editorState';
 
@@ -18,15 +18,21 @@ type Options = {
   targets: MutableRefObject<Map<string, ClaimTarget>>;
   onSources: (sources: SourceEntry[]) => void;
   onMetaSaved: (meta: EditableMeta) => void;
+  /** Commits what fields hold but have not committed yet; runs before everything is saved at once. */
+  commitDrafts: () => void;
 };
 
-export function useArticleSaving({ id, targets, onSources, onMetaSaved }: Options) {
+/** A failed save: the error, and the ids of the claims it sent in order (the error names them by index). */
+export type FailedSave = { error: unknown; claimIds: readonly string[] };
+
+export function useArticleSaving({ id, targets, onSources, onMetaSaved, commitDrafts }: Options) {
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FailedSave | null>(null);
   const revision = useRef(0);
+  const sentClaims = useRef<readonly string[]>([]);
   const enqueue = useMemo(() => createSerialQueue(), []);
-  const callbacks = useRef({ onSources, onMetaSaved });
-  callbacks.current = { onSources, onMetaSaved };
+  const callbacks = useRef({ onSources, onMetaSaved, commitDrafts });
+  callbacks.current = { onSources, onMetaSaved, commitDrafts };
 
   const autosave = useMemo(
     () =>
@@ -34,6 +40,7 @@ export function useArticleSaving({ id, targets, onSources, onMetaSaved }: Option
         save: (state) =>
           enqueue(async () => {
             const snap = snapshotForSave(state, targets.current);
+            sentClaims.current = snap.claims.map((c) => c.data.id);
             const saved = await client.saveArticle({ id, doc: snap.doc, claims: snap.claims, baseRevision: revision.current });
             revision.current = saved.revision;
             targets.current = snap.targets;
@@ -41,7 +48,7 @@ export function useArticleSaving({ id, targets, onSources, onMetaSaved }: Option
           }),
         onState: (state, error) => {
           setSaveState(state);
-          setSaveError(state === 'error' ? errorMessage(error) : null);
+          setFailure(state === 'error' ? { error, claimIds: sentClaims.current } : null);
         },
       }),
     [id, enqueue, targets],
@@ -52,7 +59,9 @@ export function useArticleSaving({ id, targets, onSources, onMetaSaved }: Option
   useEffect(() => {
     let closingAfterSave = false;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!autosave.hasUnsaved() || closingAfterSave) return;
+      if (closingAfterSave) return;
+      callbacks.current.commitDrafts();
+      if (!autosave.hasUnsaved()) return;
       const saving = autosave.flush();
       event.preventDefault();
       if (isDesktop) {
@@ -79,11 +88,17 @@ export function useArticleSaving({ id, targets, onSources, onMetaSaved }: Option
         setSaveState(autosave.hasUnsaved() ? 'pending' : 'saved');
       } catch (e) {
         setSaveState('error');
-        setSaveError(errorMessage(e));
+        setFailure({ error: e, claimIds: [] });
       }
     },
     [id, enqueue, autosave],
   );
 
-  return { saveState, saveError, revision, autosave, saveMeta };
+  /** Everything on screen, saved now: before an export, a merge decision, a retry. */
+  const saveNow = useCallback(() => {
+    callbacks.current.commitDrafts();
+    return autosave.flush();
+  }, [autosave]);
+
+  return { saveState, failure, revision, autosave, saveMeta, saveNow };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ATTRIBUTION_KIND_LABELS, ATTRIBUTION_KINDS, STATUS_LABELS, STATUSES, type ClaimData } from '../../shared/schema/claim';
 import { isFiltered, matchesFilter, NO_FILTER, progress, type ClaimFilter } from './filters';
 import { SHORTCUT_HELP } from './shortcuts';
+import { clipQuote } from './clipQuote';
 
 export type ClaimRow = { id: string; number: number | null; quote: string; orphaned: boolean; data: ClaimData };
 
@@ -17,7 +18,6 @@ type Props = {
   children?: React.ReactNode;
 };
 
-const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The article's claims in document order (orphans last), with filters and progress. */
 export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect, onMark, canMark, children }: Props) {
@@ -105,7 +105,7 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
                 onClick={() => onSelect(r.id)}
               >
                 <span className="claim-number">{r.orphaned ? 'Orphaned' : `#${r.number}`}</span>
-                <span className="claim-row-quote">{clip(r.quote)}</span>
+                <span className="claim-row-quote">{clipQuote(r.quote, 140)}</span>
                 <span className="claim-row-meta">
                   {STATUS_LABELS[r.data.verification.status]} · {r.data.verification.verdict ?? 'no verdict'} · attribution: {ATTRIBUTION_KIND_LABELS[r.data.attribution.kind].toLowerCase()}
                 </span>

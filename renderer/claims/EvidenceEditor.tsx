@@ -1,22 +1,30 @@
-import { useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
+import { EVIDENCE_FIELD_LABELS as LABEL } from '../../shared/claims/fieldLabels';
 import { Evidence, STANCES, type Stance } from '../../shared/schema/claim';
-import { SelectField, TextField } from './fields';
+import { FieldScopeContext, SelectField, TextField, type FieldScope } from './fields';
 
 const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context only' };
 const STANCE_OPTIONS = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
+
+type Items = (items: Evidence[]) => Evidence[];
 
 type Props = {
   items: Evidence[];
   newId: () => string;
   today: () => string;
-  onChange: (items: Evidence[]) => void;
+  onChange: (change: Items) => void;
+  /** The item being added, kept by the claim's forms so it survives leaving the claim. */
+  draft: Evidence | null;
+  onDraft: (change: (draft: Evidence | null) => Evidence | null) => void;
 };
 
 /** The evidence list: each item editable in place; a new item is added once it has a valid address. */
-export function EvidenceEditor({ items, newId, today, onChange }: Props) {
-  const [draft, setDraft] = useState<Evidence | null>(null);
+export function EvidenceEditor({ items, newId, today, onChange, draft, onDraft }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const update = (id: string, patch: Partial<Evidence>) => onChange(items.map((e) => (e.id === id ? { ...e, ...patch } : e)));
+  const update = (id: string, patch: Partial<Evidence>) => onChange((list) => list.map((e) => (e.id === id ? { ...e, ...patch } : e)));
+  // The new item's fields keep their drafts apart from the items', and refusing one needs no message: it is not saved yet anyway.
+  const parent = useContext(FieldScopeContext);
+  const draftScope: FieldScope | null = useMemo(() => (parent ? { ...parent, owner: `${parent.owner}/new-evidence`, describe: null } : null), [parent]);
 
   return (
     <div className="evidence">
@@ -29,17 +37,19 @@ export function EvidenceEditor({ items, newId, today, onChange }: Props) {
                 {e.title || e.url}
               </a>
               {e.publisher ? ` (${e.publisher})` : ''}{' '}
-              <button type="button" className="link-button" onClick={() => onChange(items.filter((x) => x.id !== e.id))} aria-label={`Remove evidence ${i + 1}`}>
+              <button type="button" className="link-button" onClick={() => onChange((list) => list.filter((x) => x.id !== e.id))} aria-label={`Remove evidence ${i + 1}`}>
                 Remove
               </button>
             </div>
-            <EvidenceFields value={e} onPatch={(patch) => update(e.id, patch)} />
+            <EvidenceFields value={e} name={`evidence.${e.id}`} onPatch={(patch) => update(e.id, patch)} />
           </li>
         ))}
       </ul>
       {draft ? (
         <div className="evidence-draft" role="group" aria-label="New evidence">
-          <EvidenceFields value={draft} onPatch={(patch) => setDraft({ ...draft, ...patch })} />
+          <FieldScopeContext.Provider value={draftScope}>
+            <EvidenceFields value={draft} name="evidence.new" onPatch={(patch) => onDraft((d) => (d ? { ...d, ...patch } : d))} />
+          </FieldScopeContext.Provider>
           {error && (
             <p className="field-error" role="alert">
               {error}
@@ -50,19 +60,19 @@ export function EvidenceEditor({ items, newId, today, onChange }: Props) {
             onClick={() => {
               const parsed = Evidence.safeParse(draft);
               if (!parsed.success) return setError(parsed.error.issues.map((i) => i.message).join(' '));
-              onChange([...items, parsed.data]);
-              setDraft(null);
+              onChange((list) => [...list, parsed.data]);
+              onDraft(() => null);
               setError(null);
             }}
           >
             Save evidence
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => (setDraft(null), setError(null))}>
+          <button type="button" className="secondary" onClick={() => (onDraft(() => null), setError(null))}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" className="secondary" onClick={() => setDraft({ id: newId(), url: '', title: '', publisher: '', accessedAt: today(), quote: '', stance: 'supports' })}>
+        <button type="button" className="secondary" onClick={() => onDraft(() => ({ id: newId(), url: '', title: '', publisher: '', accessedAt: today(), quote: '', stance: 'supports' }))}>
           Add evidence
         </button>
       )}
@@ -70,16 +80,16 @@ export function EvidenceEditor({ items, newId, today, onChange }: Props) {
   );
 }
 
-function EvidenceFields({ value, onPatch }: { value: Evidence; onPatch: (patch: Partial<Evidence>) => void }) {
+function EvidenceFields({ value, name, onPatch }: { value: Evidence; name: string; onPatch: (patch: Partial<Evidence>) => void }) {
   const shape = Evidence.shape;
   return (
     <div className="evidence-fields">
-      <TextField label="Evidence URL" type="url" value={value.url} schema={shape.url} onCommit={(url) => onPatch({ url })} placeholder="https://…" />
-      <TextField label="Evidence title" value={value.title} schema={shape.title} onCommit={(title) => onPatch({ title })} />
-      <TextField label="Evidence publisher" value={value.publisher} schema={shape.publisher} onCommit={(publisher) => onPatch({ publisher })} />
-      <TextField label="Accessed" type="date" value={value.accessedAt} schema={shape.accessedAt} onCommit={(accessedAt) => onPatch({ accessedAt })} />
-      <SelectField label="Stance" value={value.stance} options={STANCE_OPTIONS} onChange={(stance) => onPatch({ stance })} />
-      <TextField label="Quote from the evidence" multiline value={value.quote} schema={shape.quote} onCommit={(quote) => onPatch({ quote })} />
+      <TextField label={LABEL.url} name={`${name}.url`} type="url" value={value.url} schema={shape.url} onCommit={(url) => onPatch({ url })} placeholder="https://…" />
+      <TextField label={LABEL.title} name={`${name}.title`} value={value.title} schema={shape.title} onCommit={(title) => onPatch({ title })} />
+      <TextField label={LABEL.publisher} name={`${name}.publisher`} value={value.publisher} schema={shape.publisher} onCommit={(publisher) => onPatch({ publisher })} />
+      <TextField label={LABEL.accessedAt} name={`${name}.accessedAt`} type="date" value={value.accessedAt} schema={shape.accessedAt} onCommit={(accessedAt) => onPatch({ accessedAt })} />
+      <SelectField label={LABEL.stance} name={`${name}.stance`} value={value.stance} options={STANCE_OPTIONS} onChange={(stance) => onPatch({ stance })} />
+      <TextField label={LABEL.quote} name={`${name}.quote`} multiline value={value.quote} schema={shape.quote} onCommit={(quote) => onPatch({ quote })} />
     </div>
   );
 }

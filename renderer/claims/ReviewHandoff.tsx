@@ -1,5 +1,6 @@
 import type { StoredAgreement, StoredConflict } from '../../shared/schema/exchange';
 import { STATUS_LABELS, type ClaimStatus } from '../../shared/schema/claim';
+import { claimFieldLabel } from '../../shared/claims/fieldLabels';
 import type { ClaimRow } from './ClaimsPanel';
 
 type Props = {
@@ -9,26 +10,6 @@ type Props = {
   busy: boolean;
   onChoose: (conflict: StoredConflict, choice: 'ours' | 'theirs') => void;
 };
-
-const FIELD_LABELS: Record<string, string> = {
-  'attribution.sourceName': 'Source name',
-  'attribution.sourceKind': 'Source kind',
-  'attribution.kind': 'Attribution',
-  'attribution.cue': 'Cue words',
-  'verification.status': 'Status',
-  'verification.verdict': 'Verdict',
-  'verification.confidence': 'Confidence',
-  'verification.rationale': 'Rationale',
-  'verification.secondReview': 'Second review',
-};
-
-function fieldLabel(field: string): string {
-  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
-  if (field.startsWith('attribution.traced.')) return `Traced source ${field.slice('attribution.traced.'.length)}`;
-  if (field.startsWith('verification.evidence.')) return 'Evidence item';
-  if (field.startsWith('comments.')) return 'Comment';
-  return field;
-}
 
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
@@ -57,7 +38,7 @@ export function ReviewHandoff({ conflicts, agreements, rows, busy, onChoose }: P
         <ul className="conflicts" aria-label="Conflicts">
           {conflicts.map((c) => {
             const row = rows.find((r) => r.id === c.claimId);
-            const label = fieldLabel(c.field);
+            const label = claimFieldLabel(c.field);
             return (
               <li key={`${c.claimId}:${c.field}`} className="conflict">
                 <p>

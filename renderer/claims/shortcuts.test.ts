@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAction, type KeyLike } from './shortcuts';
+import { claimAction, historyAction, isTextEntry, type KeyLike } from './shortcuts';
 
 const key = (k: Partial<KeyLike>): KeyLike => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...k });
 
@@ -21,5 +21,31 @@ describe('claim shortcuts', () => {
     expect(claimAction(key({ altKey: true, code: 'Digit5', key: '5' }), false)).toBeNull();
     expect(claimAction(key({ key: 'Backspace' }), false)).toBeNull();
     expect(claimAction(key({ ctrlKey: true, key: 'Backspace' }), false)).toBeNull();
+  });
+});
+
+describe('undo and redo keys', () => {
+  it('are Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, or Cmd+Z and Cmd+Shift+Z on macOS', () => {
+    expect(historyAction(key({ ctrlKey: true, code: 'KeyZ' }), false)).toBe('undo');
+    expect(historyAction(key({ ctrlKey: true, shiftKey: true, code: 'KeyZ' }), false)).toBe('redo');
+    expect(historyAction(key({ ctrlKey: true, code: 'KeyY' }), false)).toBe('redo');
+    expect(historyAction(key({ metaKey: true, code: 'KeyZ' }), true)).toBe('undo');
+    expect(historyAction(key({ metaKey: true, code: 'KeyY' }), true)).toBeNull();
+    expect(historyAction(key({ ctrlKey: true, code: 'KeyZ' }), true)).toBeNull();
+    expect(historyAction(key({ ctrlKey: true, altKey: true, code: 'KeyZ' }), false)).toBeNull();
+    expect(historyAction(key({ code: 'KeyZ' }), false)).toBeNull();
+  });
+});
+
+describe('text entry', () => {
+  it('is a textarea or an input that takes typing, not a checkbox, button or select', () => {
+    expect(isTextEntry({ tagName: 'TEXTAREA' })).toBe(true);
+    expect(isTextEntry({ tagName: 'INPUT', type: 'text' })).toBe(true);
+    expect(isTextEntry({ tagName: 'INPUT', type: 'url' })).toBe(true);
+    expect(isTextEntry({ tagName: 'INPUT', type: 'date' })).toBe(true);
+    expect(isTextEntry({ tagName: 'INPUT', type: 'checkbox' })).toBe(false);
+    expect(isTextEntry({ tagName: 'SELECT' })).toBe(false);
+    expect(isTextEntry({ tagName: 'BUTTON', type: 'submit' })).toBe(false);
+    expect(isTextEntry(null)).toBe(false);
   });
 });

@@ -83,6 +83,46 @@ describe('autosave', () => {
   });
 });
 
+describe('autosave after a failure', () => {
+  it('keeps the value unsaved, so leaving warns and a flush tries it again', async () => {
+    let fail = true;
+    const saved: string[] = [];
+    const autosave = createAutosave<string>({
+      save: async (v) => {
+        if (fail) throw new Error('server down');
+        saved.push(v);
+      },
+      onState: () => undefined,
+    });
+    autosave.schedule('x');
+    await autosave.flush();
+    expect(autosave.hasUnsaved()).toBe(true);
+    fail = false;
+    await autosave.flush();
+    expect(saved).toEqual(['x']);
+    expect(autosave.hasUnsaved()).toBe(false);
+  });
+
+  it('does not put an older value back over one scheduled while the failed save ran', async () => {
+    let reject: (e: Error) => void = () => undefined;
+    const calls: string[] = [];
+    const autosave = createAutosave<string>({
+      save: (v) => {
+        calls.push(v);
+        return calls.length === 1 ? new Promise<void>((_, r) => (reject = r)) : Promise.resolve();
+      },
+      onState: () => undefined,
+    });
+    autosave.schedule('old');
+    await vi.advanceTimersByTimeAsync(300);
+    autosave.schedule('new');
+    reject(new Error('boom'));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(calls).toEqual(['old', 'new']);
+    expect(autosave.hasUnsaved()).toBe(false);
+  });
+});
+
 describe('serial queue', () => {
   it('runs tasks in order even when an earlier one fails', async () => {
     vi.useRealTimers();

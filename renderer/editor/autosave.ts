@@ -1,6 +1,7 @@
 /**
  * Saves the latest value without a save button: after a short pause in typing, and never more than
  * `maxWaitMs` behind while typing goes on. One save runs at a time; changes made meanwhile go in the next.
+ * A value whose save failed stays unsaved until a later save of it (or of a newer one) succeeds.
  */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -43,7 +44,14 @@ export function createAutosave<T>({ save, onState, delayMs = 300, maxWaitMs = 10
       () => {
         if (!dirty) onState('saved');
       },
-      (error: unknown) => onState('error', error),
+      (error: unknown) => {
+        // Still unsaved: the next change or flush tries again, and leaving the page warns.
+        if (!dirty) {
+          latest = value;
+          dirty = true;
+        }
+        onState('error', error);
+      },
     );
     try {
       await inFlight;

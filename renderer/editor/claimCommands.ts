@@ -2,7 +2,7 @@
 import { closeHistory } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { newClaimData, type ClaimData } from '../../shared/schema/claim';
+import { ClaimData, newClaimData } from '../../shared/schema/claim';
 import { narrowToWords } from '../../shared/anchor/mapRanges';
 import type { Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
@@ -43,12 +43,23 @@ export function getClaim(state: EditorState, id: string): ClaimData | undefined 
   return claimsKey.getState(state)?.data.get(id);
 }
 
-/** Applies a change to a claim's data, signed and timed. */
-export function updateClaim(view: EditorView, id: string, signer: Signer, change: (data: ClaimData) => ClaimData): void {
+export type ClaimUpdate = { ok: true } | { ok: false; path: string; message: string };
+
+/**
+ * Applies a change to a claim's data, signed and timed; the change gets the signer for what it stamps
+ * (a comment's author). A result the claim schema refuses is not applied: it would only fail every
+ * save after it, and undoing it would be the reviewer's job.
+ */
+export function updateClaim(view: EditorView, id: string, signer: Signer, change: (data: ClaimData, signer: Signer) => ClaimData): ClaimUpdate {
   const before = getClaim(view.state, id);
-  if (!before) return;
-  const after = { ...change(before), updatedBy: signer.reviewer, updatedAt: signer.now() };
-  view.dispatch(closeHistory(view.state.tr).step(new ClaimDataStep(id, before, after)));
+  if (!before) return { ok: false, path: '', message: 'This claim was deleted.' };
+  const checked = ClaimData.safeParse({ ...change(before, signer), updatedBy: signer.reviewer, updatedAt: signer.now() });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { ok: false, path: issue?.path.map(String).join('.') ?? '', message: issue?.message ?? 'This change is not valid.' };
+  }
+  view.dispatch(closeHistory(view.state.tr).step(new ClaimDataStep(id, before, checked.data)));
+  return { ok: true };
 }
 
 /** Deletes a claim, range and data together, as one undoable step. */

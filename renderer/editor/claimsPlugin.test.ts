@@ -93,6 +93,24 @@ describe('claims plugin', () => {
     expect(quoteOf(view, id)).toBe('ten additional troops');
   });
 
+  it('signs what a change stamps with the signer it is recorded under, and refuses data the claim schema refuses', () => {
+    const view = fakeView(openArticle(article()).state);
+    select(view, 'ten additional troops');
+    const id = markClaim(view, signer)!;
+    const dana = { ...signer, reviewer: 'Dana' };
+    const posted = updateClaim(view, id, dana, (d, s) => ({ ...d, comments: [{ id: s.newId(), author: s.reviewer, at: s.now(), text: 'Check the toll.' }] }));
+    expect(posted).toEqual({ ok: true });
+    const data = claimsKey.getState(view.state)?.data.get(id);
+    expect(data?.comments.map((c) => c.author)).toEqual(['Dana']);
+    expect(data?.updatedBy).toBe('Dana');
+
+    // A comment without an author would fail every save after it: it never enters the state.
+    const before = view.state;
+    const refused = updateClaim(view, id, signer, (d) => ({ ...d, comments: [...d.comments, { id: 'comment-2', author: '', at: signer.now(), text: 'x' }] }));
+    expect(refused).toMatchObject({ ok: false, path: 'comments.1.author' });
+    expect(view.state).toBe(before);
+  });
+
   it('deleting a claim removes its range and data together; undo restores both', () => {
     const view = fakeView(openArticle(article()).state);
     select(view, 'ten additional troops');
