@@ -37,6 +37,21 @@ describe('import', () => {
     expect(stored.article.origin).toEqual({ kind: 'file', fileName: 'tartous-ambush.txt' });
   });
 
+  it('stores the publisher named by a header line of a text file', async () => {
+    const text = 'Ambush near Tartous\nBy Jane Doe | Reuters | 3 March 2025\n\nTen more troops were injured in the clashes near the port of Tartous.';
+    const res = await call('importFile', { fileName: 'ambush.txt', dataBase64: b64(text) });
+    if (!res.ok) throw new Error(res.error.message);
+    const { article } = res.value as { article: { id: string } };
+    const got = await call('getArticle', { id: article.id });
+    expect(got.ok && (got.value as { meta: unknown }).meta).toEqual({
+      title: 'Ambush near Tartous',
+      publisher: 'Reuters',
+      byline: 'Jane Doe',
+      publishedAt: '2025-03-03',
+      url: '',
+    });
+  });
+
   it('the first-run sample is imported once and then no longer offered', async () => {
     const res = await call('importSample', {});
     expect(res.ok).toBe(true);

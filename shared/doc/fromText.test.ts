@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { DocNodeJson } from '../schema/doc';
-import { articleFromText, looksLikeSubheading, parseByline, parseDateLine, type ParsedArticle } from './fromText';
+import { articleFromText, looksLikeSubheading, type ParsedArticle } from './fromText';
 import { checkArticleDoc } from './checkDoc';
 import { articleSchema } from './schema';
 
@@ -82,14 +82,11 @@ describe('articleFromText: plain text', () => {
       ['Ambush near Tartous', 'By Jane Doe, Reuters', 'Published December 24, 2024', 'https://example.com/news/tartous', P1, P2].join('\n\n'),
       'text',
     );
-    expect(parsed.meta).toEqual({
-      title: 'Ambush near Tartous',
-      byline: 'Jane Doe, Reuters',
-      publishedAt: '2024-12-24',
-      url: 'https://example.com/news/tartous',
-    });
+    expect(parsed.meta).toEqual(
+      meta({ title: 'Ambush near Tartous', byline: 'Jane Doe', publisher: 'Reuters', publishedAt: '2024-12-24', url: 'https://example.com/news/tartous' }),
+    );
     expect(parsed.removed).toEqual([
-      { text: 'By Jane Doe, Reuters', reason: 'moved to metadata (byline)' },
+      { text: 'By Jane Doe, Reuters', reason: 'moved to metadata (byline, publisher)' },
       { text: 'Published December 24, 2024', reason: 'moved to metadata (date)' },
       { text: 'https://example.com/news/tartous', reason: 'moved to metadata (web address)' },
     ]);
@@ -107,29 +104,6 @@ describe('articleFromText: plain text', () => {
     const parsed = articleFromText(['Ambush near Tartous', P1, 'December 24, 2024', P2].join('\n\n'), 'text');
     expect(parsed.meta.publishedAt).toBe('');
     expect(body(parsed)).toHaveLength(3);
-  });
-
-  it('parses the usual date forms without time-zone surprises', () => {
-    expect(parseDateLine('December 24, 2024')).toBe('2024-12-24');
-    expect(parseDateLine('Dec. 1, 2024')).toBe('2024-12-01');
-    expect(parseDateLine('24 December 2024')).toBe('2024-12-24');
-    expect(parseDateLine('2024-12-24')).toBe('2024-12-24');
-    expect(parseDateLine('Updated: Tuesday, 31 December 2024')).toBe('2024-12-31');
-    expect(parseDateLine('Published on January 1st, 2025 at 9:05 am ET')).toBe('2025-01-01');
-    expect(parseDateLine('2024-01-01T00:30:00+05:00')).toBe('2024-01-01');
-    expect(parseDateLine('February 29, 2023')).toBeNull();
-    expect(parseDateLine('February 29, 2024')).toBe('2024-02-29');
-    expect(parseDateLine('May 2024 was a busy month')).toBeNull();
-    expect(parseDateLine('December 24, 2024, was the day the curfew began.')).toBeNull();
-  });
-
-  it('accepts bylines and refuses sentences that start with "By"', () => {
-    expect(parseByline('By Jane Doe')).toBe('Jane Doe');
-    expect(parseByline('By Jane Doe and John Roe | Reuters')).toBe('Jane Doe and John Roe | Reuters');
-    expect(parseByline('By J. R. Smith Jr.')).toBe('J. R. Smith Jr.');
-    expect(parseByline('By contrast, the ministry said nothing.')).toBeNull();
-    expect(parseByline('By Tuesday evening the curfew had been lifted')).toBeNull();
-    expect(parseByline('Bystanders fled')).toBeNull();
   });
 
   it('turns short capitalised lines into subheadings, and not sentences or the last block', () => {
@@ -199,6 +173,91 @@ describe('articleFromText: plain text', () => {
     expect(para.meta.title).toBe('');
     expect(body(para).map(textOf)).toEqual([long]);
     expectValid(para);
+  });
+});
+
+/** The metadata of an article with nothing found but what a test names. */
+function meta(fields: Partial<ParsedArticle['meta']>): ParsedArticle['meta'] {
+  return { title: '', byline: '', publisher: '', publishedAt: '', modifiedAt: '', url: '', ...fields };
+}
+
+// Each layout below was glued onto the headline, left its duplicated headline in the body or never filled
+// the publisher before header lines became metadata (shared/text/headerLines.ts).
+describe('articleFromText: header lines around the headline', () => {
+  const bodyText = (parsed: ParsedArticle) => body(parsed).map(textOf);
+
+  it('headline, then the publisher on the next line', () => {
+    const parsed = articleFromText(`Ambush near Tartous\nReuters\n\n${P1}\n\n${P2}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', publisher: 'Reuters' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expect(parsed.removed).toEqual([{ text: 'Reuters', reason: 'moved to metadata (publisher)' }]);
+    expectValid(parsed);
+  });
+
+  it('publisher, then the headline', () => {
+    const parsed = articleFromText(`BBC News\n\nAmbush near Tartous\n\n${P1}\n\n${P2}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', publisher: 'BBC News' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expectValid(parsed);
+  });
+
+  it('byline, publisher and date on one line', () => {
+    const parsed = articleFromText(`Ambush near Tartous\nBy Jane Doe | Reuters | 3 March 2025\n\n${P1}\n\n${P2}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', byline: 'Jane Doe', publisher: 'Reuters', publishedAt: '2025-03-03' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expect(parsed.removed).toEqual([{ text: 'By Jane Doe | Reuters | 3 March 2025', reason: 'moved to metadata (byline, publisher, date)' }]);
+  });
+
+  it('"Written by" several authors, and the publisher under it', () => {
+    const parsed = articleFromText(`Ambush near Tartous\nWritten by Jane Doe and John Roe\nAl Jazeera\n\n${P1}\n\n${P2}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', byline: 'Jane Doe and John Roe', publisher: 'Al Jazeera' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+  });
+
+  it('"Updated:" is the modified date, not the published one', () => {
+    const parsed = articleFromText(`Ambush near Tartous\nPublished: 3 March 2025\nUpdated: 10:32 GMT, 4 March 2025\n\n${P1}\n\n${P2}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', publishedAt: '2025-03-03', modifiedAt: '2025-03-04' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expect(parsed.removed.map((r) => r.reason)).toEqual(['moved to metadata (date)', 'moved to metadata (updated date)']);
+  });
+
+  it('the headline repeated after a header of separate lines', () => {
+    const parsed = articleFromText(
+      ['Ambush near Tartous', 'The Guardian', 'By Jane Doe', 'Last updated 4 March 2025', 'https://example.com/a', 'Ambush near Tartous', P1, P2].join('\n\n'),
+      'text',
+    );
+    expect(parsed.meta).toEqual(
+      meta({ title: 'Ambush near Tartous', byline: 'Jane Doe', publisher: 'The Guardian', modifiedAt: '2025-03-04', url: 'https://example.com/a' }),
+    );
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expect(parsed.removed).toContainEqual({ text: 'Ambush near Tartous', reason: 'duplicated headline' });
+  });
+
+  it('a Markdown # headline with header lines under it', () => {
+    const parsed = articleFromText(`# Ambush near *Tartous*\nSky News | 3 March 2025\n*Words by Jane Doe*\n\nAmbush near Tartous\n\n${P1}\n\n${P2}`, 'markdown');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', byline: 'Jane Doe', publisher: 'Sky News', publishedAt: '2025-03-03' }));
+    expect(bodyText(parsed)).toEqual([P1, P2]);
+    expectValid(parsed);
+  });
+
+  it('a title-only article with its header', () => {
+    const parsed = articleFromText('Ambush near Tartous\nReuters\n3 March 2025', 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', publisher: 'Reuters', publishedAt: '2025-03-03' }));
+    expect(body(parsed)).toEqual([{ type: 'paragraph' }]);
+    expectValid(parsed);
+  });
+
+  it('a site name with its domain above the headline, and a dateline with the agency in brackets', () => {
+    const parsed = articleFromText(`Enab Baladi (enabbaladi.net)\n\nAmbush near Tartous\n\n(AFP)\n\n${P1}`, 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous', publisher: 'Enab Baladi' }));
+    expect(bodyText(parsed)).toEqual([P1]);
+    expect(parsed.removed).toContainEqual({ text: '(AFP)', reason: 'header line (publisher already found)' });
+  });
+
+  it('leaves a publisher named in the body, and short lines below the first paragraph, as text', () => {
+    const parsed = articleFromText(['Ambush near Tartous', P1, 'Reuters', 'BBC News', P2].join('\n\n'), 'text');
+    expect(parsed.meta).toEqual(meta({ title: 'Ambush near Tartous' }));
+    expect(bodyText(parsed)).toEqual([P1, 'Reuters', 'BBC News', P2]);
   });
 });
 

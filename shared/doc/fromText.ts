@@ -12,11 +12,13 @@ import type { RemovedText } from '../schema/article';
 import type { DocNodeJson } from '../schema/doc';
 import { linkTitleFrom } from '../schema/docAttrs';
 import { stripFurniture } from '../text/furniture';
+import { headerReason, parseHeaderLine, type HeaderFields } from '../text/headerLines';
 import { articleSchema, isSafeHref } from './schema';
 
 export type ParsedArticle = {
   doc: DocNodeJson;
-  meta: { title: string; byline: string; publishedAt: string; url: string };
+  /** Header lines found around the headline (shared/text/headerLines.ts); '' where none was. */
+  meta: { title: string; byline: string; publisher: string; publishedAt: string; modifiedAt: string; url: string };
   removed: RemovedText[];
 };
 
@@ -24,9 +26,9 @@ type Format = 'text' | 'markdown';
 
 /** A first block longer than this is article text, not a headline; the title is then left empty. */
 const MAX_TITLE_WORDS = 40;
-/** How many blocks after the title may hold a repeat of the headline. */
+/** How many blocks of text after the title may come before a repeat of the headline. */
 const DUPLICATE_WINDOW = 3;
-/** How many blocks after the title are searched for byline, date and address lines. */
+/** How many blocks of text after the title may come before header lines (byline, date, publisher…). */
 const META_WINDOW = 4;
 /** A line with more words than this is article prose; metadata search stops at its block. */
 const META_PROSE_WORDS = 12;
@@ -174,124 +176,29 @@ function plainBlock(block: string, format: Format): string {
     .join(' ');
 }
 
-const BYLINE_CONNECTORS = new Set([
-  'and', '&', 'de', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'la', 'le', 'du', 'dos',
-  'das', 'y', 'of', 'for', 'the', 'in', 'at', 'with', '|', '-', '–', '—', '/',
-]);
-
-/** "By Jane Doe" / "By Jane Doe and John Roe, Reuters" → the names after "By"; otherwise null. */
-export function parseByline(line: string): string | null {
-  const m = /^by\s*:?\s+(.+)$/i.exec(line.trim());
-  if (!m || !m[1]) return null;
-  const rest = m[1].trim().replace(/[\s,|–—-]+$/, '');
-  if (rest.length === 0 || rest.length > 120 || /[!?;:"“”]/.test(rest)) return null;
-  const words = rest.split(/[\s,]+/).filter((w) => w !== '');
-  if (words.length === 0 || words.length > 14) return null;
-  if (!/^\p{Lu}/u.test(words[0] ?? '')) return null;
-  for (const w of words) {
-    if (/^\p{Lu}/u.test(w) || BYLINE_CONNECTORS.has(w.toLowerCase())) continue;
-    return null;
-  }
-  // A full stop only after an initial or abbreviation (J., Jr.), never at the end of a sentence.
-  const last = words[words.length - 1] ?? '';
-  if (last.endsWith('.') && last.length > 4) return null;
-  return rest;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
-
-function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  if (day > days) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** What may follow a date on a dateline: a time, a zone, nothing else. */
-const TIME_TAIL =
-  /^(\s*(,|at|-|–|—|\||·)?\s*\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?\s?m\.?)?\s*(\(?(utc|gmt)?\s*[+-]\d{1,2}(:?\d{2})?\)?|\(?[a-z]{2,5}\)?)?)?\s*$/i;
-
-/**
- * A line that is only a date, optionally "Published"/"Updated" and a weekday before it and a time after it:
- * "December 24, 2024", "24 December 2024", "2024-12-24", "Published: Tue 24 Dec 2024 10.32 GMT" → "2024-12-24".
- */
-export function parseDateLine(line: string): string | null {
-  let s = line.trim().replace(/\s+/g, ' ');
-  s = s.replace(/^(first published|last updated|published|updated|posted|date)(\s+on)?\s*:?\s*/i, '');
-  s = s.replace(/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
-  let m = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?(.*)$/i.exec(s);
-  if (m) {
-    if (!TIME_TAIL.test(m[6] ?? '')) return null;
-    return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
-  m = /^(\p{L}+)\.?\s+(\d{1,2})(st|nd|rd|th)?,?\s+(\d{4})(.*)$/iu.exec(s);
-  if (m) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase()];
-    if (month === undefined || !TIME_TAIL.test(m[5] ?? '')) return null;
-    return isoDate(Number(m[4]), month, Number(m[2]));
-  }
-  m = /^(\d{1,2})(st|nd|rd|th)?\s+(of\s+)?(\p{L}+)\.?,?\s+(\d{4})(.*)$/iu.exec(s);
-  if (m) {
-    const month = MONTHS[(m[4] ?? '').toLowerCase()];
-    if (month === undefined || !TIME_TAIL.test(m[6] ?? '')) return null;
-    return isoDate(Number(m[5]), month, Number(m[1]));
-  }
-  return null;
-}
-
-/** A line that is only a web address (optionally in angle brackets). */
-export function parseUrlLine(line: string): string | null {
-  const m = /^<?(https?:\/\/[^\s<>]+)>?$/i.exec(line.trim());
-  return m && m[1] && m[1].length <= 2048 ? m[1] : null;
-}
-
 type Meta = ParsedArticle['meta'];
-type MetaKind = 'byline' | 'publishedAt' | 'url';
-const META_REASON: Record<MetaKind, string> = {
-  byline: 'moved to metadata (byline)',
-  publishedAt: 'moved to metadata (date)',
-  url: 'moved to metadata (web address)',
-};
 
-/** If the line is a not-yet-found byline, date or address, records it in `meta` and says which. */
-function takeMetaLine(line: string, format: Format, meta: Meta): MetaKind | null {
+/** If the line is a header line, records the fields not yet found in `meta`; returns the reason it is taken out. */
+function takeMetaLine(line: string, format: Format, meta: Meta): string | null {
   const plain = plainLine(line, format);
   if (plain === '') return null;
-  if (!meta.byline) {
-    const byline = parseByline(plain);
-    if (byline) {
-      meta.byline = byline;
-      return 'byline';
-    }
+  // In Markdown an address line may be written as a link: "<https://…>".
+  const fields = parseHeaderLine(plain) ?? (format === 'markdown' ? parseHeaderLine(line) : null);
+  if (!fields) return null;
+  const fresh: HeaderFields = {};
+  for (const [field, value] of Object.entries(fields) as [keyof HeaderFields, string][]) {
+    if (!meta[field]) fresh[field] = meta[field] = value;
   }
-  if (!meta.publishedAt) {
-    const date = parseDateLine(plain);
-    if (date) {
-      meta.publishedAt = date;
-      return 'publishedAt';
-    }
-  }
-  if (!meta.url) {
-    const url = parseUrlLine(plain) ?? (format === 'markdown' ? parseUrlLine(line) : null);
-    if (url) {
-      meta.url = url;
-      return 'url';
-    }
-  }
-  return null;
+  // A second header line (the agency under the site's name) is still not article text.
+  return Object.keys(fresh).length > 0 ? headerReason(fresh) : headerReason(fields, 'already found');
 }
 
 /** Takes metadata lines out of a block; returns what is left of the block (possibly nothing). */
 function extractMeta(block: string, format: Format, meta: Meta, removed: RemovedText[]): string[] {
   const left: string[] = [];
   for (const line of block.split('\n')) {
-    const kind = takeMetaLine(line, format, meta);
-    if (kind) removed.push({ text: line.trim(), reason: META_REASON[kind] });
+    const reason = takeMetaLine(line, format, meta);
+    if (reason) removed.push({ text: line.trim(), reason });
     else left.push(line);
   }
   return left;
@@ -447,53 +354,51 @@ export function articleFromText(text: string, format: 'text' | 'markdown'): Pars
     );
   }
 
-  const meta: Meta = { title: '', byline: '', publishedAt: '', url: '' };
+  const meta: Meta = { title: '', byline: '', publisher: '', publishedAt: '', modifiedAt: '', url: '' };
   const removed: RemovedText[] = [];
 
-  // Title: the first block, unless it is clearly a paragraph of the article.
-  let first = blocks[0] ?? '';
-  let body = blocks.slice(1);
-  if (wordCount(plainBlock(first, format)) > MAX_TITLE_WORDS) {
-    body = blocks;
-  } else {
-    // Byline or date lines written straight under the headline, with no blank line between.
-    const [head = '', ...under] = first.split('\n');
-    first = [head, ...extractMeta(under.join('\n'), format, meta, removed).filter((l) => l.trim() !== '')].join('\n');
-    const { title, rest } = titleFromBlock(first, format);
-    meta.title = title;
-    if (rest !== null) {
-      const left = extractMeta(rest, format, meta, removed);
-      if (left.some((l) => l.trim() !== '')) body.unshift(left.join('\n'));
+  // Header lines above the headline ("Reuters", a date), in blocks of their own or in the headline's block.
+  let body = [...blocks];
+  let first: string[] = [];
+  while (body.length > 0 && first.length === 0) {
+    const block = body.shift() ?? '';
+    if (wordCount(plainBlock(block, format)) > MAX_TITLE_WORDS) {
+      // The first block is clearly a paragraph of the article: there is no title.
+      body.unshift(block);
+      break;
     }
+    first = extractMeta(block, format, meta, removed).filter((l) => l.trim() !== '');
+  }
+  if (first.length > 0) {
+    const { title, rest } = titleFromBlock(first.join('\n'), format);
+    meta.title = title;
+    if (rest !== null && rest.trim() !== '') body.unshift(rest);
   }
 
-  // A repeat of the headline just below it (a second copy of the page title, often with other quote marks).
-  if (meta.title) {
-    const key = headlineKey(meta.title);
-    const next: string[] = [];
-    body.forEach((block, i) => {
-      if (i < DUPLICATE_WINDOW && headlineKey(plainBlock(block, format)) === key) {
-        removed.push({ text: block.trim(), reason: 'duplicated headline' });
-      } else {
-        next.push(block);
-      }
-    });
-    body = next;
-  }
-
-  // Byline, date and address lines near the top.
-  const withoutMeta: string[] = [];
+  // The header zone under the headline: header lines, and a repeat of the headline (a second copy of the
+  // page title, often with other quote marks), until the first paragraph of prose or META_WINDOW blocks.
+  const key = meta.title ? headlineKey(meta.title) : null;
+  const next: string[] = [];
+  let kept = 0;
   let scanning = true;
-  body.forEach((block, i) => {
-    if (!scanning || i >= META_WINDOW) {
-      withoutMeta.push(block);
-      return;
+  for (const block of body) {
+    if (key !== null && kept < DUPLICATE_WINDOW && headlineKey(plainBlock(block, format)) === key) {
+      removed.push({ text: block.trim(), reason: 'duplicated headline' });
+      continue;
+    }
+    if (!scanning) {
+      next.push(block);
+      kept++;
+      continue;
     }
     const left = extractMeta(block, format, meta, removed);
-    if (left.length > 0) withoutMeta.push(left.join('\n'));
-    if (left.some((l) => wordCount(l) > META_PROSE_WORDS)) scanning = false;
-  });
-  body = withoutMeta;
+    if (left.length > 0) {
+      next.push(left.join('\n'));
+      kept++;
+    }
+    if (left.some((l) => wordCount(l) > META_PROSE_WORDS) || kept >= META_WINDOW) scanning = false;
+  }
+  body = next;
 
   let nodes = format === 'markdown' ? markdownBody(body, removed) : textBody(body);
   if (nodes.length === 0) {
