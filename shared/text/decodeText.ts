@@ -61,6 +61,11 @@ const MAGICS: Magic[] = [
   { what: 'a Rich Text (RTF) document', test: (b) => startsWith(b, ascii('{\\rtf')) },
 ];
 
+/** What kind of file the bytes look like ("a PNG image", "a PDF document"), or null when no signature matches. */
+export function knownFileKind(bytes: Uint8Array): string | null {
+  return MAGICS.find((m) => m.test(bytes))?.what ?? null;
+}
+
 /** The file's own name, without any folder path, for messages. */
 function displayName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
@@ -164,9 +169,9 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodeResul
     };
   }
 
-  const magic = MAGICS.find((m) => m.test(bytes));
-  if (magic) {
-    return { ok: false, code: 'bad_file', message: `${name} is not a text file: it looks like ${magic.what}.` };
+  const kind = knownFileKind(bytes);
+  if (kind) {
+    return { ok: false, code: 'bad_file', message: `${name} is not a text file: it looks like ${kind}.` };
   }
 
   const binaryMessage = `${name} contains binary data, so it is not a text file Claimdesk can import.`;
