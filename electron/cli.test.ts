@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatedSample } from '../shared/report/testing';
@@ -167,5 +167,89 @@ describe('claimdesk bundle', () => {
     } finally {
       app.close();
     }
+  });
+});
+
+describe('claimdesk import', () => {
+  const P1 = 'Rebel-led authorities in Syria said 14 interior ministry troops were killed in an ambush by supporters of the ousted president.';
+  const P2 = 'Ten more troops were injured in the clashes near the port of Tartous, according to the ministry.';
+  const article = ['Ambush near Tartous', 'By Jane Doe | Reuters | 3 March 2025', 'Updated: 4 March 2025', 'Ambush near Tartous', P1, P2, 'SHARE NOW', 'Share on facebook'].join('\n\n');
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(tmp.dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const articleFiles = () => readdirSync(path.join(dataDir, 'articles')).sort();
+
+  it('imports a file into the desk through the app\'s import and says what it did', async () => {
+    const res = await cli('import', write('ambush.txt', article));
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toMatch(/^Imported “Ambush near Tartous” as [0-9a-f-]{36}; 4 passages removed\.$/);
+    const listed = await cli('list', '--json');
+    expect(JSON.parse(listed.out).map((a: { title: string; publisher: string }) => [a.title, a.publisher])).toContainEqual(['Ambush near Tartous', 'Reuters']);
+  });
+
+  it('--json prints the metadata, the body text without title or header lines, captions and what was removed', async () => {
+    const res = await cli('import', write('ambush.txt', article), '--json');
+    expect(res.code, res.err).toBe(0);
+    const report = JSON.parse(res.out);
+    expect(Object.keys(report)).toEqual(['id', 'title', 'byline', 'publisher', 'published', 'modified', 'url', 'language', 'text', 'captions', 'removed']);
+    expect(report).toMatchObject({
+      title: 'Ambush near Tartous',
+      byline: 'Jane Doe',
+      publisher: 'Reuters',
+      published: '2025-03-03',
+      url: '',
+      text: `${P1}\n\n${P2}`,
+      captions: [],
+    });
+    expect(report.removed).toEqual([
+      { text: 'By Jane Doe | Reuters | 3 March 2025', reason: 'moved to metadata (byline, publisher, date)' },
+      { text: 'Updated: 4 March 2025', reason: 'moved to metadata (updated date)' },
+      { text: 'Ambush near Tartous', reason: 'duplicated headline' },
+      { text: 'SHARE NOW\nShare on facebook', reason: 'share buttons' },
+    ]);
+    expect(articleFiles()).toContain(`${report.id}.json`);
+  });
+
+  it('usage errors exit 2: no file, two files, an unknown flag', async () => {
+    const file = write('a.txt', article);
+    for (const args of [['import'], ['import', file, file], ['import', file, '--jsno']]) {
+      const res = await cli(...args);
+      expect(res.code, args.join(' ')).toBe(2);
+    }
+    expect((await cli('import', file, '--jsno')).err).toMatch(/Unknown option '--jsno'/);
+    expect(articleFiles()).toEqual(['sample-article-1.json']);
+  });
+
+  it('failures exit 1 with a clear message and change nothing: a missing file, a folder, an unreadable or bad file, an over-size file', async () => {
+    const before = articleFiles();
+    const missing = await cli('import', path.join(tmp.dir, 'nope.txt'));
+    expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*nope\.txt: there is no such file\./)]);
+    const folder = await cli('import', tmp.dir);
+    expect([folder.code, folder.err]).toEqual([1, expect.stringMatching(/is a folder; give the file to import/)]);
+    const png = await cli('import', write('photo.txt', readFileSync(new URL('../data/fixtures/photo.txt', import.meta.url))));
+    expect([png.code, png.err]).toEqual([1, expect.stringMatching(/“photo\.txt” is not a text file: it looks like a PNG image/)]);
+    const big = await cli('import', write('big.txt', Buffer.alloc(6 * 1024 * 1024, 'a')));
+    expect([big.code, big.err]).toEqual([1, expect.stringMatching(/“big\.txt” is 6\.0 MB; Claimdesk imports files up to 5\.0 MB/)]);
+    if (process.getuid?.() !== 0) {
+      const locked = write('locked.txt', article);
+      chmodSync(locked, 0o000);
+      const unreadable = await cli('import', locked);
+      expect([unreadable.code, unreadable.err]).toEqual([1, expect.stringMatching(/Cannot read .*permission denied/)]);
+    }
+    expect(articleFiles()).toEqual(before);
+  });
+
+  it('says so when the app has the desk open, and imports nothing', async () => {
+    const app: Store = await openStore(dataDir, { app: 'desktop app' });
+    try {
+      const res = await cli('import', write('a.txt', article));
+      expect(res.code).toBe(1);
+      expect(res.err).toMatch(/in use by another Claimdesk \(desktop app/);
+    } finally {
+      app.close();
+    }
+    expect(articleFiles()).toEqual(['sample-article-1.json']);
   });
 });

@@ -6,16 +6,21 @@
  *                    [--no-comments] [--audit] [--include-unfinished] [--data-dir DIR]
  *   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
  *   claimdesk bundle open FILE [--data-dir DIR]
+ *   claimdesk import FILE [--data-dir DIR] [--json]
  *
  * ARTICLE is an article id or a piece of its title that matches exactly one article. `list` and
  * `export` read the store read-only, so they work while the app has the desk open; the bundle commands
- * change the desk (they record the exchange), so they take the desk's lock and say so if the app has it.
+ * change the desk (they record the exchange), so they take the desk's lock and say so if the app has it;
+ * so does `import`, which goes through the contract's importFile as the app's import does.
  * `export` goes through the contract's exportArticle, as the app's Export dialog does.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { api, EXPORT_FORMATS, ExportFormat } from '../shared/api';
+import { parseArgs as parseFlags } from 'node:util';
+import { api, ApiError, createClient, EXPORT_FORMATS, ExportFormat } from '../shared/api';
+import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits';
+import { importReport } from '../shared/report/importReport';
 import type { ArticleSummary } from '../shared/schema/article';
 import { parseArgs } from './args';
 import { resolveDataDir } from './dataDir';
@@ -31,7 +36,10 @@ const USAGE = `Usage:
   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
   claimdesk bundle open FILE [--data-dir DIR]
 
-ARTICLE is an article id or part of its title. ClaimReview holds only claims that are done, unless
+  claimdesk import FILE [--data-dir DIR] [--json]
+
+ARTICLE is an article id or part of its title. import takes the files the app imports (.txt, .md, a full
+JSON export; .html and .docx once those importers land); --json prints what was imported. ClaimReview holds only claims that are done, unless
 --include-unfinished (then every claim with a verdict). The data directory defaults to CLAIMDESK_DATA_DIR,
 then the app's own.`;
 
@@ -158,6 +166,66 @@ async function bundle(dataDir: string, rest: string[], out: (s: string) => void)
   }
 }
 
+/** Reads the file to import, refusing what is not a readable file of at most the import limit. */
+async function readImportFile(file: string): Promise<Buffer> {
+  const target = path.resolve(file);
+  let size: number;
+  try {
+    const stat = await fs.stat(target);
+    if (stat.isDirectory()) throw new CliError(`${file} is a folder; give the file to import.`, 1);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`Cannot read ${file}: ${code === 'ENOENT' ? 'there is no such file' : (e as Error).message}.`, 1);
+  }
+  // Checked before reading, so a huge file is never read into memory (the service checks the same limit).
+  if (size > MAX_IMPORT_BYTES) throw new CliError(`“${path.basename(file)}” is ${formatBytes(size)}; Claimdesk imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`, 1);
+  try {
+    return await fs.readFile(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`Cannot read ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message}.`, 1);
+  }
+}
+
+/** `import FILE [--json]`: the app's importFile over the dispatcher, under the desk's lock. */
+async function importOne(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseFlags({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new CliError(`import takes one FILE.\n${USAGE}`, 2);
+  const data = await readImportFile(file);
+  let backend: Backend;
+  try {
+    backend = await openBackend(dataDir, 'cli');
+  } catch (e) {
+    throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
+  }
+  try {
+    const client = createClient((method, payload) => backend.dispatch(method, payload));
+    const imported = await client.importFile({ fileName: path.basename(file), dataBase64: data.toString('base64') });
+    const article = await client.getArticle({ id: imported.article.id });
+    await backend.store.flush();
+    if (parsed.values.json) {
+      out(JSON.stringify(importReport(article, imported.removed), null, 2));
+    } else {
+      const n = imported.removed.length;
+      out(`Imported “${article.meta.title || '(untitled)'}” as ${article.id}; ${n === 0 ? 'nothing' : n === 1 ? '1 passage' : `${n} passages`} removed.`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ApiError) throw new CliError(e.message, 1);
+    throw e;
+  } finally {
+    backend.store.close();
+  }
+}
+
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   try {
     const common = parseArgs(argv);
@@ -168,9 +236,10 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       out(USAGE);
       return command ? 0 : 2;
     }
-    if (command !== 'list' && command !== 'export' && command !== 'bundle') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
+    if (command !== 'list' && command !== 'export' && command !== 'bundle' && command !== 'import') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
     const dataDir = resolveDataDir(common.dataDir);
     if (command === 'bundle') return await bundle(dataDir, rest, out);
+    if (command === 'import') return await importOne(dataDir, rest, out);
     let store: Store;
     try {
       store = await openStore(dataDir, { app: 'cli', readOnly: true });
