@@ -115,6 +115,12 @@ describe('claimdesk CLI', () => {
     expect(unwritable.err).toMatch(/Cannot write .*its folder does not exist/);
     const usage = await cli('frobnicate');
     expect(usage.code).toBe(2);
+    // Flags are parsed strictly: a misspelt one is a usage error, not ignored.
+    const misspelt = await cli('list', '--jsno');
+    expect([misspelt.code, misspelt.err]).toEqual([2, expect.stringMatching(/Unknown option '--jsno'\./)]);
+    expect((await cli('export', 'sample-article-1', '--format', 'html', '--out', path.join(tmp.dir, 'x.html'), '--comments')).code).toBe(2);
+    expect((await cli('export', 'sample-article-1', '--out', path.join(tmp.dir, 'x.html'), '--format')).code).toBe(2);
+    expect((await cli('bundle', 'open', 'x.claimdesk-review', '--out', 'y')).code).toBe(2);
     expect(existsSync(path.join(tmp.dir, 'x.html'))).toBe(false);
   });
 

@@ -18,7 +18,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs as parseFlags } from 'node:util';
-import { api, ApiError, createClient, EXPORT_FORMATS, ExportFormat } from '../shared/api';
+import { api, ApiError, createClient, EXPORT_FORMATS, ExportFormat, type Client } from '../shared/api';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits';
 import { importReport } from '../shared/report/importReport';
 import type { ArticleSummary } from '../shared/schema/article';
@@ -38,9 +38,9 @@ const USAGE = `Usage:
 
   claimdesk import FILE [--data-dir DIR] [--json]
 
-ARTICLE is an article id or part of its title. import takes the files the app imports (.txt, .md, a full
-JSON export; .html and .docx once those importers land); --json prints what was imported. ClaimReview holds only claims that are done, unless
---include-unfinished (then every claim with a verdict). The data directory defaults to CLAIMDESK_DATA_DIR,
+ARTICLE is an article id or part of its title. ClaimReview holds only claims that are done, unless
+--include-unfinished (then every claim with a verdict). import takes the files the app imports and with
+--json prints what was imported. The data directory defaults to CLAIMDESK_DATA_DIR,
 then the app's own.`;
 
 class CliError extends Error {
@@ -52,20 +52,15 @@ class CliError extends Error {
   }
 }
 
-function take(rest: string[], flag: string): string | undefined {
-  const i = rest.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-  if (i < 0) return undefined;
-  const arg = rest[i]!;
-  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[i + 1];
-  rest.splice(i, arg.includes('=') ? 1 : 2);
-  if (value === undefined || value.startsWith('--')) throw new CliError(`${flag} needs a value.`, 2);
-  return value;
-}
+type FlagSpec = Record<string, { type: 'string' } | { type: 'boolean' }>;
 
-function flag(rest: string[], name: string): boolean {
-  const i = rest.indexOf(name);
-  if (i >= 0) rest.splice(i, 1);
-  return i >= 0;
+/** One command's flags and positionals, strictly: an unknown or misspelt flag is a usage error, not ignored. */
+function commandArgs<T extends FlagSpec>(rest: string[], options: T) {
+  try {
+    return parseFlags({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message.split('. To specify')[0]}.\n${USAGE}`, 2);
+  }
 }
 
 export function findArticle(articles: ArticleSummary[], query: string): ArticleSummary {
@@ -78,7 +73,10 @@ export function findArticle(articles: ArticleSummary[], query: string): ArticleS
   throw new CliError(`“${query}” matches ${matches.length} articles; use an id:\n${matches.map((a) => `  ${a.id}  ${a.title}`).join('\n')}`, 1);
 }
 
-async function list(store: Store, json: boolean, out: (s: string) => void) {
+async function list(store: Store, rest: string[], out: (s: string) => void) {
+  const { values, positionals } = commandArgs(rest, { json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new CliError(`Unexpected argument: ${positionals[0]}`, 2);
+  const json = values.json === true;
   const articles = [...store.listArticles()].sort((a, b) => b.importedAt.localeCompare(a.importedAt));
   if (json) return out(JSON.stringify(articles, null, 2));
   if (articles.length === 0) return out('No articles in this desk.');
@@ -89,13 +87,19 @@ async function list(store: Store, json: boolean, out: (s: string) => void) {
 }
 
 async function exportOne(store: Store, rest: string[], out: (s: string) => void) {
-  const formatArg = take(rest, '--format');
-  const outFile = take(rest, '--out');
-  const includeComments = !flag(rest, '--no-comments');
-  const includeAudit = flag(rest, '--audit');
-  const includeUnfinished = flag(rest, '--include-unfinished');
-  const query = rest.shift();
-  if (rest.length > 0) throw new CliError(`Unexpected argument: ${rest[0]}`, 2);
+  const { values, positionals } = commandArgs(rest, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'no-comments': { type: 'boolean' },
+    audit: { type: 'boolean' },
+    'include-unfinished': { type: 'boolean' },
+  });
+  const { format: formatArg, out: outFile } = values;
+  const includeComments = values['no-comments'] !== true;
+  const includeAudit = values.audit === true;
+  const includeUnfinished = values['include-unfinished'] === true;
+  const [query, ...extra] = positionals;
+  if (extra.length > 0) throw new CliError(`Unexpected argument: ${extra[0]}`, 2);
   if (!query) throw new CliError('Which article? Give an id or part of its title.', 2);
   if (!formatArg) throw new CliError(`--format is required (${EXPORT_FORMATS.join(', ')}).`, 2);
   const format = ExportFormat.safeParse(formatArg);
@@ -116,11 +120,12 @@ async function exportOne(store: Store, rest: string[], out: (s: string) => void)
 }
 
 async function bundle(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {
-  const sub = rest.shift();
+  const { values, positionals } = commandArgs(rest, { out: { type: 'string' } });
+  const [sub, target, ...extra] = positionals;
   if (sub !== 'export' && sub !== 'open') throw new CliError(`bundle takes “export” or “open”.\n${USAGE}`, 2);
-  const outFile = sub === 'export' ? take(rest, '--out') : undefined;
-  const target = rest.shift();
-  if (!target || rest.length > 0) throw new CliError(`bundle ${sub} takes ${sub === 'export' ? 'one ARTICLE and --out FILE' : 'one FILE'}.`, 2);
+  if (sub === 'open' && values.out !== undefined) throw new CliError('bundle open takes no --out.', 2);
+  const outFile = values.out;
+  if (!target || extra.length > 0) throw new CliError(`bundle ${sub} takes ${sub === 'export' ? 'one ARTICLE and --out FILE' : 'one FILE'}.`, 2);
   if (sub === 'export' && !outFile) throw new CliError('--out FILE is required.', 2);
   let backend: Backend;
   try {
@@ -128,14 +133,14 @@ async function bundle(dataDir: string, rest: string[], out: (s: string) => void)
   } catch (e) {
     throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
   }
+  const client = contractClient(backend);
   try {
     if (sub === 'export') {
       const summary = findArticle(backend.store.listArticles(), target);
-      const res = await backend.dispatch('exportBundle', { id: summary.id });
-      if (!res.ok) throw new CliError(res.error.message, 1);
+      const bundleFile = await client.exportBundle({ id: summary.id });
       const file = path.resolve(outFile!);
       try {
-        await fs.writeFile(file, (res.value as { content: string }).content);
+        await fs.writeFile(file, bundleFile.content);
       } catch (e) {
         throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}.`, 1);
       }
@@ -147,9 +152,7 @@ async function bundle(dataDir: string, rest: string[], out: (s: string) => void)
       } catch (e) {
         throw new CliError(`Cannot read ${target}: ${(e as Error).message}`, 1);
       }
-      const res = await backend.dispatch('openBundle', { fileName: path.basename(target), dataBase64: data.toString('base64') });
-      if (!res.ok) throw new CliError(res.error.message, 1);
-      const r = res.value as { outcome: string; from: string; added: number; conflicts: number; article: { title: string }; notes: string[] };
+      const r = await client.openBundle({ fileName: path.basename(target), dataBase64: data.toString('base64') });
       const what =
         r.outcome === 'added'
           ? `Added “${r.article.title}” from ${r.from}.`
@@ -161,9 +164,17 @@ async function bundle(dataDir: string, rest: string[], out: (s: string) => void)
     }
     await backend.store.flush();
     return 0;
+  } catch (e) {
+    if (e instanceof ApiError) throw new CliError(e.message, 1);
+    throw e;
   } finally {
     backend.store.close();
   }
+}
+
+/** The contract's typed client over the back end's dispatcher: requests and answers checked as the app's are. */
+function contractClient(backend: Backend): Client {
+  return createClient((method, payload) => backend.dispatch(method, payload));
 }
 
 /** Reads the file to import, refusing what is not a readable file of at most the import limit. */
@@ -191,12 +202,7 @@ async function readImportFile(file: string): Promise<Buffer> {
 
 /** `import FILE [--json]`: the app's importFile over the dispatcher, under the desk's lock. */
 async function importOne(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseFlags({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
-  }
+  const parsed = commandArgs(rest, { json: { type: 'boolean' } });
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new CliError(`import takes one FILE.\n${USAGE}`, 2);
   const data = await readImportFile(file);
@@ -207,7 +213,7 @@ async function importOne(dataDir: string, rest: string[], out: (s: string) => vo
     throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
   }
   try {
-    const client = createClient((method, payload) => backend.dispatch(method, payload));
+    const client = contractClient(backend);
     const imported = await client.importFile({ fileName: path.basename(file), dataBase64: data.toString('base64') });
     const article = await client.getArticle({ id: imported.article.id });
     await backend.store.flush();
@@ -247,7 +253,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       throw new CliError(`Cannot open the data directory ${dataDir}: ${(e as Error).message}`, 1);
     }
     for (const n of store.notices()) console.error(`claimdesk: ${n.message}`);
-    if (command === 'list') await list(store, flag(rest, '--json'), out);
+    if (command === 'list') await list(store, rest, out);
     else await exportOne(store, rest, out);
     return 0;
   } catch (e) {
