@@ -75,7 +75,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     const stamp = now().toISOString();
     const article: ArticleRecord = {
       id: randomUUID(),
-      meta: { title: parsed.meta.title, publisher: '', byline: parsed.meta.byline, publishedAt: parsed.meta.publishedAt, url: parsed.meta.url },
+      meta: { title: parsed.meta.title, publisher: '', byline: parsed.meta.byline, publishedAt: parsed.meta.publishedAt, modifiedAt: '', url: parsed.meta.url, language: '' },
       origin,
       importedAt: stamp,
       updatedAt: stamp,
