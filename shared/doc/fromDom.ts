@@ -74,6 +74,53 @@ function tablesAsText(root: Element): void {
   }
 }
 
+/**
+ * Text lying loose beside blocks (BBC puts "Image copyright EPA" in spans beside the <figcaption>; sites
+ * put a dateline in a <div> before the first <p>): each run of inline content between blocks is judged
+ * like a block, and furniture there goes with its reason.
+ */
+function looseRuns(root: Element, record: (el: Element, text: string, reason: string) => void): void {
+  for (const box of [root, ...Array.from(root.querySelectorAll('div, figure, section, article, header, footer, aside, main, li, blockquote'))]) {
+    if (isLeaf(box)) continue;
+    const runs: ChildNode[][] = [[]];
+    for (const n of Array.from(box.childNodes)) {
+      const tag = (n as Element).tagName?.toUpperCase();
+      if (tag && BLOCK_CHILD.test(tag)) runs.push([]);
+      else runs.at(-1)!.push(n);
+    }
+    for (const run of runs) {
+      const text = squash(run.map((n) => n.textContent ?? '').join(''));
+      const verdict = text ? pageBlockFurniture(text) : null;
+      if (verdict) {
+        record(box, text, verdict.reason);
+        for (const n of run) n.parentNode?.removeChild(n);
+      }
+    }
+  }
+}
+
+/**
+ * Lines of one block split by <br> (a byline and a dateline in one <p>): a line that is furniture is
+ * removed with its <br>, the others stay.
+ */
+function brLines(el: Element, record: (text: string, reason: string) => void): void {
+  if (!el.querySelector('br')) return;
+  const lines: ChildNode[][] = [[]];
+  for (const n of Array.from(el.childNodes)) {
+    if ((n as Element).tagName?.toUpperCase() === 'BR') lines.push([n]);
+    else lines.at(-1)!.push(n);
+  }
+  if (lines.length < 2) return;
+  for (const line of lines) {
+    const text = squash(line.map((n) => n.textContent ?? '').join(''));
+    const verdict = text ? pageBlockFurniture(text) : null;
+    if (verdict) {
+      record(text, verdict.reason);
+      for (const n of line) n.parentNode?.removeChild(n);
+    }
+  }
+}
+
 /** Takes the caption's label and credits out of its text nodes; returns the credits removed. */
 function cleanCaption(el: Element): string[] {
   const credits: string[] = [];
@@ -125,6 +172,7 @@ export function articleFromDom(body: Element, meta: ImportedMeta): ImportedArtic
   };
 
   tablesAsText(body);
+  looseRuns(body, (el, text, reason) => record(el, text, reason, false));
   let tail: string | null = null;
   let index = 0;
   let previous: Element | null = null;
@@ -134,7 +182,16 @@ export function articleFromDom(body: Element, meta: ImportedMeta): ImportedArtic
     const adjacent: boolean = previous !== null && lastRemovedFrom === previous;
     previous = el;
     if (tag === 'FIGCAPTION') {
+      // A caption that is only a credit ("Photo Credit Kevin Frayer/Getty Images") goes whole.
+      const whole = squash(el.textContent ?? '');
+      if (whole && pageBlockFurniture(whole)?.reason === 'image credit') {
+        record(el, whole, 'image credit', false);
+        removeBlock(el);
+        continue;
+      }
       for (const credit of cleanCaption(el)) record(el, credit, 'image credit', false);
+    } else {
+      brLines(el, (text, reason) => record(el, text, reason, false));
     }
     const text = squash(el.textContent ?? '');
     if (text === '') {

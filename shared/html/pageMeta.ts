@@ -96,14 +96,24 @@ export function dateFromUrl(url: string): string {
 /** "Published 10:32 AM ET Nov 20, 2019", "Updated: 20 November 2019" and similar short lines near the top. */
 const DATE_LINE = /\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b/i;
 
+function dateIn(raw: string, wanted: RegExp): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > 120 || !wanted.test(text)) return '';
+  const m = DATE_LINE.exec(text);
+  return m ? isoDay(m[1]!) : '';
+}
+
 function visibleDate(doc: Document, updated: boolean): string {
   const wanted = updated ? /\b(updated|modified)\b/i : /^(?!.*\b(updated|modified)\b)/i;
-  for (const el of Array.from(doc.querySelectorAll('time, [class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], p, span, div'))) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text.length === 0 || text.length > 120 || !wanted.test(text)) continue;
-    const m = DATE_LINE.exec(text);
-    if (m) {
-      const d = isoDay(m[1]!);
+  for (const el of Array.from(doc.querySelectorAll('time, [class*="date" i], [class*="time" i], [class*="byline" i], [class*="meta" i], p, span, div, td, li, em, small, strong'))) {
+    const d = dateIn(el.textContent ?? '', wanted);
+    if (d) return d;
+  }
+  // A dateline can also be loose text beside elements ("기사입력 :[ 2018-09-28 17:32 ]").
+  for (const el of Array.from(doc.querySelectorAll('div, td, section, article, header'))) {
+    for (const n of Array.from(el.childNodes)) {
+      if (n.nodeType !== 3) continue;
+      const d = dateIn(n.textContent ?? '', wanted);
       if (d) return d;
     }
   }
@@ -148,6 +158,11 @@ export function cleanTitle(title: string, publisher: string): string {
   return t;
 }
 
+/** "By", and the same word in the languages of the desk's pages (par, von, por, di, door, av). */
+const BYLINE_LEAD = /^\s*(written\s+)?(by|par|von|por|di|door|av|de)[:\s]+(?=\p{Lu})/iu;
+/** A part of a byline that is a role or an outlet, not a person: "AP Sports Writer", "Cleveland.com", "CNN". */
+const ROLE = /\b(writer|editor|correspondent|reporter|contributor|columnist|staff|producer|journalist|analyst)s?\b|\.\w{2,4}$/i;
+const OUTLET_ACRONYM = /^\p{Lu}{2,5}$/u;
 const NOT_A_NAME = /^(staff|staff writer|contributor|reporter|correspondent|editor|senior editor|associated press|reuters|afp|news|admin|guest|tmz staff)$/i;
 
 /**
@@ -159,13 +174,13 @@ export function cleanByline(raw: string | string[]): string {
   const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((r) =>
     r
       .replace(/\s+/g, ' ')
-      .replace(/^\s*(written\s+)?by[:\s]+/i, '')
+      .replace(BYLINE_LEAD, '')
       .split(/\s*(?:\||•|·|—|–)\s*|\s+(?:and|&|with|y|et|und)\s+|\s*[,;]\s*|\s+by\s+/i),
   );
   const out: string[] = [];
   for (let p of parts) {
-    p = p.replace(/^\s*(written\s+)?by[:\s]+/i, '').replace(/@\w+/g, '').replace(/\S+@\S+/g, '').replace(/^[\s"'“”]+|[\s"'“”.]+$/g, '').trim();
-    if (!p || /\d/.test(p) || /^https?:/i.test(p) || p.length > 60 || NOT_A_NAME.test(p)) continue;
+    p = p.replace(BYLINE_LEAD, '').replace(/@\w+/g, '').replace(/\S+@\S+/g, '').replace(/^[\s"'“”]+|[\s"'“”.]+$/g, '').trim();
+    if (!p || /\d/.test(p) || /^https?:/i.test(p) || p.length > 60 || NOT_A_NAME.test(p) || ROLE.test(p) || OUTLET_ACRONYM.test(p)) continue;
     const words = p.split(/\s+/);
     if (words.length > 5 || !/^\p{Lu}/u.test(p) || /\b(updated|published|posted|min read|read|ago|photo|image)\b/i.test(p)) continue;
     if (!out.some((o) => o.toLowerCase() === p.toLowerCase())) out.push(p);
@@ -185,6 +200,12 @@ export function languageTag(raw: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+const nameKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** Whether two names are one (ignoring case, spacing and punctuation). */
+export function sameName(a: string, b: string): boolean {
+  return a !== '' && b !== '' && nameKey(a) === nameKey(b);
+}
 
 /** The page's metadata, each field from the first source that has it (the order of trust is each list's order). */
 export function pageMetadata(doc: Document, hints: ReadabilityHints = {}): PageMeta {
@@ -259,7 +280,8 @@ export function pageMetadata(doc: Document, hints: ReadabilityHints = {}): PageM
 
   return {
     title: cleanTitle(rawTitle, publisher),
-    byline,
+    // An outlet named as the author ("BBC News", "Al-Bawaba") is the publisher, not a byline.
+    byline: sameName(byline, publisher) ? '' : byline,
     publisher,
     publishedAt,
     // A modified date before the published one is the page's mistake (or a template's), not an update.

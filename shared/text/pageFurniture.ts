@@ -16,6 +16,8 @@ const SOCIAL = '(twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bl
 /** Matched against the block's furniture key (lower case, quotes straightened, ornaments trimmed). */
 const RULES: Rule[] = [
   { re: /^(image|photo|picture|video|media) (copyright|credit|source)\b/, reason: 'image credit', maxWords: 14 },
+  { re: /^(photo |image |picture )?credits?:? \S.{0,100}$/, reason: 'image credit', maxWords: 16 },
+  { re: /^media playback is unsupported on your device$/, reason: 'video player notice' },
   { re: /^\(?(image|images|photo|photos|picture|pic|credit|photograph)s? ?: ?[^)]{1,80}\)?$/, reason: 'image credit', maxWords: 12 },
   { re: /^(getty( images)?|ap photo|afp|reuters|shutterstock|epa|pa( media| wire)?|alamy)( ?[/|-] ?.{0,60})?$/, reason: 'image credit', maxWords: 10 },
   { re: /^click here to (get|download|install) the .{0,60}\bapps?\b/, reason: 'app promotion' },

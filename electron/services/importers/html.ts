@@ -17,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import { ApiError } from '../../../shared/api';
 import { articleFromDom, type ImportedArticle, type ImportedMeta } from '../../../shared/doc/fromDom';
 import { PURIFY_CONFIG } from '../../../shared/html/sanitizeRules';
-import { pageMetadata } from '../../../shared/html/pageMeta';
+import { cleanByline, pageMetadata, sameName } from '../../../shared/html/pageMeta';
 import { decodeHtmlFile } from '../../../shared/text/decodeHtml';
 import { displayName } from '../../../shared/text/decodeText';
 
@@ -93,7 +93,7 @@ export async function articleFromPage(bytes: Uint8Array, fileName: string): Prom
   const filled: ImportedMeta = {
     ...meta,
     title: meta.title || (found.title ?? '').trim(),
-    byline: meta.byline,
+    byline: meta.byline || (sameName(cleanByline(found.byline ?? ''), meta.publisher) ? '' : cleanByline(found.byline ?? '')),
     publisher: meta.publisher || (found.siteName ?? '').trim(),
     language: meta.language || (found.lang ?? '').trim(),
   };
