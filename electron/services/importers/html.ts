@@ -58,9 +58,9 @@ export async function articleFromHtmlBody(html: string, meta: Partial<ImportedMe
   return articleFromDom(body, { ...EMPTY_META, ...meta });
 }
 
-/** Removes what is never article text before Readability sees it, and what would slow it down. */
+/** Removes what is never article text before Readability sees it, and what would slow it down; <base> too, so no relative link resolves against an address the page chose. */
 function stripInert(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, link, meta, iframe, object, embed, svg, form'))) el.remove();
+  for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, link, meta, base, iframe, object, embed, svg, form'))) el.remove();
 }
 
 /**
