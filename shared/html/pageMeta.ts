@@ -77,7 +77,7 @@ export function isoDay(raw: string): string {
   const s = raw.trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
-  return parseDateLine(s.replace(/\s+(at\s+)?\d{1,2}[:.]\d{2}.*$/i, '')) ?? '';
+  return parseDateLine(s.replace(/\s+(at\s+)?\d{1,2}[:.]\d{2}.*$/i, '').replace(/[\s,;|-]+$/, '')) ?? '';
 }
 
 function valid(y: number, mo: number, d: number): string {
@@ -179,7 +179,7 @@ export function cleanByline(raw: string | string[]): string {
   );
   const out: string[] = [];
   for (let p of parts) {
-    p = p.replace(BYLINE_LEAD, '').replace(/@\w+/g, '').replace(/\S+@\S+/g, '').replace(/^[\s"'“”]+|[\s"'“”.]+$/g, '').trim();
+    p = p.replace(BYLINE_LEAD, '').replace(/\s+(\d|updated\b|published\b|posted\b).*$/i, '').replace(/@\w+/g, '').replace(/\S+@\S+/g, '').replace(/^[\s"'“”]+|[\s"'“”.]+$/g, '').trim();
     if (!p || /\d/.test(p) || /^https?:/i.test(p) || p.length > 60 || NOT_A_NAME.test(p) || ROLE.test(p) || OUTLET_ACRONYM.test(p)) continue;
     const words = p.split(/\s+/);
     if (words.length > 5 || !/^\p{Lu}/u.test(p) || /\b(updated|published|posted|min read|read|ago|photo|image)\b/i.test(p)) continue;

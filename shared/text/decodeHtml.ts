@@ -40,12 +40,26 @@ function bomEncoding(b: Uint8Array): { label: string; skip: number } | null {
   return null;
 }
 
+/**
+ * windows-1252's characters for bytes 0x80-0x9F (undefined bytes stay as they are). Node 20's TextDecoder
+ * decodes "windows-1252" (and "iso-8859-1", which WHATWG makes the same encoding) as plain Latin-1, turning
+ * curly quotes and dashes into C1 control characters; browsers do not. Measured: 0x93 came out as U+0093.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 function decoderFor(label: string, fatal: boolean): Decoder | null {
+  let d: Decoder;
   try {
-    return new TextDecoderImpl(label, { fatal });
+    d = new TextDecoderImpl(label, { fatal });
   } catch {
     return null; // an encoding TextDecoder does not know
   }
+  if (d.encoding !== 'windows-1252') return d;
+  return { encoding: d.encoding, decode: (input) => fixCp1252(d.decode(input)) };
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
