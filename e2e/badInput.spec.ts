@@ -8,7 +8,7 @@ const cases = [
   {
     name: 'a file over the size limit',
     file: () => ({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 'All work and no play. ') }),
-    message: /“huge\.txt” is 6\.0 MB; Claimdesk imports text files up to 5\.0 MB/,
+    message: /“huge\.txt” is 6\.0 MB; Claimdesk imports files up to 5\.0 MB/,
   },
 ];
 

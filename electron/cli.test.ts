@@ -218,6 +218,17 @@ describe('claimdesk import', () => {
     expect(articleFiles()).toContain(`${report.id}.json`);
   });
 
+  it('--json on a saved page and a Word file: captions listed apart, modified date and language from the page', async () => {
+    const page = await cli('import', new URL('../data/fixtures/saved-page.html', import.meta.url).pathname, '--json');
+    expect(page.code, page.err).toBe(0);
+    const fromPage = JSON.parse(page.out);
+    expect(fromPage).toMatchObject({ publisher: 'Levant Wire', published: '2024-12-26', modified: '2024-12-27', language: 'en', captions: ['Smoke rises over the outskirts of Idlib on Thursday'] });
+    expect(fromPage.text).not.toContain('Smoke rises over the outskirts');
+    const word = await cli('import', new URL('../data/fixtures/docx/ambush-report.docx', import.meta.url).pathname, '--json');
+    expect(word.code, word.err).toBe(0);
+    expect(JSON.parse(word.out)).toMatchObject({ title: 'Ambush near Tartous kills 14 troops', byline: 'Jane Doe and John Roe', publisher: 'Reuters', published: '2025-03-03' });
+  });
+
   it('usage errors exit 2: no file, two files, an unknown flag', async () => {
     const file = write('a.txt', article);
     for (const args of [['import'], ['import', file, file], ['import', file, '--jsno']]) {

@@ -63,7 +63,7 @@ async function openFromMenu(kind: 'article' | 'bundle'): Promise<void> {
     filters: [
       bundle
         ? { name: 'Claimdesk review bundles', extensions: [BUNDLE_EXTENSION.slice(1)] }
-        : { name: 'Articles (text, Markdown, Claimdesk JSON)', extensions: ['txt', 'text', 'md', 'markdown', 'json'] },
+        : { name: 'Articles (web pages, Word, text, Markdown, Claimdesk JSON)', extensions: ['html', 'htm', 'xhtml', 'docx', 'doc', 'txt', 'text', 'md', 'markdown', 'json'] },
     ],
   });
   const file = picked.filePaths[0];

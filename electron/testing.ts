@@ -15,7 +15,7 @@ export function makeArticle(id: string, title = `Article ${id}`, body = 'Reports
   const stamp = '2026-11-28T09:00:00.000Z';
   return {
     id,
-    meta: { title, publisher: '', byline: '', publishedAt: '', url: '' },
+    meta: { title, publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' },
     origin: { kind: 'paste' },
     importedAt: stamp,
     updatedAt: stamp,

@@ -74,7 +74,8 @@ export const api = {
     response: ImportResult,
   },
   importText: {
-    request: z.object({ text: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    // `html`: the clipboard's text/html beside its plain text (rich paste); sanitised and size-checked by the service.
+    request: z.object({ text: z.string().max(MAX_IMPORT_BYTES), html: z.string().max(MAX_IMPORT_BYTES).optional() }).strict(),
     response: ImportResult,
   },
   /** Imports the sample article shipped in data/ (offered on first run). */

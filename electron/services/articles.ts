@@ -16,8 +16,12 @@ import type { AuditEvent } from '../../shared/schema/audit';
 import { noExchange } from '../../shared/schema/exchange';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
-import type { ArticleRecord, ImportOrigin } from '../../shared/schema/article';
+import { ArticleMeta, type ArticleRecord, type ImportOrigin } from '../../shared/schema/article';
 import type { Store } from '../store/store';
+import { HTML_EXTENSIONS } from '../../shared/text/decodeHtml';
+import { WORD_EXTENSIONS } from '../../shared/text/wordFile';
+import { docxToHtml } from './importers/docx';
+import { articleFromHtmlBody, articleFromPage, type ImportedArticle } from './importers/html';
 import { summarize } from '../store/summarize';
 
 export type ArticleServiceOptions = {
@@ -75,7 +79,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     const stamp = now().toISOString();
     const article: ArticleRecord = {
       id: randomUUID(),
-      meta: { title: parsed.meta.title, publisher: parsed.meta.publisher, byline: parsed.meta.byline, publishedAt: parsed.meta.publishedAt, url: parsed.meta.url },
+      meta: { title: parsed.meta.title, publisher: parsed.meta.publisher, byline: parsed.meta.byline, publishedAt: parsed.meta.publishedAt, modifiedAt: parsed.meta.modifiedAt, url: parsed.meta.url, language: '' },
       origin,
       importedAt: stamp,
       updatedAt: stamp,
@@ -88,6 +92,57 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     };
     await store.updateArticle(article.id, () => ({ next: article, result: null }));
     return { article: summarize(article), removed: parsed.removed };
+  }
+
+  /** A Word file: mammoth's HTML (title, byline and dates already taken out as metadata) through the same body rules as rich paste. */
+  async function articleFromWordFile(bytes: Uint8Array, name: string): Promise<ImportedArticle> {
+    const word = await docxToHtml(bytes, name);
+    const parsed = await articleFromHtmlBody(word.html, { ...word.meta, language: '' });
+    return { ...parsed, removed: [...word.removed, ...parsed.removed] };
+  }
+
+  /** Stores an article built by an importer (saved page, Word file, rich paste). */
+  async function storeImported(parsed: ImportedArticle, origin: ImportOrigin): Promise<ImportResult> {
+    const checked = checkArticleDoc(parsed.doc);
+    if (!checked.ok) throw new ApiError('bad_file', checked.message);
+    if (countWords(docPlainText(checked.doc)) === 0) throw new ApiError('bad_file', 'There is no text in it to import.');
+    const stamp = now().toISOString();
+    const m = parsed.meta;
+    // Page metadata can be anything the page says; what does not fit the schema is left empty, not refused.
+    const fit = <T extends keyof ArticleRecord['meta']>(key: T, value: string) => (ArticleMeta.shape[key].safeParse(value).success ? value.trim() : '');
+    const article: ArticleRecord = {
+      id: randomUUID(),
+      meta: {
+        title: fit('title', m.title.slice(0, 500)),
+        publisher: fit('publisher', m.publisher.slice(0, 200)),
+        byline: fit('byline', m.byline.slice(0, 300)),
+        publishedAt: fit('publishedAt', m.publishedAt),
+        modifiedAt: fit('modifiedAt', m.modifiedAt),
+        url: fit('url', m.url),
+        language: fit('language', m.language),
+      },
+      origin,
+      importedAt: stamp,
+      updatedAt: stamp,
+      revision: 0,
+      doc: parsed.doc,
+      removedOnImport: parsed.removed,
+      claims: [],
+      exchange: noExchange(),
+      audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
+    };
+    await store.updateArticle(article.id, () => ({ next: article, result: null }));
+    return { article: summarize(article), removed: parsed.removed };
+  }
+
+  /** Rich paste: the clipboard's HTML is the article as the person selected it, so no Readability (it would cut a selection down to what it guesses is the main text, and refuses short ones). */
+  async function importPastedHtml(html: string, text: string): Promise<ImportResult> {
+    const checkedText = decodePastedText(html);
+    if (!checkedText.ok) throw new ApiError(checkedText.code, checkedText.message.replace('pasted text', 'pasted content'));
+    const parsed = await articleFromHtmlBody(html);
+    // HTML with no words in it (an image alone): fall back to the plain text the clipboard carried.
+    if (parsed.text.trim() === '' && parsed.captions.length === 0) return importDecoded(decodePastedText(text), 'text', { kind: 'paste' });
+    return storeImported(parsed, { kind: 'paste' });
   }
 
   /** A full JSON export (Export > Full article) brought back: the same article, claims, comments and audit. */
@@ -137,9 +192,12 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
       const name = path.basename(fileName);
       if (/\.json$/i.test(name)) return importArticleJson(bytes, name);
+      if (HTML_EXTENSIONS.test(name)) return storeImported(await articleFromPage(bytes, name), { kind: 'file', fileName: name });
+      if (WORD_EXTENSIONS.test(name)) return storeImported(await articleFromWordFile(bytes, name), { kind: 'file', fileName: name });
       return importDecoded(decodeTextFile(bytes, name), formatOf(name), { kind: 'file', fileName: name });
     },
-    importText: ({ text }) => importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }),
+    importText: ({ text, html }) =>
+      html !== undefined && html.trim() !== '' ? importPastedHtml(html, text) : importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }),
     async importSample() {
       const bytes = new Uint8Array(await fs.readFile(samplePath));
       const result = await importDecoded(decodeTextFile(bytes, path.basename(samplePath)), 'text', {

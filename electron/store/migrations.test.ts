@@ -31,8 +31,10 @@ describe('migrations', () => {
       expect(store.listArticles()[0]).toMatchObject({ id: 'abcdef-1', claimCount: 0 });
       const loaded = await store.getArticle('abcdef-1');
       expect(loaded).toMatchObject({ revision: 3, claims: [], audit: [], exchange: { base: null, mergedBundles: [], conflicts: [] } });
+      // Version 4: the metadata a saved page gives (modified date, language), empty for older articles.
+      expect(loaded?.meta).toEqual({ title: 'Old', publisher: 'P', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' });
       await store.updateDesk((d) => ({ ...d }));
-      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(3);
+      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(4);
       store.close();
     } finally {
       cleanup();

@@ -7,10 +7,11 @@
  *      source directory in the desk file
  *   3  review handoff state in each article (exchange: common history, merged bundles, conflicts);
  *      second review (request and sign-off) in each claim's verification
+ *   4  modified date and language in each article's metadata (saved-page import)
  */
 import { DEFAULT_RATING_SCALE } from '../../shared/schema/claim';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export type FileKind = 'desk' | 'index' | 'article';
 
@@ -34,12 +35,18 @@ const migrations: Record<FileKind, Record<number, Migration>> = {
       const claims = Array.isArray(article.claims) ? article.claims.map(withSecondReview) : article.claims;
       return { ...f, article: { exchange: { base: null, mergedBundles: [], conflicts: [], agreements: [] }, ...article, claims } };
     },
+    3: (f) => {
+      const article = obj(f.article);
+      return { ...f, article: { ...article, meta: { modifiedAt: '', language: '', ...obj(article.meta) } } };
+    },
   },
   index: {
+    3: (f) => f,
     2: (f) => f,
     1: (f) => ({ ...f, articles: Array.isArray(f.articles) ? f.articles.map((a) => ({ claimCount: 0, doneCount: 0, ...obj(a) })) : f.articles }),
   },
   desk: {
+    3: (f) => f,
     2: (f) => f,
     1: (f) => {
       const desk = obj(f.desk);

@@ -34,10 +34,10 @@ describe('store layout', () => {
     await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, reviewerName: 'Ana' } }));
     expect(readdirSync(path.join(tmp.dir, 'articles'))).toEqual([`${idOf(1)}.json`]);
     const index = JSON.parse(readFileSync(path.join(tmp.dir, 'index.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(3);
+    expect(index.schemaVersion).toBe(4);
     expect(index.articles[0]).toMatchObject({ id: idOf(1), title: `Article ${idOf(1)}`, wordCount: 9 });
     const desk = JSON.parse(readFileSync(path.join(tmp.dir, 'desk.json'), 'utf8'));
-    expect(desk).toMatchObject({ schemaVersion: 3, desk: { settings: { reviewerName: 'Ana' } } });
+    expect(desk).toMatchObject({ schemaVersion: 4, desk: { settings: { reviewerName: 'Ana' } } });
   });
 
   it('saving one article rewrites neither the other articles nor the index when its summary is unchanged', async () => {

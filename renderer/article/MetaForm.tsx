@@ -3,12 +3,14 @@ import { ArticleMeta, type EditableMeta } from '../../shared/schema/article';
 import type { FieldDrafts } from '../claims/drafts';
 import { FieldScopeContext, TextField, type FieldScope } from '../claims/fields';
 
-type Field = 'publisher' | 'byline' | 'publishedAt' | 'url';
+type Field = 'publisher' | 'byline' | 'publishedAt' | 'modifiedAt' | 'url' | 'language';
 const FIELDS: { key: Field; label: string; type: 'text' | 'date' | 'url'; placeholder?: string }[] = [
   { key: 'publisher', label: 'Publisher', type: 'text', placeholder: 'e.g. Reuters' },
   { key: 'byline', label: 'Byline', type: 'text', placeholder: 'Author' },
   { key: 'publishedAt', label: 'Published', type: 'date' },
+  { key: 'modifiedAt', label: 'Updated', type: 'date' },
   { key: 'url', label: 'URL', type: 'url', placeholder: 'https://…' },
+  { key: 'language', label: 'Language', type: 'text', placeholder: 'e.g. en' },
 ];
 
 type Props = { meta: ArticleMeta; drafts: FieldDrafts; onSave: (change: EditableMeta) => Promise<void> };

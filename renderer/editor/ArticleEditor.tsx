@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { sanitisePastedHtml } from './pasteHtml';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { snapshotClaimRanges } from './snapshotClaimRanges';
@@ -22,6 +23,7 @@ export function ArticleEditor({ initialState, onTransaction, onView }: Props) {
     const view: EditorView = new EditorView(host.current, {
       state: initial.current,
       attributes: { class: 'article-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Article text', spellcheck: 'true' },
+      transformPastedHTML: sanitisePastedHtml,
       dispatchTransaction(given) {
         const tr = snapshotClaimRanges(view.state, given);
         const next = view.state.apply(tr);

@@ -19,7 +19,7 @@ function article(): ArticleForEditing {
   const at = '2026-11-28T09:00:00.000Z';
   return {
     id: 'article-1',
-    meta: { title: parsed.meta.title, publisher: '', byline: '', publishedAt: '', url: '' },
+    meta: { title: parsed.meta.title, publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' },
     origin: { kind: 'paste' },
     importedAt: at,
     updatedAt: at,

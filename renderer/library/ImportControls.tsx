@@ -5,10 +5,12 @@ import { openFile, type BundleOpened } from './openFile';
 
 type Props = { onImported: (result: ImportResult) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
 
-/** Import from a .txt/.md file or from pasted text. */
+/** Import from a file (.txt, .md, a saved web page) or from pasted text, rich or plain. */
 export function ImportControls({ onImported, onBundle, onError }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [pasted, setPasted] = useState('');
+  // The clipboard's HTML from the last paste, imported with its structure; cleared as soon as the text is edited.
+  const [pastedHtml, setPastedHtml] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function run(work: () => Promise<ImportResult>) {
@@ -16,6 +18,7 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
     try {
       onImported(await work());
       setPasted('');
+      setPastedHtml(null);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -50,22 +53,44 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
           ref={fileInput}
           className="visually-hidden"
           type="file"
-          accept=".txt,.text,.md,.markdown,.json,.claimdesk-review,text/plain,text/markdown,application/json"
-          aria-label="Import file (.txt or .md) or open a review bundle"
+          accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.doc,.json,.claimdesk-review,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json"
+          aria-label="Import file (.txt, .md, a saved web page or a Word file) or open a review bundle"
           disabled={busy}
           onChange={(e) => void onFile(e.currentTarget.files?.[0])}
         />
-        <span className="hint">Plain text (.txt), Markdown (.md), a Claimdesk JSON export (up to 5 MB), or a teammate's review bundle (.claimdesk-review). You can also drop a file on the window.</span>
+        <span className="hint">A saved web page (.html, .htm), a Word file (.docx), plain text (.txt), Markdown (.md), a Claimdesk JSON export (up to 5 MB), or a teammate's review bundle (.claimdesk-review). You can also drop a file on the window.</span>
       </div>
       <form
         className="import-paste"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => client.importText({ text: pasted }));
+          void run(() => client.importText(pastedHtml !== null ? { text: pasted, html: pastedHtml } : { text: pasted }));
         }}
       >
         <label htmlFor="paste-text">Or paste the article text</label>
-        <textarea id="paste-text" rows={5} value={pasted} onChange={(e) => setPasted(e.currentTarget.value)} placeholder="Headline on the first line, then the article…" />
+        <textarea
+          id="paste-text"
+          rows={5}
+          value={pasted}
+          aria-describedby={pastedHtml !== null ? 'paste-rich-note' : undefined}
+          onPaste={(e) => {
+            const html = e.clipboardData.getData('text/html');
+            if (!html.trim()) return; // plain text: the textarea's own paste
+            e.preventDefault();
+            setPasted(e.clipboardData.getData('text/plain') || html.replace(/<[^>]*>/g, ' '));
+            setPastedHtml(html);
+          }}
+          onChange={(e) => {
+            setPasted(e.currentTarget.value);
+            setPastedHtml(null);
+          }}
+          placeholder="Headline on the first line, then the article…"
+        />
+        {pastedHtml !== null && (
+          <p id="paste-rich-note" className="hint" role="status">
+            Formatted text pasted: its headings, paragraphs, quotes, lists, links and emphasis are kept (scripts, styles and images are not). Edit it to import it as plain text instead.
+          </p>
+        )}
         <button type="submit" disabled={busy || pasted.trim() === ''}>
           Import pasted text
         </button>

@@ -151,7 +151,7 @@ export function generateArticle(sample: string, { id, words, claims, seed = 20_0
 
   const article: ArticleForEditing = {
     id,
-    meta: { title: parsed.meta.title, publisher: 'Bench Wire', byline: '', publishedAt: '', url: '' },
+    meta: { title: parsed.meta.title, publisher: 'Bench Wire', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' },
     origin: { kind: 'paste' },
     importedAt: STAMP,
     updatedAt: STAMP,

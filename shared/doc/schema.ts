@@ -1,6 +1,6 @@
 /**
- * The ProseMirror schema for news articles: a title, then paragraphs, headings, block quotes, lists and
- * section breaks, with links and emphasis. Built from ProseMirror's own basic and list node specs; code
+ * The ProseMirror schema for news articles: a title, then paragraphs, headings, block quotes, lists,
+ * figure captions and section breaks, with links and emphasis. Built from ProseMirror's own basic and list node specs; code
  * blocks and images are left out because the desk annotates prose, not media.
  */
 import { Schema, type AttributeSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model';
@@ -52,6 +52,15 @@ const nodes: Record<NodeTypeName, NodeSpec> = {
     ...basicNodes.heading,
     parseDOM: [2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level } })),
     toDOM: (n) => [`h${Number(n.attrs.level)}`, 0],
+  }),
+  // A figure's caption without its image (the desk annotates prose; images are never loaded). It is a
+  // text block like a paragraph, so claims can be marked on it. Parsed from <figcaption> and from the
+  // editor's own copy (p.article-caption), before the paragraph rule sees it.
+  caption: node('caption', {
+    content: 'inline*',
+    group: 'block',
+    parseDOM: [{ tag: 'figcaption' }, { tag: 'p.article-caption', priority: 60 }],
+    toDOM: () => ['p', { class: 'article-caption' }, 0],
   }),
   blockquote: node('blockquote', basicNodes.blockquote),
   horizontal_rule: node('horizontal_rule', basicNodes.horizontal_rule),

@@ -289,7 +289,8 @@ function articleTextHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>)
       else if (b.kind === 'heading') {
         const level = isNum(b.level) ? Math.min(6, Math.max(4, Math.round(b.level) + 2)) : 4;
         parts.push(`<h${level} dir="auto">${inline(g.index)}</h${level}>`);
-      } else parts.push(`<p dir="auto">${inline(g.index)}</p>`);
+      } else if (b.kind === 'caption') parts.push(`<p class="caption" dir="auto">${inline(g.index)}</p>`);
+      else parts.push(`<p dir="auto">${inline(g.index)}</p>`);
     }
   }
   return parts.join('\n');
@@ -406,11 +407,12 @@ function summaryHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>): st
 }
 
 function headerHtml(model: ReportModel, title: string): string {
-  const m = model.article?.meta ?? { title: '', publisher: '', byline: '', publishedAt: '', url: '' };
+  const m = model.article?.meta ?? { title: '', publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' };
   const rows: string[] = [];
   if (filled(m.publisher)) rows.push(row('Publisher', bdi(m.publisher)));
   if (filled(m.byline)) rows.push(row('Byline', bdi(m.byline)));
   if (filled(m.publishedAt)) rows.push(row('Published', time(m.publishedAt)));
+  if (filled(m.modifiedAt)) rows.push(row('Updated by the publisher', time(m.modifiedAt)));
   if (filled(m.url)) rows.push(row('Address', link(m.url)));
   rows.push(row('Imported', time(model.article?.importedAt)));
   rows.push(row('Last updated', time(model.article?.updatedAt)));
@@ -532,6 +534,7 @@ ul.weak li{margin-bottom:.3rem}
 .legend p{margin:0 0 .4rem}
 ul.key{list-style:none;margin:.2rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem}
 .article-body{font-size:1.02rem;line-height:1.75}
+.article-body p.caption{font-size:.9em;font-style:italic;color:#444}
 .article-body blockquote{margin:0 0 .8rem;padding-left:1rem;border-left:3px solid var(--rule);color:#333}
 .article-body hr{border:0;border-top:1px solid var(--rule);margin:1.5rem 25%}
 .article-title{font-family:var(--serif);font-size:1.35rem;line-height:1.3}

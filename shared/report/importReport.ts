@@ -22,7 +22,6 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-/** Node types read as strings: `caption` is a block type the HTML importer adds. */
 const TITLE = 'title';
 const CAPTION = 'caption';
 
@@ -33,12 +32,6 @@ function inlineText(node: DocNodeJson): string {
 /** A block whose children are text (what ProseMirror calls a textblock), told from a container by its content. */
 function isTextblock(node: DocNodeJson): boolean {
   return (node.content ?? []).some((n) => n.type === 'text' || n.type === 'hard_break');
-}
-
-/** A string field of the metadata that this version of the stored schema may not have yet (modifiedAt, language). */
-function optionalField(meta: ArticleMeta, field: string): string {
-  const value: unknown = (meta as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value : '';
 }
 
 export function importReport(article: { id: string; meta: ArticleMeta; doc: DocNodeJson }, removed: RemovedText[]): ImportReport {
@@ -64,9 +57,9 @@ export function importReport(article: { id: string; meta: ArticleMeta; doc: DocN
     byline: meta.byline,
     publisher: meta.publisher,
     published: meta.publishedAt,
-    modified: optionalField(meta, 'modifiedAt'),
+    modified: meta.modifiedAt,
     url: meta.url,
-    language: optionalField(meta, 'language'),
+    language: meta.language,
     text: blocks.join('\n\n'),
     captions,
     removed,

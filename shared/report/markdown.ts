@@ -131,7 +131,8 @@ function articleText(model: ReportModel, refs: Refs): string {
       const heading = b.kind === 'title' ? 3 : b.kind === 'heading' ? Math.min(6, Math.max(4, Math.round(Number(b.level) || 2) + 2)) : 0;
       const t = inline(g.index, heading ? ' ' : '\\\n');
       if (t.trim() === '') continue;
-      out.push(heading ? `${'#'.repeat(heading)} ${t}` : t);
+      // A caption reads as one in any Markdown viewer: italic, marked as such.
+      out.push(heading ? `${'#'.repeat(heading)} ${t}` : b.kind === 'caption' ? `*Caption:* ${t}` : t);
     }
   }
   return out.join('\n\n');
@@ -228,6 +229,7 @@ export function renderMarkdownReport(model: ReportModel): string {
   if (filled(m?.publisher)) meta.push(`- **Publisher:** ${mdLine(m!.publisher)}`);
   if (filled(m?.byline)) meta.push(`- **Byline:** ${mdLine(m!.byline)}`);
   if (filled(m?.publishedAt)) meta.push(`- **Published:** ${date(m!.publishedAt)}`);
+  if (filled(m?.modifiedAt)) meta.push(`- **Updated by the publisher:** ${date(m!.modifiedAt)}`);
   if (filled(m?.url)) meta.push(`- **Address:** ${link(m!.url)}`);
   meta.push(`- **Imported:** ${date(model.article?.importedAt)}`);
   meta.push(`- **Last updated:** ${date(model.article?.updatedAt)}`);

@@ -16,7 +16,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = { includeComments: true, in
 export type InlineStyle = { from: number; to: number; kind: 'em' | 'strong' | 'link'; href?: string };
 
 export type ReportBlock =
-  | { kind: 'title' | 'paragraph' | 'quote' | 'bullet' | 'ordered'; start: number; text: string; styles: InlineStyle[] }
+  | { kind: 'title' | 'paragraph' | 'caption' | 'quote' | 'bullet' | 'ordered'; start: number; text: string; styles: InlineStyle[] }
   | { kind: 'heading'; level: number; start: number; text: string; styles: InlineStyle[] }
   | { kind: 'rule' };
 
@@ -55,6 +55,7 @@ export type ReportModel = {
 function blockKind(node: Node, ancestors: Node[]): ReportBlock['kind'] {
   if (node.type.name === 'title') return 'title';
   if (node.type.name === 'heading') return 'heading';
+  if (node.type.name === 'caption') return 'caption';
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const name = ancestors[i]!.type.name;
     if (name === 'blockquote') return 'quote';

@@ -53,7 +53,7 @@ export function annotatedSample(): ArticleRecord {
   const stamp = '2026-11-28T08:50:00.000Z';
   return {
     id: 'sample-article-1',
-    meta: { title: parsed.meta.title, publisher: 'Example News', byline: 'Staff', publishedAt: '2024-12-26', url: 'https://example.org/tartous' },
+    meta: { title: parsed.meta.title, publisher: 'Example News', byline: 'Staff', publishedAt: '2024-12-26', modifiedAt: '', url: 'https://example.org/tartous', language: 'en' },
     origin: { kind: 'file', fileName: 'tartous-ambush.txt' },
     importedAt: stamp,
     updatedAt: '2026-11-28T09:20:00.000Z',
@@ -73,7 +73,7 @@ export function annotatedSample(): ArticleRecord {
 export function tinyReportModel(parts: Pick<ReportModel, 'text' | 'blocks' | 'claims'>): ReportModel {
   const at = '2026-01-01T00:00:00.000Z';
   return {
-    article: { id: 'tiny-article', meta: { title: 'Tiny', publisher: '', byline: '', publishedAt: '', url: '' }, importedAt: at, updatedAt: at, origin: { kind: 'paste' }, revision: 1 },
+    article: { id: 'tiny-article', meta: { title: 'Tiny', publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' }, importedAt: at, updatedAt: at, origin: { kind: 'paste' }, revision: 1 },
     ...parts,
     orphaned: [],
     summary: { byVerdict: [], byStatus: [], weakSourcing: [] },

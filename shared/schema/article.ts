@@ -14,12 +14,22 @@ export type ArticleId = z.infer<typeof ArticleId>;
 
 const optionalText = (max: number) => z.string().trim().max(max);
 
+export const Language = z
+  .string()
+  .trim()
+  .max(35)
+  .refine((s) => s === '' || /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(s), 'Use a language tag like en or pt-BR');
+
 export const ArticleMeta = z.object({
   title: optionalText(500),
   publisher: optionalText(200),
   byline: optionalText(300),
   publishedAt: IsoDate,
+  /** When the publisher last changed it, as the page says (a saved page's article:modified_time, dateModified). */
+  modifiedAt: IsoDate,
   url: SafeUrl,
+  /** The article's language as a BCP 47 tag ("en", "pt-BR"), as the page declares it; '' when unknown. */
+  language: Language,
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 

@@ -52,6 +52,7 @@ export const NODE_ATTRS = {
   doc: {},
   title: {},
   paragraph: {},
+  caption: {},
   heading: { level: withDefault(HeadingLevel, 2) },
   blockquote: {},
   horizontal_rule: {},

@@ -66,8 +66,13 @@ export function knownFileKind(bytes: Uint8Array): string | null {
   return MAGICS.find((m) => m.test(bytes))?.what ?? null;
 }
 
+/** Whether the bytes hold a NUL or more control characters than text has. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return looksBinaryBytes(bytes);
+}
+
 /** The file's own name, without any folder path, for messages. */
-function displayName(fileName: string): string {
+export function displayName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   return base.trim() || 'file';
 }

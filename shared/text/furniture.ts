@@ -69,6 +69,12 @@ export function furnitureKey(line: string): string {
   return furnitureLabel(line).toLowerCase();
 }
 
+/** Why a line of text is furniture by the text rules (and whether links after it are too), or null. */
+export function furnitureMarker(line: string): { reason: string; tail: boolean } | null {
+  const m = strongMarker(line);
+  return m ? { reason: m.reason, tail: m.tail ?? false } : isWeak(line) ? { reason: 'share buttons', tail: false } : null;
+}
+
 function strongMarker(line: string): StrongMarker | null {
   const key = furnitureKey(line);
   if (key === '' || key.length > 500) return null;

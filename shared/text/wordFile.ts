@@ -6,6 +6,9 @@
 import { formatBytes, MAX_IMPORT_BYTES } from '../limits';
 import { knownFileKind } from './decodeText';
 
+/** Word files by name; `.doc` too, so an old-format file gets its own message rather than a text-file refusal. */
+export const WORD_EXTENSIONS = /\.(docx|doc)$/i;
+
 export type WordFileCheck = { ok: true } | { ok: false; code: 'bad_file' | 'too_large'; message: string };
 
 /** The signature of an OLE compound file: old .doc, and also a .docx Word has encrypted with a password. */
