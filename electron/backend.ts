@@ -5,13 +5,28 @@ import { openStore, type Store } from './store/store';
 import { samplePath } from './paths';
 import type { Handlers } from '../shared/api';
 import type { PdfRenderer } from './services/exports';
+import { htmlSanitiser } from './services/importers/html';
 
 export type Backend = { store: Store; handlers: Handlers; dispatch: Dispatch };
 
-export type BackendOptions = { pdf?: PdfRenderer | null; readOnly?: boolean };
+export type BackendOptions = {
+  pdf?: PdfRenderer | null;
+  readOnly?: boolean;
+  /**
+   * Load the page sanitiser (jsdom, 0.5-0.7 s) a moment after start, so the first page a person imports
+   * does not wait for it. For the window and browser mode; a CLI run does one thing and exits.
+   */
+  warmImport?: boolean;
+};
+
+const WARM_IMPORT_DELAY_MS = 1500;
 
 export async function openBackend(dataDir: string, app: string, opts: BackendOptions = {}): Promise<Backend> {
   const store = await openStore(dataDir, { app, readOnly: opts.readOnly ?? false });
   const handlers = createHandlers({ store, samplePath, pdf: opts.pdf ?? null });
+  if (opts.warmImport) {
+    // A failure here resurfaces, with its message, on the first import that needs the sanitiser.
+    setTimeout(() => void htmlSanitiser().catch(() => undefined), WARM_IMPORT_DELAY_MS).unref();
+  }
   return { store, handlers, dispatch: createDispatch(handlers) };
 }

@@ -34,7 +34,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   const dataDir = resolveDataDir(args.dataDir);
   let backend;
   try {
-    backend = await openBackend(dataDir, 'browser mode server', { pdf: chromiumPdfRenderer() });
+    backend = await openBackend(dataDir, 'browser mode server', { pdf: chromiumPdfRenderer(), warmImport: true });
   } catch (e) {
     console.error(`claimdesk: ${(e as Error).message}`);
     process.exit(1);

@@ -181,7 +181,7 @@ async function start(): Promise<void> {
   const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
   const dataDir = resolveDataDir(args.dataDir, process.env, app.getPath('userData'));
   try {
-    backend = await openBackend(dataDir, 'desktop app', { pdf: printToPdf });
+    backend = await openBackend(dataDir, 'desktop app', { pdf: printToPdf, warmImport: true });
   } catch (e) {
     dialog.showErrorBox('Claimdesk cannot open its data directory', (e as Error).message);
     app.quit();

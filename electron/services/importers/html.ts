@@ -37,6 +37,10 @@ export function htmlSanitiser(): Promise<DOMPurify> {
     if (!purify.isSupported) throw new Error('DOMPurify cannot sanitise on this DOM');
     return purify;
   });
+  // A failed load is not kept: the next import tries again rather than failing for the rest of the run.
+  purifier.catch(() => {
+    purifier = null;
+  });
   return purifier;
 }
 
