@@ -76,22 +76,27 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     }
     const checked = checkArticleDoc(parsed.doc);
     if (!checked.ok) throw new ApiError('bad_file', checked.message);
+    return storeNew(parsed.doc, { ...parsed.meta, language: '' }, parsed.removed, origin);
+  }
+
+  /** Writes a newly imported article, with its import as the first audit event. */
+  async function storeNew(doc: ArticleRecord['doc'], meta: ArticleRecord['meta'], removed: ArticleRecord['removedOnImport'], origin: ImportOrigin): Promise<ImportResult> {
     const stamp = now().toISOString();
     const article: ArticleRecord = {
       id: randomUUID(),
-      meta: { title: parsed.meta.title, publisher: parsed.meta.publisher, byline: parsed.meta.byline, publishedAt: parsed.meta.publishedAt, modifiedAt: parsed.meta.modifiedAt, url: parsed.meta.url, language: '' },
+      meta,
       origin,
       importedAt: stamp,
       updatedAt: stamp,
       revision: 0,
-      doc: parsed.doc,
-      removedOnImport: parsed.removed,
+      doc,
+      removedOnImport: removed,
       claims: [],
       exchange: noExchange(),
       audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
     };
     await store.updateArticle(article.id, () => ({ next: article, result: null }));
-    return { article: summarize(article), removed: parsed.removed };
+    return { article: summarize(article), removed };
   }
 
   /** A Word file: mammoth's HTML (title, byline and dates already taken out as metadata) through the same body rules as rich paste. */
@@ -106,33 +111,19 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     const checked = checkArticleDoc(parsed.doc);
     if (!checked.ok) throw new ApiError('bad_file', checked.message);
     if (countWords(docPlainText(checked.doc)) === 0) throw new ApiError('bad_file', 'There is no text in it to import.');
-    const stamp = now().toISOString();
     const m = parsed.meta;
     // Page metadata can be anything the page says; what does not fit the schema is left empty, not refused.
     const fit = <T extends keyof ArticleRecord['meta']>(key: T, value: string) => (ArticleMeta.shape[key].safeParse(value).success ? value.trim() : '');
-    const article: ArticleRecord = {
-      id: randomUUID(),
-      meta: {
-        title: fit('title', m.title.slice(0, 500)),
-        publisher: fit('publisher', m.publisher.slice(0, 200)),
-        byline: fit('byline', m.byline.slice(0, 300)),
-        publishedAt: fit('publishedAt', m.publishedAt),
-        modifiedAt: fit('modifiedAt', m.modifiedAt),
-        url: fit('url', m.url),
-        language: fit('language', m.language),
-      },
-      origin,
-      importedAt: stamp,
-      updatedAt: stamp,
-      revision: 0,
-      doc: parsed.doc,
-      removedOnImport: parsed.removed,
-      claims: [],
-      exchange: noExchange(),
-      audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
+    const meta = {
+      title: fit('title', m.title.slice(0, 500)),
+      publisher: fit('publisher', m.publisher.slice(0, 200)),
+      byline: fit('byline', m.byline.slice(0, 300)),
+      publishedAt: fit('publishedAt', m.publishedAt),
+      modifiedAt: fit('modifiedAt', m.modifiedAt),
+      url: fit('url', m.url),
+      language: fit('language', m.language),
     };
-    await store.updateArticle(article.id, () => ({ next: article, result: null }));
-    return { article: summarize(article), removed: parsed.removed };
+    return storeNew(parsed.doc, meta, parsed.removed, origin);
   }
 
   /** Rich paste: the clipboard's HTML is the article as the person selected it, so no Readability (it would cut a selection down to what it guesses is the main text, and refuses short ones). */
