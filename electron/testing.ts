@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleRecord } from '../shared/schema/article';
+import type { Dispatch } from './dispatch';
 import { newClaimData, type Claim } from '../shared/schema/claim';
 import { noExchange } from '../shared/schema/exchange';
 
@@ -45,4 +46,11 @@ export function makeClaim(text: string, start: number, end: number, id = `claim-
       orphaned: false,
     },
   };
+}
+
+/** A call that must succeed: its value, or the failure's message as the test's error. */
+export async function dispatchOk<T>(dispatch: Dispatch, method: string, payload: unknown): Promise<T> {
+  const res = await dispatch(method, payload);
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
+  return res.value as T;
 }

@@ -7,18 +7,14 @@ import { annotatedSample, claimOn } from '../../shared/report/testing';
 import { articleSchema } from '../../shared/doc/schema';
 import { docPlainText } from '../../shared/doc/plainText';
 import { openBackend, type Backend } from '../backend';
-import { tempDir } from '../testing';
+import { dispatchOk, tempDir } from '../testing';
 
 let tmp: ReturnType<typeof tempDir>;
 let ana: Backend;
 let ben: Backend;
 const ID = 'sample-article-1';
 
-async function ok<T>(b: Backend, method: string, payload: unknown): Promise<T> {
-  const res = await b.dispatch(method, payload);
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value as T;
-}
+const ok = <T>(b: Backend, method: string, payload: unknown) => dispatchOk<T>(b.dispatch, method, payload);
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 type Opened = { outcome: string; added: number; conflicts: number; from: string };

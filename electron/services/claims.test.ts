@@ -7,18 +7,14 @@ import type { ArticleForEditing } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
 import type { Claim } from '../../shared/schema/claim';
 import { openBackend, type Backend } from '../backend';
-import { makeClaim, tempDir } from '../testing';
+import { dispatchOk, makeClaim, tempDir } from '../testing';
 
 let tmp: ReturnType<typeof tempDir>;
 let backend: Backend;
 let article: ArticleForEditing;
 let text: string;
 
-async function ok<T>(method: string, payload: unknown): Promise<T> {
-  const res = await backend.dispatch(method, payload);
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value as T;
-}
+const ok = <T>(method: string, payload: unknown) => dispatchOk<T>(backend.dispatch, method, payload);
 
 beforeEach(async () => {
   tmp = tempDir();

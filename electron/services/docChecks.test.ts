@@ -17,7 +17,7 @@ import type { ArticleRecord } from '../../shared/schema/article';
 import type { DocMarkJson, DocNodeJson } from '../../shared/schema/doc';
 import { openBackend, type Backend } from '../backend';
 import { startBrowserServer } from '../server';
-import { tempDir } from '../testing';
+import { dispatchOk, tempDir } from '../testing';
 
 const ID = 'sample-article-1';
 let tmp: ReturnType<typeof tempDir>;
@@ -42,11 +42,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const articleFile = () => readFileSync(path.join(tmp.dir, 'ana', 'articles', `${ID}.json`), 'utf8');
 const articlesOf = (who: string) => (existsSync(path.join(tmp.dir, who, 'articles')) ? readdirSync(path.join(tmp.dir, who, 'articles')) : []);
 
-async function ok<T>(b: Backend, method: string, payload: unknown): Promise<T> {
-  const res = await b.dispatch(method, payload);
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
-  return res.value as T;
-}
+const ok = <T>(b: Backend, method: string, payload: unknown) => dispatchOk<T>(b.dispatch, method, payload);
 
 async function refusal(b: Backend, method: string, payload: unknown): Promise<{ code: string; message: string }> {
   const res = await b.dispatch(method, payload);
