@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type AppHandle } from './fixtures';
-import { chooseInList, claimDetail, claimList, clickWords, openLibrary, selectedQuote, startReview, storedClaim, TITLE, waitSaved } from './helpers';
+import { chooseInList, claimDetail, claimList, clickWords, findStoredClaim, openLibrary, selectedQuote, startReview, storedClaim, TITLE, waitSaved } from './helpers';
 
 const A = 'ten additional troops sustained injuries during the clashes on Tuesday';
 const B = 'Assad and his family have sought refuge in Russia';
@@ -158,7 +158,7 @@ test('a field edit left by closing the article survives a restart of the app', a
   await typeInto(page, 'Rationale', RATIONALE);
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
-  await expect.poll(() => storedClaim(app.dataDir, B).data.verification.rationale).toBe(RATIONALE);
+  await expect.poll(() => findStoredClaim(app.dataDir, B)?.data.verification.rationale).toBe(RATIONALE);
 
   await app.restart();
   const again = app.page();
@@ -216,7 +216,7 @@ test('text typed into a field and not yet left is saved when the page is reloade
   // Unsaved work makes the browser ask before leaving; the reviewer says leave.
   page.once('dialog', (dialog) => void dialog.accept());
   await page.reload();
-  await expect.poll(() => storedClaim(app.dataDir, A).data.verification.rationale).toBe(RATIONALE);
+  await expect.poll(() => findStoredClaim(app.dataDir, A)?.data.verification.rationale).toBe(RATIONALE);
   await page.reload();
   await chooseInList(page, A);
   await expect(field(page, 'Rationale')).toHaveValue(RATIONALE);

@@ -157,12 +157,21 @@ export async function markClaim(page: Page, words: string) {
 }
 
 
-/** The stored claim on `words` in the data directory's one article, read from its file. */
-export function storedClaim(dataDir: string, words: string): Claim {
+/**
+ * The stored claim on `words` in the data directory's one article, or undefined while it is not on disk yet.
+ * For expect.poll, which fails at once, without retrying, when its callback throws.
+ */
+export function findStoredClaim(dataDir: string, words: string): Claim | undefined {
   const [file] = articleFiles(dataDir);
-  expect(file, 'the data directory holds an article').toBeDefined();
-  const stored = JSON.parse(readFileSync(path.join(dataDir, 'articles', file!), 'utf8')) as { article: { claims: Claim[] } };
-  const claim = stored.article.claims.find((c) => c.target.quote.exact === words);
+  if (file === undefined) return undefined;
+  const stored = JSON.parse(readFileSync(path.join(dataDir, 'articles', file), 'utf8')) as { article: { claims: Claim[] } };
+  return stored.article.claims.find((c) => c.target.quote.exact === words);
+}
+
+/** The stored claim on `words` in the data directory's one article, read from its file; it must be there. */
+export function storedClaim(dataDir: string, words: string): Claim {
+  expect(articleFiles(dataDir)[0], 'the data directory holds an article').toBeDefined();
+  const claim = findStoredClaim(dataDir, words);
   expect(claim, `a stored claim on "${words}"`).toBeDefined();
   return claim!;
 }
