@@ -20,6 +20,7 @@ import { canSignOff, setStatus, signOff } from '../../shared/claims/status';
 import { CLAIM_FIELD_LABELS as LABEL } from '../../shared/claims/fieldLabels';
 import type { Signer } from '../editor/claimCommands';
 import type { ClaimForms, FieldDrafts } from './drafts';
+import { CommentThread } from './CommentThread';
 import { EvidenceEditor } from './EvidenceEditor';
 import { FieldScopeContext, Section, SelectField, TextField, type FieldScope } from './fields';
 
@@ -83,14 +84,6 @@ export function ClaimDetail({ claim, number, quote, orphaned, scale, sources, re
       return next.ok ? next.data : d;
     });
   };
-  const postComment = () => {
-    const text = forms.comment.trim();
-    if (!text) return;
-    void onChange((d, s) => ({ ...d, comments: [...d.comments, { id: s.newId(), author: s.reviewer, at: s.now(), text }] })).then((posted) => {
-      if (posted) updateForms((f) => (f.comment.trim() === text ? { ...f, comment: '' } : f));
-    });
-  };
-
   return (
     <FieldScopeContext.Provider value={scope}>
     <section className="claim-detail" aria-label={`Claim ${number ?? ''} details`.replace('  ', ' ')}>
@@ -192,46 +185,13 @@ export function ClaimDetail({ claim, number, quote, orphaned, scale, sources, re
         />
       </Section>
 
-      <Section title={`Comments (${claim.comments.length})`}>
-        <ul className="comments" aria-label="Comments">
-          {claim.comments.map((c) => (
-            <li key={c.id}>
-              <p>{c.text}</p>
-              <span className="comment-meta">
-                {c.author}, <time dateTime={c.at}>{new Date(c.at).toLocaleString()}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="comment-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            postComment();
-          }}
-        >
-          <label htmlFor="new-comment">Add a comment</label>
-          <textarea
-            id="new-comment"
-            rows={2}
-            value={forms.comment}
-            aria-keyshortcuts="Control+Enter"
-            onChange={(e) => {
-              const comment = e.currentTarget.value;
-              updateForms((f) => ({ ...f, comment }));
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                postComment();
-              }
-            }}
-          />
-          <button type="submit" disabled={forms.comment.trim() === ''} title="Ctrl+Enter">
-            Post comment
-          </button>
-        </form>
-      </Section>
+      <CommentThread
+        claim={claim}
+        draft={forms.comment}
+        onDraft={(comment) => updateForms((f) => ({ ...f, comment }))}
+        onPosted={(text) => updateForms((f) => (f.comment.trim() === text ? { ...f, comment: '' } : f))}
+        onChange={onChange}
+      />
 
       <button type="button" className="danger" onClick={onDelete} title="Ctrl+Shift+Backspace">
         Delete claim
