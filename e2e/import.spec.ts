@@ -19,6 +19,8 @@ test('importing the sample file shows its text in the editor, with the page furn
   await expect(text.locator('p')).toHaveCount(22);
 
   // The user is told what was removed.
+  // Folded behind its count in the import notice.
+  await page.getByTestId('notice').getByRole('button', { name: 'Show' }).click();
   const removed = page.getByRole('list', { name: 'Removed from the article text' });
   await expect(removed).toContainText('SHARE NOW');
   await expect(removed).toContainText('Leave a Reply');

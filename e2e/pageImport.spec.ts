@@ -35,6 +35,8 @@ test('a saved page imported through the file picker: metadata filled, furniture 
   await expect(page.getByLabel('URL')).toHaveValue('https://levantwire.example/2024/12/26/ceasefire-talks-stall');
   await expect(page.getByLabel('Language')).toHaveValue('en');
 
+  // Folded behind its count in the import notice.
+  await page.getByTestId('notice').getByRole('button', { name: 'Show' }).click();
   const removed = page.getByRole('list', { name: 'Removed from the article text' });
   for (const reason of ['app promotion', 'follow prompt', 'related-story box', 'image credit', 'share buttons', 'moved to metadata (date)']) await expect(removed).toContainText(reason);
 

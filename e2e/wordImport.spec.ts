@@ -17,6 +17,8 @@ test('a Word file imported through the file picker: title, byline, publisher and
   await expect(page.getByLabel('Publisher')).toHaveValue('Reuters');
   await expect(page.getByLabel('Byline')).toHaveValue('Jane Doe and John Roe');
   await expect(page.getByLabel('Published')).toHaveValue('2025-03-03');
+  // Folded behind its count in the import notice.
+  await page.getByTestId('notice').getByRole('button', { name: 'Show' }).click();
   const removed = page.getByRole('list', { name: 'Removed from the article text' });
   await expect(removed).toContainText('moved to metadata (byline)');
   await expect(removed).toContainText('link to an unsafe address');

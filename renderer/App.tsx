@@ -1,28 +1,41 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../shared/api';
 import type { StoreNotice } from '../shared/schema/desk';
 import { bridge, client, errorMessage } from './api';
 import { ArticleView } from './article/ArticleView';
+import { CommandPalette } from './commands/CommandPalette';
+import { isMacOS, keyLabel } from './commands/platform';
+import { useCommands, type Command } from './commands/registry';
+import { isTypingTarget, PALETTE_KEYS, shellKeyAction, SHORTCUTS_KEYS, ZOOM_KEYS } from './commands/shellKeys';
+import { ShortcutOverlay } from './commands/ShortcutOverlay';
 import { LibraryView } from './library/LibraryView';
-import { Notice, type NoticeData } from './Notice';
+import { Notice } from './Notice';
+import { noticeShownAt, type HeldNotice, type NoticeData } from './noticeRules';
 import { parseRoute, routeHash, type Route } from './route';
 import { SettingsView } from './settings/SettingsView';
 import { bundleMessage, openFile, type BundleOpened } from './library/openFile';
+import { isSystemDark, setThemeChoice, useAppearance, zoom } from './theme/appearance';
+import { THEME_CHOICES, THEME_LABELS, toggledTheme } from './theme/theme';
+import { ThemeSwitch } from './theme/ThemeSwitch';
 
 export function importedNotice(result: ImportResult): NoticeData {
-  const n = result.removed.length;
-  return {
-    kind: 'info',
-    text: `Imported “${result.article.title}”.${n > 0 ? ` ${n} piece${n === 1 ? '' : 's'} of page furniture or metadata ${n === 1 ? 'was' : 'were'} taken out of the text.` : ''}`,
-    removed: result.removed,
-  };
+  return { kind: 'info', text: `Imported “${result.article.title}”.`, removed: result.removed };
 }
+
+const isMac = isMacOS();
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
-  const [notice, setNotice] = useState<NoticeData | null>(null);
+  const at = routeHash(route);
+  const [held, setHeld] = useState<HeldNotice | null>(null);
   const [storeNotices, setStoreNotices] = useState<StoreNotice[]>([]);
   const [reloads, setReloads] = useState(0);
+  const [palette, setPalette] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  const appearance = useAppearance();
+  // Where the app is now, for notices set from outside a view's callbacks (a drop, a menu command).
+  const here = useRef(at);
+  here.current = at;
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
@@ -30,37 +43,43 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // A notice belongs to the view and article it was shown for: moving to another one, however, drops it.
+  useEffect(() => setHeld((h) => (h && h.at === at ? h : null)), [at]);
+
   useEffect(() => {
     client.getDesk({}).then(
       (d) => setStoreNotices(d.notices),
-      (e: unknown) => setNotice({ kind: 'error', text: errorMessage(e) }),
+      (e: unknown) => setHeld({ notice: { kind: 'error', text: errorMessage(e) }, at: here.current }),
     );
   }, []);
 
-  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
-  const showInfo = useCallback((text: string) => setNotice({ kind: 'info', text }), []);
+  // Each view's callbacks carry its route, so a result arriving after the person moved on is not shown elsewhere.
+  const showError = useCallback((text: string) => setHeld({ notice: { kind: 'error', text }, at }), [at]);
+  const showInfo = useCallback((text: string) => setHeld({ notice: { kind: 'info', text }, at }), [at]);
+  const showHere = useCallback((notice: NoticeData) => setHeld({ notice, at: here.current }), []);
 
-  // A message belongs to the view it was shown on: moving on clears it.
   const navigate = useCallback((next: Route) => {
     window.location.hash = routeHash(next);
     setRoute(next);
-    setNotice(null);
   }, []);
 
   const onImported = useCallback(
     (result: ImportResult) => {
-      navigate({ view: 'article', id: result.article.id });
-      setNotice(importedNotice(result));
+      const next: Route = { view: 'article', id: result.article.id };
+      navigate(next);
+      // The notice of the action that opened the article goes with it.
+      setHeld({ notice: importedNotice(result), at: routeHash(next) });
     },
     [navigate],
   );
 
   const onBundle = useCallback(
     (result: BundleOpened) => {
+      const next: Route = { view: 'article', id: result.article.id };
       // Remount the article view so it reads what the merge wrote.
       setReloads((n) => n + 1);
-      navigate({ view: 'article', id: result.article.id });
-      setNotice({ kind: 'info', text: bundleMessage(result) });
+      navigate(next);
+      setHeld({ notice: { kind: 'info', text: bundleMessage(result) }, at: routeHash(next) });
     },
     [navigate],
   );
@@ -72,7 +91,7 @@ export function App() {
     event.preventDefault();
     openFile(file).then(
       (opened) => (opened.kind === 'bundle' ? onBundle(opened.result) : onImported(opened.result)),
-      (e: unknown) => setNotice({ kind: 'error', text: errorMessage(e) }),
+      (e: unknown) => showHere({ kind: 'error', text: errorMessage(e) }),
     );
   };
 
@@ -85,11 +104,82 @@ export function App() {
       } else if (command.type === 'bundleOpened') {
         onBundle(command.result);
       } else if (command.type === 'importFailed') {
-        setNotice({ kind: 'error', text: command.message });
+        showHere({ kind: 'error', text: command.message });
       }
     });
-  }, [onImported, onBundle]);
+  }, [onImported, onBundle, showHere]);
 
+  // The shell's keys, before the editor or a view sees them (capture), so Ctrl+K works from inside the text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      const action = shellKeyAction(e, { isMac, typing: isTypingTarget(target), browserZoom: !bridge });
+      if (!action) return;
+      if (action.kind === 'zoom') {
+        e.preventDefault();
+        zoom(action.action);
+        return;
+      }
+      // Another dialog (the export dialog, the name prompt) has the keys; the palette's own Ctrl+K closes it.
+      const inDialog = target?.closest('[role="dialog"]');
+      if (action.kind === 'palette') {
+        if (inDialog && !inDialog.classList.contains('palette')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setShortcuts(false);
+        setPalette((p) => !p);
+      } else {
+        if (inDialog && !inDialog.classList.contains('shortcut-overlay')) return;
+        e.preventDefault();
+        setShortcuts((s) => !s);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const commands = useMemo<Command[]>(() => {
+    const list: Command[] = [
+      { id: 'go.library', label: 'Go to Library', group: 'Go to', keywords: ['articles', 'home'], run: () => navigate({ view: 'library' }) },
+      { id: 'go.settings', label: 'Go to Settings', group: 'Go to', keywords: ['preferences', 'rating scale', 'sources', 'reviewer'], run: () => navigate({ view: 'settings' }) },
+    ];
+    if (route.view === 'library') {
+      list.push({
+        id: 'library.import',
+        label: 'Import file…',
+        group: 'Library',
+        keywords: ['open', 'article', 'bundle', 'web page', 'word'],
+        // The library's own file picker: a command run from a key press may open it.
+        run: () => document.getElementById('import-file-input')?.click(),
+      });
+    }
+    list.push(
+      { id: 'app.palette', label: 'Open the command palette', group: 'App', shortcut: keyLabel(PALETTE_KEYS, isMac), keywords: ['commands'], run: () => setPalette(true) },
+      { id: 'app.shortcuts', label: 'Show keyboard shortcuts', group: 'App', shortcut: SHORTCUTS_KEYS, keywords: ['keys', 'help'], run: () => setShortcuts(true) },
+      {
+        id: 'theme.toggle',
+        label: appearance.theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode',
+        group: 'Appearance',
+        keywords: ['theme', 'dark', 'light', 'colour', 'color'],
+        run: () => setThemeChoice(toggledTheme(appearance.choice, isSystemDark())),
+      },
+      ...THEME_CHOICES.map((c) => ({
+        id: `theme.${c}`,
+        label: `Theme: ${THEME_LABELS[c]}${c === 'system' ? ' (follow the system)' : ''}`,
+        group: 'Appearance',
+        keywords: ['theme', 'colour', 'color', 'mode'],
+        enabled: appearance.choice !== c,
+        run: () => setThemeChoice(c),
+      })),
+      { id: 'zoom.in', label: 'Zoom in', group: 'Appearance', shortcut: keyLabel(ZOOM_KEYS.in, isMac), keywords: ['bigger', 'larger', 'text size'], run: () => zoom('in') },
+      { id: 'zoom.out', label: 'Zoom out', group: 'Appearance', shortcut: keyLabel(ZOOM_KEYS.out, isMac), keywords: ['smaller', 'text size'], run: () => zoom('out') },
+      { id: 'zoom.reset', label: 'Reset zoom to 100 %', group: 'Appearance', shortcut: keyLabel(ZOOM_KEYS.reset, isMac), keywords: ['actual size', 'text size'], run: () => zoom('reset') },
+    );
+    return list;
+  }, [navigate, route.view, appearance.theme, appearance.choice]);
+  useCommands(commands);
+
+  const notice = noticeShownAt(held, at);
   return (
     <div
       className="app"
@@ -131,27 +221,33 @@ export function App() {
             Settings
           </a>
         </nav>
+        <div className="header-tools">
+          <button type="button" className="header-button" onClick={() => setPalette(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+            Commands <kbd>{keyLabel(PALETTE_KEYS, isMac)}</kbd>
+          </button>
+          <button type="button" className="header-button" onClick={() => setShortcuts(true)} aria-keyshortcuts="?">
+            Shortcuts <kbd>?</kbd>
+          </button>
+          <ThemeSwitch />
+        </div>
       </header>
       {storeNotices.map((n, i) => (
         <div key={i} className={`notice notice-${n.level === 'info' ? 'info' : 'error'}`} role="alert">
           <p>{n.message}</p>
         </div>
       ))}
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <Notice notice={notice} onDismiss={() => setHeld(null)} />
       <main>
         {route.view === 'settings' ? (
           <SettingsView onError={showError} onInfo={showInfo} />
         ) : route.view === 'library' ? (
-          <LibraryView
-            onOpen={(id) => navigate({ view: 'article', id })}
-            onImported={onImported}
-            onBundle={onBundle}
-            onError={(text) => setNotice({ kind: 'error', text })}
-          />
+          <LibraryView onOpen={(id) => navigate({ view: 'article', id })} onImported={onImported} onBundle={onBundle} onError={showError} />
         ) : (
           <ArticleView key={`${route.id}:${reloads}`} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} onReload={() => setReloads((n) => n + 1)} />
         )}
       </main>
+      <CommandPalette open={palette} onOpenChange={setPalette} />
+      <ShortcutOverlay open={shortcuts} onOpenChange={setShortcuts} />
     </div>
   );
 }

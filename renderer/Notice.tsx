@@ -1,27 +1,66 @@
-import { useEffect, useRef, useState } from 'react';
-import type { RemovedText } from '../shared/schema/article';
+import { useEffect, useId, useRef, useState } from 'react';
+import { noticeLifetimeMs, removedSummary, type NoticeData } from './noticeRules';
 
-export type NoticeData = { kind: 'error' | 'info'; text: string; removed?: RemovedText[] };
+export type { NoticeData } from './noticeRules';
 
-/** Errors are announced assertively (role=alert), results politely (role=status). */
+/**
+ * Errors are announced assertively (role=alert), results politely (role=status). An information notice goes
+ * by itself (noticeRules.ts), but not while the pointer or the focus is on it; the list of removed text is
+ * folded behind its count, in a box of bounded height.
+ */
 export function Notice({ notice, onDismiss }: { notice: NoticeData | null; onDismiss: () => void }) {
   if (!notice) return null;
+  // A new notice starts its own timer and folds its list again.
+  return <NoticeBox key={`${notice.kind}:${notice.text}`} notice={notice} onDismiss={onDismiss} />;
+}
+
+function NoticeBox({ notice, onDismiss }: { notice: NoticeData; onDismiss: () => void }) {
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const listId = useId();
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
+  const lifetime = noticeLifetimeMs(notice);
+  useEffect(() => {
+    if (lifetime === null || hovered || focused) return;
+    const timer = setTimeout(() => dismiss.current(), lifetime);
+    return () => clearTimeout(timer);
+  }, [lifetime, hovered, focused]);
+  const removed = notice.removed ?? [];
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <p>{notice.text}</p>
-      {notice.removed && notice.removed.length > 0 && (
-        <details open>
-          <summary>Removed from the article text ({notice.removed.length})</summary>
-          <ul className="removed-list" aria-label="Removed from the article text">
-            {notice.removed.map((r, i) => (
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+      }}
+    >
+      <div className="notice-body">
+        <p>{notice.text}</p>
+        {removed.length > 0 && (
+          <p className="notice-removed">
+            {removedSummary(removed.length)} —{' '}
+            <button type="button" className="link-button" aria-expanded={expanded} aria-controls={listId} onClick={() => setExpanded((x) => !x)}>
+              {expanded ? 'Hide' : 'Show'}
+            </button>
+          </p>
+        )}
+        {removed.length > 0 && (
+          <ul id={listId} className="removed-list" aria-label="Removed from the article text" hidden={!expanded} tabIndex={expanded ? 0 : undefined}>
+            {removed.map((r, i) => (
               <li key={i}>
                 <q>{r.text}</q> <span className="reason">— {r.reason}</span>
               </li>
             ))}
           </ul>
-        </details>
-      )}
-      <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss message">
+        )}
+      </div>
+      <button type="button" className="link-button notice-dismiss" onClick={onDismiss} aria-label="Dismiss message">
         Dismiss
       </button>
     </div>

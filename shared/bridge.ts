@@ -1,6 +1,6 @@
 /**
- * What the Electron preload exposes on `window.claimdesk`: the raw contract call and the menu's
- * commands, nothing else. The renderer wraps `invoke` in the typed client (see shared/api.ts).
+ * What the Electron preload exposes on `window.claimdesk`: the raw contract call, the menu's
+ * commands and the page zoom, nothing else. The renderer wraps `invoke` in the typed client (see shared/api.ts).
  */
 import type { ImportResult, Response } from './api';
 
@@ -15,6 +15,8 @@ export type MenuCommand =
 export type Bridge = {
   invoke: (method: string, payload: unknown) => Promise<unknown>;
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+  /** The command palette's zoom: the page zoom the View menu's zoom roles change, in the same steps. */
+  zoom: (action: 'in' | 'out' | 'reset') => void;
 };
 
 export const IPC_INVOKE = 'claimdesk:invoke';

@@ -1,6 +1,8 @@
+import * as Dialog from '@radix-ui/react-dialog';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
 import { client, errorMessage } from '../api';
+import { useReturnFocus } from '../commands/useReturnFocus';
 import { download } from './download';
 import './exportDialog.css';
 
@@ -17,10 +19,24 @@ const FORMATS: { value: Choice; label: string; hint: string }[] = [
   { value: 'json', label: 'Full article (JSON)', hint: 'Everything, for archiving or re-importing.' },
 ];
 
-type Props = { articleId: string; beforeExport: () => Promise<void>; onClose: () => void; onError: (m: string) => void; onDone: (m: string) => void };
+type Props = {
+  articleId: string;
+  beforeExport: () => Promise<void>;
+  onClose: () => void;
+  /**
+   * Not called: while the dialog is open the page behind it is hidden from assistive technology, so an error is
+   * shown (and announced) in the dialog itself. Kept optional until ArticleView stops passing it.
+   */
+  onError?: (m: string) => void;
+  onDone: (m: string) => void;
+};
 
-/** Export the open article: pick a format and options; the file is saved through the browser or desktop. */
-export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone }: Props) {
+/**
+ * Export the open article: pick a format and options; the file is saved through the browser or desktop. A modal
+ * dialog (Radix): the focus stays in it, the page behind is hidden from assistive technology and the pointer,
+ * Escape or Cancel closes it and the focus goes back to what opened it (the Export… button, or the text).
+ */
+export function ExportDialog({ articleId, beforeExport, onClose, onDone }: Props) {
   const [format, setFormat] = useState<Choice>('html');
   const [includeComments, setIncludeComments] = useState(true);
   const [includeAudit, setIncludeAudit] = useState(false);
@@ -28,17 +44,19 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
   // The desk's fact-check page address (ClaimReview url); null until the desk is read.
   const [reviewUrlTemplate, setReviewUrlTemplate] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const focus = useReturnFocus();
   useEffect(() => {
     client.getDesk({}).then(
       (d) => setReviewUrlTemplate(d.desk.settings.reviewUrlTemplate ?? ''),
-      (e: unknown) => onError(errorMessage(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
-  }, [onError]);
+  }, []);
 
   const run = async () => {
     setBusy(true);
+    setError(null);
     try {
       await beforeExport();
       const result =
@@ -47,55 +65,75 @@ export function ExportDialog({ articleId, beforeExport, onClose, onError, onDone
       onDone(`Exported ${result.fileName}.`);
       onClose();
     } catch (e) {
-      onError(errorMessage(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div
-      className="export-dialog"
-      role="dialog"
-      aria-modal="false"
-      aria-label="Export"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+    <Dialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
     >
-      <h2>Export</h2>
-      <fieldset>
-        <legend>Format</legend>
-        {FORMATS.map((f) => (
-          <Fragment key={f.value}>
-            <label className="export-format">
-              <input ref={f.value === 'html' ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
-              <span>
-                {f.label} <span className="hint">{f.hint}</span>
-              </span>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-overlay" />
+        <Dialog.Content
+          className="modal export-dialog"
+          aria-modal="true"
+          aria-describedby={undefined}
+          onOpenAutoFocus={(e) => {
+            focus.onOpenAutoFocus();
+            // The format chosen, not the first radio button of the group.
+            e.preventDefault();
+            first.current?.focus();
+          }}
+          onCloseAutoFocus={focus.onCloseAutoFocus}
+        >
+          <Dialog.Title>Export</Dialog.Title>
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <Fragment key={f.value}>
+                <label className="export-format">
+                  <input ref={f.value === 'html' ? first : undefined} type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+                  <span>
+                    {f.label} <span className="hint">{f.hint}</span>
+                  </span>
+                </label>
+                {f.value === 'claimreview' && format === 'claimreview' && (
+                  <ClaimReviewOptions includeUnfinished={includeUnfinished} onIncludeUnfinished={setIncludeUnfinished} reviewUrlTemplate={reviewUrlTemplate} />
+                )}
+              </Fragment>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Options</legend>
+            <label>
+              <input type="checkbox" checked={includeComments} onChange={(e) => setIncludeComments(e.currentTarget.checked)} /> Include comments
             </label>
-            {f.value === 'claimreview' && format === 'claimreview' && (
-              <ClaimReviewOptions includeUnfinished={includeUnfinished} onIncludeUnfinished={setIncludeUnfinished} reviewUrlTemplate={reviewUrlTemplate} />
-            )}
-          </Fragment>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Options</legend>
-        <label>
-          <input type="checkbox" checked={includeComments} onChange={(e) => setIncludeComments(e.currentTarget.checked)} /> Include comments
-        </label>
-        <label>
-          <input type="checkbox" checked={includeAudit} onChange={(e) => setIncludeAudit(e.currentTarget.checked)} /> Include the audit trail as an appendix
-        </label>
-      </fieldset>
-      <button type="button" onClick={() => void run()} disabled={busy}>
-        {busy ? 'Exporting…' : 'Export'}
-      </button>{' '}
-      <button type="button" className="secondary" onClick={onClose}>
-        Cancel
-      </button>
-    </div>
+            <label>
+              <input type="checkbox" checked={includeAudit} onChange={(e) => setIncludeAudit(e.currentTarget.checked)} /> Include the audit trail as an appendix
+            </label>
+          </fieldset>
+          {error && (
+            <p className="export-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="modal-actions">
+            <button type="button" onClick={() => void run()} disabled={busy}>
+              {busy ? 'Exporting…' : 'Export'}
+            </button>
+            <button type="button" className="secondary" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 
