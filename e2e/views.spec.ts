@@ -1,0 +1,69 @@
+/**
+ * Every view at 1440×900 and 1024×700, light and dark: axe finds nothing, and a screenshot of each is kept in
+ * test-results/views/<view>-<w>x<h>-<theme>.png to be looked at. The theme comes from the system
+ * (colorScheme), which the app follows by default.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
+
+import { test, expect } from './fixtures';
+import { choose, editor, openLibrary, root, startReview, TITLE } from './helpers';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+
+for (const theme of THEMES) {
+  for (const size of SIZES) {
+    test.describe(`${size.width}x${size.height} ${theme}`, () => {
+      test.use({ viewport: size, colorScheme: theme });
+
+      test('every view passes axe', async ({ app }) => {
+        test.setTimeout(120_000);
+        const page = app.page();
+        const look = async (view: string) => {
+          await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          const results = await new AxeBuilder({ page }).analyze();
+          const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          await page.screenshot({ path: path.join(root, 'test-results', 'views', `${view}-${size.width}x${size.height}-${theme}.png`) });
+          expect(found, `axe on ${view}`).toEqual([]);
+        };
+
+        await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+        await look('library-empty');
+
+        await page.keyboard.press('Control+k');
+        await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+        await look('palette');
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('heading', { name: 'Library', level: 1 }).click();
+        await page.keyboard.press('?');
+        await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+        await look('shortcuts');
+        await page.keyboard.press('Escape');
+
+        await startReview(page, 'Ana Reviewer', ['ten additional troops sustained injuries', 'an overnight curfew in the central city of Homs', 'three unidentified “armed men” lost their lives']);
+        await choose(page, 'Verdict', 'Unverifiable');
+        await expect(editor(page).locator('h1')).toHaveText(TITLE);
+        await look('article');
+
+        await page.getByRole('button', { name: 'Export…' }).click();
+        await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+        await look('export');
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+        await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+        await look('settings');
+
+        await openLibrary(page);
+        await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
+        await look('library');
+      });
+    });
+  }
+}
+
