@@ -234,3 +234,17 @@ test('an information notice goes by itself, but not while the pointer is on it',
   await page.clock.runFor(60_000);
   await expect(page.getByRole('alert')).toBeVisible();
 });
+
+test('the palette reaches the library file picker and the settings', async ({ app }) => {
+  const page = app.page();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('import');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(samplePath);
+  await expect(editor(page).locator('h1')).toHaveText(TITLE);
+  // Not in the article view: the command belongs to the library.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('import');
+  await expect(palette(page).getByRole('option', { name: /Import file/ })).toHaveCount(0);
+});
