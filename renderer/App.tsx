@@ -36,6 +36,8 @@ export function App() {
   // Where the app is now, for notices set from outside a view's callbacks (a drop, a menu command).
   const here = useRef(at);
   here.current = at;
+  const shown = useRef(0);
+  const hold = useCallback((notice: NoticeData, where: string) => setHeld({ notice, at: where, id: ++shown.current }), []);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
@@ -49,14 +51,14 @@ export function App() {
   useEffect(() => {
     client.getDesk({}).then(
       (d) => setStoreNotices(d.notices),
-      (e: unknown) => setHeld({ notice: { kind: 'error', text: errorMessage(e) }, at: here.current }),
+      (e: unknown) => hold({ kind: 'error', text: errorMessage(e) }, here.current),
     );
-  }, []);
+  }, [hold]);
 
   // Each view's callbacks carry its route, so a result arriving after the person moved on is not shown elsewhere.
-  const showError = useCallback((text: string) => setHeld({ notice: { kind: 'error', text }, at }), [at]);
-  const showInfo = useCallback((text: string) => setHeld({ notice: { kind: 'info', text }, at }), [at]);
-  const showHere = useCallback((notice: NoticeData) => setHeld({ notice, at: here.current }), []);
+  const showError = useCallback((text: string) => hold({ kind: 'error', text }, at), [hold, at]);
+  const showInfo = useCallback((text: string) => hold({ kind: 'info', text }, at), [hold, at]);
+  const showHere = useCallback((notice: NoticeData) => hold(notice, here.current), [hold]);
 
   const navigate = useCallback((next: Route) => {
     window.location.hash = routeHash(next);
@@ -68,9 +70,9 @@ export function App() {
       const next: Route = { view: 'article', id: result.article.id };
       navigate(next);
       // The notice of the action that opened the article goes with it.
-      setHeld({ notice: importedNotice(result), at: routeHash(next) });
+      hold(importedNotice(result), routeHash(next));
     },
-    [navigate],
+    [navigate, hold],
   );
 
   const onBundle = useCallback(
@@ -79,9 +81,9 @@ export function App() {
       // Remount the article view so it reads what the merge wrote.
       setReloads((n) => n + 1);
       navigate(next);
-      setHeld({ notice: { kind: 'info', text: bundleMessage(result) }, at: routeHash(next) });
+      hold({ kind: 'info', text: bundleMessage(result) }, routeHash(next));
     },
-    [navigate],
+    [navigate, hold],
   );
 
   // A file dropped anywhere on the window: an article to import or a review bundle to open.
@@ -236,7 +238,7 @@ export function App() {
           <p>{n.message}</p>
         </div>
       ))}
-      <Notice notice={notice} onDismiss={() => setHeld(null)} />
+      <Notice key={held?.id} notice={notice} onDismiss={() => setHeld(null)} />
       <main>
         {route.view === 'settings' ? (
           <SettingsView onError={showError} onInfo={showInfo} />

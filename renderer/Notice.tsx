@@ -10,10 +10,10 @@ export type { NoticeData } from './noticeRules';
  */
 export function Notice({ notice, onDismiss }: { notice: NoticeData | null; onDismiss: () => void }) {
   if (!notice) return null;
-  // A new notice starts its own timer and folds its list again.
-  return <NoticeBox key={`${notice.kind}:${notice.text}`} notice={notice} onDismiss={onDismiss} />;
+  return <NoticeBox notice={notice} onDismiss={onDismiss} />;
 }
 
+/** Keyed by its showing (App), so the same text shown again starts its own timer and folds its list again. */
 function NoticeBox({ notice, onDismiss }: { notice: NoticeData; onDismiss: () => void }) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);

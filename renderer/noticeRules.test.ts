@@ -19,7 +19,7 @@ describe('notice timing', () => {
 });
 
 describe('noticeShownAt', () => {
-  const held = { notice: { kind: 'info' as const, text: 'Imported.' }, at: '#/article/abcdef' };
+  const held = { notice: { kind: 'info' as const, text: 'Imported.' }, at: '#/article/abcdef', id: 1 };
   it('shows a notice only on the route it was shown for', () => {
     expect(noticeShownAt(held, '#/article/abcdef')).toBe(held.notice);
     expect(noticeShownAt(held, '#/article/bcdefa')).toBeNull();

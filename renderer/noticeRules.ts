@@ -8,8 +8,8 @@ import type { RemovedText } from '../shared/schema/article';
 
 export type NoticeData = { kind: 'error' | 'info'; text: string; removed?: RemovedText[] };
 
-/** A notice with the route (its hash, renderer/route.ts) it was shown for. */
-export type HeldNotice = { notice: NoticeData; at: string };
+/** A notice with the route (its hash, renderer/route.ts) it was shown for; `id` tells one showing from the next. */
+export type HeldNotice = { notice: NoticeData; at: string; id: number };
 
 /** The shortest time on screen: long enough to read a line twice (WCAG 2.2.1 asks for a way to keep it: hover or focus). */
 export const INFO_NOTICE_MS = 8_000;
