@@ -24,7 +24,8 @@ import {
   verdictSlug,
   secondReviewText,
 } from './escape';
-import type { ReportBlock, ReportClaim, ReportModel } from './model';
+import { NO_VERDICT_LABEL, type ReportBlock, type ReportClaim, type ReportModel } from './model';
+import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared with the Markdown renderer: claim references and the article text split at claim and style boundaries.
@@ -157,7 +158,7 @@ export function attributionPhrase(kind: unknown): string {
 }
 
 export function verdictLabel(verdict: unknown): string {
-  return typeof verdict === 'string' && verdict.trim() !== '' ? verdict : 'No verdict yet';
+  return typeof verdict === 'string' && verdict.trim() !== '' ? verdict : NO_VERDICT_LABEL;
 }
 
 export function statusLabel(status: unknown): string {
@@ -239,7 +240,9 @@ function inlineHtml(segs: Segment[], refs: ReturnType<typeof claimRefs>): string
       closeTo(0);
       for (const c of seg.starts) {
         const r = refs.of(c);
-        out += `<sup class="claim-ref"><a href="#${r.anchor}">${escapeHtml(r.label)}</a></sup>`;
+        // The number is generated content (CSS ::before), not text: copying the article's words gives the
+        // words only, while the link's name still tells a screen reader which claim starts here.
+        out += `<a class="claim-ref" href="#${r.anchor}" data-claim-number="${escapeHtml(r.label)}" aria-label="${escapeHtml(r.title)}"></a>`;
       }
     }
     const want: Open[] = [];
@@ -375,11 +378,12 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
 // Summary, header, audit
 
 function summaryHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>): string {
-  const total = model.claims.length + model.orphaned.length;
   const verdictRows = model.summary.byVerdict.map((v, i, all) => {
-    const none = i === all.length - 1 && v.verdict === 'No verdict yet';
+    const none = i === all.length - 1 && v.verdict === NO_VERDICT_LABEL;
     const cls = none ? 'v-none' : verdictClass(v.verdict);
-    return `<tr${v.count === 0 ? ' class="zero"' : ''}><td><span class="swatch ${cls}"></span>${bdi(v.verdict)}</td><td class="num">${Number(v.count) || 0}</td></tr>`;
+    const done = Number(v.done) || 0;
+    const notDone = Number(v.notDone) || 0;
+    return `<tr${done + notDone === 0 ? ' class="zero"' : ''}><td><span class="swatch ${cls}"></span>${bdi(v.verdict)}</td><td class="num">${done}</td><td class="num open">${notDone}</td></tr>`;
   });
   const statusRows = model.summary.byStatus.map(
     (s) => `<tr${s.count === 0 ? ' class="zero"' : ''}><td><span class="status-sample ${statusClass(s.status)}">${htmlText(statusLabel(s.status))}</span></td><td class="num">${Number(s.count) || 0}</td></tr>`,
@@ -393,9 +397,9 @@ function summaryHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>): st
   return [
     '<section id="summary" aria-labelledby="summary-h">',
     '<h2 id="summary-h">Summary</h2>',
-    `<p class="lead">${total} ${total === 1 ? 'claim' : 'claims'} checked: ${model.claims.length} marked in the article text${model.orphaned.length ? `, ${model.orphaned.length} orphaned (no longer in the text)` : ''}.</p>`,
+    `<p class="lead">${htmlText(summarySentence(model))}</p>`,
     '<div class="summary-grid">',
-    `<table class="counts"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="num">Claims</th></tr></thead><tbody>\n${verdictRows.join('\n')}\n</tbody></table>`,
+    `<table class="counts"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="num">${VERDICT_COUNT_COLUMNS.done}</th><th scope="col" class="num">${VERDICT_COUNT_COLUMNS.notDone}</th></tr></thead><tbody>\n${verdictRows.join('\n')}\n</tbody></table>`,
     `<table class="counts"><caption>By status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Claims</th></tr></thead><tbody>\n${statusRows.join('\n')}\n</tbody></table>`,
     '</div>',
     '<h3>Weak sourcing</h3>',
@@ -416,16 +420,17 @@ function headerHtml(model: ReportModel, title: string): string {
   if (filled(m.url)) rows.push(row('Address', link(m.url)));
   rows.push(row('Imported', time(model.article?.importedAt)));
   rows.push(row('Last updated', time(model.article?.updatedAt)));
-  const desk = filled(model.deskName) ? bdi(model.deskName) : 'Fact-check desk';
+  // An unnamed desk is not given a made-up name: the desk line is left out.
+  const desk = filled(model.deskName) ? bdi(model.deskName) : null;
   const reviewers = model.reviewers.filter(filled).map((r) => bdi(r));
   const rows2 = [
-    row('Desk', desk),
+    ...(desk ? [row('Desk', desk)] : []),
     row('Reviewers', reviewers.length ? reviewers.join(', ') : '<span class="muted">None yet</span>'),
     row('Generated', `${time(model.generatedAt)}${filled(model.generatedBy) ? ` by ${bdi(model.generatedBy)}` : ''}`),
   ];
   return [
     '<header class="report-header">',
-    `<p class="kicker">${desk} <span aria-hidden="true">·</span> Fact-check report</p>`,
+    `<p class="kicker">${desk ? `${desk} <span aria-hidden="true">·</span> ` : ''}Fact-check report</p>`,
     `<h1 dir="auto">${lines(title)}</h1>`,
     '<div class="meta-grid">',
     `<dl class="meta">\n${rows.join('\n')}\n</dl>`,
@@ -497,7 +502,7 @@ const CSS = `
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0 auto;max-width:56rem;padding:2rem 2.5rem 3rem;color:var(--ink);background:var(--paper);font:16px/1.6 var(--serif);overflow-wrap:break-word}
-h1,h2,h3,h4,h5,h6,.kicker,dt,caption,th,.badge,.legend,.finding-num,sup.claim-ref,.lead,.muted,.note,.ev-meta,.comment-meta,.reviewed,footer{font-family:var(--sans)}
+h1,h2,h3,h4,h5,h6,.kicker,dt,caption,th,.badge,.legend,.finding-num,a.claim-ref,.lead,.muted,.note,.ev-meta,.comment-meta,.reviewed,footer{font-family:var(--sans)}
 h1{font-size:2rem;line-height:1.2;margin:.2rem 0 1.2rem;font-family:var(--serif);font-weight:700}
 h2{font-size:1.3rem;margin:2.4rem 0 1rem;padding-bottom:.35rem;border-bottom:2px solid var(--ink);text-transform:uppercase;letter-spacing:.06em}
 h3{font-size:1.1rem;margin:1.6rem 0 .6rem}
@@ -522,6 +527,7 @@ th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px s
 thead th{border-bottom:2px solid var(--ink);font-size:.78rem;text-transform:uppercase;letter-spacing:.05em}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 tr.zero td{color:#9aa1a8}
+td.open{color:var(--muted)}
 .nowrap{white-space:nowrap}
 .swatch{display:inline-block;width:.85em;height:.85em;margin-right:.45em;vertical-align:-.05em;border-radius:2px;background:var(--v-bg);border:1px solid var(--v-fg)}
 .status-sample{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:.25em}
@@ -542,8 +548,8 @@ mark.claim{color:inherit;background:var(--v-bg);padding:.05em .1em;border-radius
 mark.claim.overlap{box-shadow:inset 0 0 0 1px var(--v-fg)}
 mark.claim.depth-3{box-shadow:inset 0 0 0 2px var(--v-fg)}
 mark.s-key{padding:.05em .35em}
-sup.claim-ref{font-size:.66em;font-weight:700;line-height:1;vertical-align:.55em;margin:0 .2em 0 .1em}
-sup.claim-ref a{display:inline-block;min-width:1.6em;padding:.12em .4em;border-radius:.8em;background:var(--ink);color:#fff;line-height:1.2;text-align:center;text-decoration:none}
+a.claim-ref{display:inline-block;font-size:.66em;font-weight:700;line-height:1.2;vertical-align:.55em;margin:0 .2em 0 .1em;min-width:1.6em;padding:.12em .4em;border-radius:.8em;background:var(--ink);color:#fff;text-align:center;text-decoration:none;-webkit-user-select:none;user-select:none}
+a.claim-ref::before{content:attr(data-claim-number)}
 .finding{border:1px solid var(--rule);border-left:5px solid var(--v-fg);border-radius:4px;padding:.2rem 1.2rem .8rem;margin:0 0 1.4rem}
 .finding-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.4rem 1rem}
 .finding-head h3{margin:.9rem 0 .3rem}
@@ -585,7 +591,7 @@ h2,h3,h4,.finding-head{break-after:avoid}
 .finding>blockquote,.finding dl,ol.evidence li,ol.comments li,table tr,.legend,.summary-grid{break-inside:avoid}
 a{color:inherit}
 a.ext::after{content:" <" attr(href) ">";font-family:var(--sans);font-size:.8em;color:#555;overflow-wrap:anywhere}
-sup.claim-ref a{background:var(--ink);color:#fff}
+a.claim-ref{background:var(--ink);color:#fff}
 }
 @media (max-width:40rem){body{padding:1rem}.meta-grid,.summary-grid{grid-template-columns:1fr}dl>div{grid-template-columns:1fr;gap:0}}
 `;
