@@ -72,7 +72,7 @@ describe('renderHtmlReport on the sample article', () => {
     const cells = (r: Element) => [...r.querySelectorAll('td')].map((td) => norm(td.textContent)).join(' ');
     const rows = [...summary.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map(cells);
     expect(norm(summary.querySelector('p.lead')?.textContent)).toBe('4 claims marked (3 in the article text, 1 orphaned: no longer in the text), 2 checked (done), 2 not done yet.');
-    expect([...summary.querySelectorAll('table')[0]!.querySelectorAll('thead th')].map((th) => norm(th.textContent))).toEqual(['Verdict', 'Checked (done)', 'Not done yet']);
+    expect([...summary.querySelectorAll('table')[0]!.querySelectorAll('thead th')].map((th) => norm(th.textContent))).toEqual(['Verdict', 'Done', 'Not done yet']);
     expect(rows).toContain('Mostly true 1 0');
     expect(rows).toContain('True 1 0');
     expect(rows).toContain('Unverifiable 0 1');

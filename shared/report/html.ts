@@ -434,7 +434,7 @@ function headerHtml(model: ReportModel, title: string): string {
     `<h1 dir="auto">${lines(title)}</h1>`,
     '<div class="meta-grid">',
     `<dl class="meta">\n${rows.join('\n')}\n</dl>`,
-    `<dl class="meta">\n${rows2.join('\n')}\n</dl>`,
+    `<dl class="meta stacked">\n${rows2.join('\n')}\n</dl>`,
     '</div>',
     '</header>',
   ].join('\n');
@@ -514,13 +514,16 @@ code{font:.85em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mo
 .muted{color:var(--muted)}
 .report-header{border-top:6px solid var(--accent);padding-top:1rem}
 .kicker{margin:0;font-size:.8rem;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:var(--accent)}
-.meta-grid{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem;padding:.8rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}
+.meta-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;padding:.8rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}
 dl{margin:0}
-dl>div{display:grid;grid-template-columns:8.5rem 1fr;gap:.6rem;padding:.15rem 0}
+dl>div{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:.6rem;padding:.15rem 0}
+dl.stacked>div{grid-template-columns:minmax(0,1fr);gap:0;padding:.15rem 0 .3rem}
+dl.stacked dt{padding-top:0}
 dt{font-size:.78rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;padding-top:.2rem}
-dd{margin:0;font-size:.95rem}
+dd{margin:0;font-size:.95rem;min-width:0}
+.meta dd{overflow-wrap:anywhere}
 .lead{font-size:1rem}
-.summary-grid{display:grid;grid-template-columns:1fr 1fr;gap:2rem;align-items:start}
+.summary-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem;align-items:start}
 table{border-collapse:collapse;width:100%;font-family:var(--sans);font-size:.9rem}
 caption{text-align:left;font-weight:700;font-size:.8rem;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);padding-bottom:.3rem}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--rule)}
@@ -548,7 +551,7 @@ mark.claim{color:inherit;background:var(--v-bg);padding:.05em .1em;border-radius
 mark.claim.overlap{box-shadow:inset 0 0 0 1px var(--v-fg)}
 mark.claim.depth-3{box-shadow:inset 0 0 0 2px var(--v-fg)}
 mark.s-key{padding:.05em .35em}
-a.claim-ref{display:inline-block;font-size:.66em;font-weight:700;line-height:1.2;vertical-align:.55em;margin:0 .2em 0 .1em;min-width:1.6em;padding:.12em .4em;border-radius:.8em;background:var(--ink);color:#fff;text-align:center;text-decoration:none;-webkit-user-select:none;user-select:none}
+a.claim-ref{display:inline-block;font-size:.72em;font-weight:700;line-height:1.25;vertical-align:.3em;margin:0 .25em 0 .1em;min-width:1.75em;padding:.08em .45em;border-radius:.8em;background:var(--ink);color:#fff;text-align:center;text-decoration:none;-webkit-user-select:none;user-select:none}
 a.claim-ref::before{content:attr(data-claim-number)}
 .finding{border:1px solid var(--rule);border-left:5px solid var(--v-fg);border-radius:4px;padding:.2rem 1.2rem .8rem;margin:0 0 1.4rem}
 .finding-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.4rem 1rem}
@@ -578,7 +581,7 @@ ol.evidence li,ol.comments li{margin-bottom:.6rem}
 table.audit{font-size:.8rem}
 table.audit td.change{overflow-wrap:anywhere}
 footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-size:.8rem;color:var(--muted)}
-@page{size:A4;margin:16mm 15mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:sans-serif;font-size:8pt;color:#666}@bottom-left{content:"Claimdesk fact-check report";font-family:sans-serif;font-size:8pt;color:#666}}
+@page{margin:16mm 15mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:sans-serif;font-size:8pt;color:#666}@bottom-left{content:"Claimdesk fact-check report";font-family:sans-serif;font-size:8pt;color:#666}}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{max-width:none;padding:0;font-size:10.5pt}

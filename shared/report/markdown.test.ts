@@ -60,7 +60,7 @@ describe('renderMarkdownReport on the sample article', () => {
   it('summarises verdicts, statuses and weak sourcing in tables and lists', () => {
     const rows = [...doc.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tbody tr')].map((r) => norm([...r.children].map((c) => c.textContent).join(' | '))));
     expect(sectionText(doc, 'Summary')).toContain('4 claims marked (3 in the article text, 1 orphaned: no longer in the text), 2 checked (done), 2 not done yet.');
-    expect(norm([...doc.querySelectorAll('table')][0]!.querySelector('thead')?.textContent)).toBe('Verdict Checked (done) Not done yet');
+    expect(norm([...doc.querySelectorAll('table')][0]!.querySelector('thead')?.textContent)).toBe('Verdict Done Not done yet');
     expect(rows[0]).toContain('Mostly true | 1 | 0');
     expect(rows[0]).toContain('Unverifiable | 0 | 1');
     expect(rows[0]!.at(-1)).toBe('No verdict yet | 0 | 1');

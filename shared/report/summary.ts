@@ -37,4 +37,4 @@ export function summarySentence(model: Pick<ReportModel, 'claims' | 'orphaned'>)
 }
 
 /** Column headings of the by-verdict counts, shared by the HTML and Markdown tables. */
-export const VERDICT_COUNT_COLUMNS = { done: 'Checked (done)', notDone: 'Not done yet' } as const;
+export const VERDICT_COUNT_COLUMNS = { done: 'Done', notDone: 'Not done yet' } as const;
