@@ -240,3 +240,18 @@ describe('the desk line', () => {
     expect(norm(d.body.textContent)).not.toMatch(/Fact-check desk|Claimdesk desk/);
   });
 });
+
+describe('headings in print', () => {
+  it('keep their spaces and line breaks once each, so the PDF bookmarks read as the words', () => {
+    const article = annotatedSample();
+    article.meta.title = 'First line\nsecond line';
+    const html = renderHtmlReport(buildReportModel(article, ctx));
+    const d = dom(html);
+    expect(d.querySelector('h1')!.innerHTML).toBe('First line\nsecond line');
+    expect(html).toMatch(/@media print\{[^]*h1,h2,h3,h4,h5,h6\{white-space:pre-wrap\}/);
+    expect(html).toMatch(/h1,h2,h3,h4,h5,h6\{white-space:pre-line\}/);
+    // The finding's number is drawn by CSS: its heading's text is "Claim 2", not "2 Claim 2".
+    expect(norm(d.querySelector('#claim-2 h3')?.textContent)).toBe('Claim 2');
+    expect(d.querySelector('#claim-2 .finding-num')?.getAttribute('data-claim-number')).toBe('2');
+  });
+});

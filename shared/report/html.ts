@@ -190,6 +190,14 @@ function bdi(s: unknown): string {
   return `<bdi>${lines(s)}</bdi>`;
 }
 
+/**
+ * A heading's inner HTML with its line breaks as plain newlines (the CSS keeps them: pre-line on screen,
+ * pre-wrap in print, where a <br> beside the newline would break the line twice).
+ */
+function headingText(html: string): string {
+  return html.replace(/<br>\n/g, '\n');
+}
+
 function paragraphs(s: unknown, cls = ''): string {
   const parts = displayText(s)
     .replace(/\r\n?/g, '\n')
@@ -288,10 +296,10 @@ function articleTextHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>)
     } else {
       const b = model.blocks[g.index]!;
       if (b.kind === 'rule') parts.push('<hr>');
-      else if (b.kind === 'title') parts.push(`<h3 class="article-title" dir="auto">${inline(g.index)}</h3>`);
+      else if (b.kind === 'title') parts.push(`<h3 class="article-title" dir="auto">${headingText(inline(g.index))}</h3>`);
       else if (b.kind === 'heading') {
         const level = isNum(b.level) ? Math.min(6, Math.max(4, Math.round(b.level) + 2)) : 4;
-        parts.push(`<h${level} dir="auto">${inline(g.index)}</h${level}>`);
+        parts.push(`<h${level} dir="auto">${headingText(inline(g.index))}</h${level}>`);
       } else if (b.kind === 'caption') parts.push(`<p class="caption" dir="auto">${inline(g.index)}</p>`);
       else parts.push(`<p dir="auto">${inline(g.index)}</p>`);
     }
@@ -355,7 +363,8 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
   const confidence = v?.confidence ? htmlText(labelOf(CONFIDENCE_LABELS, v.confidence)) : '<span class="muted">Not set</span>';
   const parts = [
     `<article class="finding ${vc}" id="${r.anchor}">`,
-    `<header class="finding-head"><h3><span class="finding-num">${escapeHtml(r.label)}</span> ${escapeHtml(r.title)}</h3>` +
+    // The badge's number is drawn by CSS: the heading's text (and its PDF bookmark) is "Claim 2", not "2 Claim 2".
+    `<header class="finding-head"><h3><span class="finding-num" data-claim-number="${escapeHtml(r.label)}"></span>${escapeHtml(r.title)}</h3>` +
       `<p class="badges"><span class="badge verdict ${vc}">${htmlText(verdictLabel(v?.verdict))}</span> <span class="badge status ${statusClass(v?.status)}">${htmlText(statusLabel(v?.status))}</span></p></header>`,
     c.orphaned ? '<p class="note">The words of this claim are no longer in the article text; it is kept with the words it last had.</p>' : '',
     `<blockquote class="claim-words">${paragraphs(c.quote)}</blockquote>`,
@@ -431,7 +440,7 @@ function headerHtml(model: ReportModel, title: string): string {
   return [
     '<header class="report-header">',
     `<p class="kicker">${desk ? `${desk} <span aria-hidden="true">·</span> ` : ''}Fact-check report</p>`,
-    `<h1 dir="auto">${lines(title)}</h1>`,
+    `<h1 dir="auto">${headingText(lines(title))}</h1>`,
     '<div class="meta-grid">',
     `<dl class="meta">\n${rows.join('\n')}\n</dl>`,
     `<dl class="meta stacked">\n${rows2.join('\n')}\n</dl>`,
@@ -508,6 +517,7 @@ h2{font-size:1.3rem;margin:2.4rem 0 1rem;padding-bottom:.35rem;border-bottom:2px
 h3{font-size:1.1rem;margin:1.6rem 0 .6rem}
 h4{font-size:.8rem;margin:1.1rem 0 .4rem;text-transform:uppercase;letter-spacing:.08em;color:var(--muted)}
 h5,h6{font-size:1rem;margin:1.2rem 0 .5rem}
+h1,h2,h3,h4,h5,h6{white-space:pre-line}
 p{margin:0 0 .8rem}
 a{color:#0b4f8a}
 code{font:.85em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;background:var(--soft);padding:0 .2em;border-radius:3px;overflow-wrap:break-word}
@@ -556,7 +566,8 @@ a.claim-ref::before{content:attr(data-claim-number)}
 .finding{border:1px solid var(--rule);border-left:5px solid var(--v-fg);border-radius:4px;padding:.2rem 1.2rem .8rem;margin:0 0 1.4rem}
 .finding-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.4rem 1rem}
 .finding-head h3{margin:.9rem 0 .3rem}
-.finding-num{display:inline-block;min-width:1.7em;padding:.05em .4em;margin-right:.3em;border-radius:1em;background:var(--v-fg);color:#fff;text-align:center;font-size:.9em}
+.finding-num::before{content:attr(data-claim-number)}
+.finding-num{display:inline-block;min-width:1.7em;padding:.05em .4em;margin-right:.5em;border-radius:1em;background:var(--v-fg);color:#fff;text-align:center;font-size:.9em}
 .badges{margin:0}
 .badge{display:inline-block;font-size:.78rem;font-weight:700;padding:.15em .6em;border-radius:1em;border:1px solid var(--rule);background:var(--soft)}
 .badge.verdict{background:var(--v-bg);color:var(--v-fg);border-color:var(--v-fg)}
@@ -564,8 +575,9 @@ a.claim-ref::before{content:attr(data-claim-number)}
 .claim-words{margin:.4rem 0 .8rem;padding:.5rem 1rem;border-left:4px solid var(--accent);background:var(--soft);font-size:1.05rem;font-style:italic}
 .claim-words p:last-child,.rationale p:last-child,.ev-quote p:last-child{margin-bottom:0}
 .facts{font-size:.95rem}
-.verdict-facts{display:grid;grid-template-columns:repeat(3,auto);justify-content:start;gap:0 2.5rem}
+.verdict-facts{display:flex;flex-wrap:wrap;gap:0 2.5rem}
 .verdict-facts>div{grid-template-columns:auto auto}
+.verdict-facts>div:nth-child(n+4){flex-basis:100%;grid-template-columns:auto minmax(0,1fr)}
 .attr-weak{font-weight:700;color:#972f12}
 .note{font-size:.9rem;background:#fff7e0;border:1px solid #e8cf83;border-radius:4px;padding:.4rem .7rem}
 ol.evidence,ol.comments{margin:0;padding-left:1.4rem}
@@ -587,6 +599,11 @@ footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-s
 body{max-width:none;padding:0;font-size:10.5pt}
 h1{font-size:20pt}
 h2{font-size:13pt}
+h2,h4{text-transform:none;letter-spacing:.02em}
+/* Chromium builds the PDF outline from the painted text of each heading, and drops the space where a
+   heading wraps ("a conflict withSyria's"); kept spaces are painted, so the bookmarks read right. For
+   the same reason h2 and h4 are not upper-cased in print: bookmarks and tagged text keep the real words. */
+h1,h2,h3,h4,h5,h6{white-space:pre-wrap}
 h2,h3,h4,.finding-head{break-after:avoid}
 #findings{break-before:page}
 #audit{break-before:page}
