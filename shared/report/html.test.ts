@@ -255,3 +255,22 @@ describe('headings in print', () => {
     expect(d.querySelector('#claim-2 .finding-num')?.getAttribute('data-claim-number')).toBe('2');
   });
 });
+
+describe('the article\'s language', () => {
+  const render = (language: string) => {
+    const article = annotatedSample();
+    article.meta.language = language;
+    return dom(renderHtmlReport(buildReportModel(article, ctx)));
+  };
+  it('marks the article\'s own words (title, text, claim quotes) with it, the report around them staying English', () => {
+    const d = render('fr-CA');
+    expect(d.documentElement.getAttribute('lang')).toBe('en');
+    expect(d.querySelector('h1')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('.article-body')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('#claim-1 blockquote.claim-words')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('#summary [lang]')).toBeNull();
+  });
+  it('leaves it out when unknown or not a language tag', () => {
+    for (const language of ['', 'not a tag', '"><script>']) expect(render(language).querySelectorAll('body [lang]')).toHaveLength(0);
+  });
+});

@@ -8,6 +8,7 @@
  * article's own title is h3 and its headings are shifted two levels down (h4–h6); each finding is h3.
  */
 import { EXTRA_COLOURS, VERDICT_COLOURS } from '../claims/verdictPalette';
+import { Language } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import {
@@ -224,6 +225,16 @@ function link(url: unknown, text?: unknown): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer"${showsUrl ? '' : ' class="ext"'}>${bdi(label)}</a>`;
 }
 
+/**
+ * ` lang="…"` for the article's own words (its title, text and claim quotes) when the article's language
+ * is known: the report around them is English, and a screen reader, a hyphenator and the tagged PDF need
+ * to know where the words switch.
+ */
+function langAttr(model: ReportModel): string {
+  const lang = Language.safeParse(model.article?.meta?.language);
+  return lang.success && lang.data !== '' ? ` lang="${escapeHtml(lang.data)}"` : '';
+}
+
 function row(label: string, valueHtml: string): string {
   return `<div><dt>${label}</dt><dd>${valueHtml}</dd></div>`;
 }
@@ -367,7 +378,7 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
     `<header class="finding-head"><h3><span class="finding-num" data-claim-number="${escapeHtml(r.label)}"></span>${escapeHtml(r.title)}</h3>` +
       `<p class="badges"><span class="badge verdict ${vc}">${htmlText(verdictLabel(v?.verdict))}</span> <span class="badge status ${statusClass(v?.status)}">${htmlText(statusLabel(v?.status))}</span></p></header>`,
     c.orphaned ? '<p class="note">The words of this claim are no longer in the article text; it is kept with the words it last had.</p>' : '',
-    `<blockquote class="claim-words">${paragraphs(c.quote)}</blockquote>`,
+    `<blockquote class="claim-words"${langAttr(model)}>${paragraphs(c.quote)}</blockquote>`,
     `<dl class="facts verdict-facts">\n${row('Verdict', `<span class="swatch ${vc}"></span>${htmlText(verdictLabel(v?.verdict))}`)}\n${row('Confidence', confidence)}\n${row('Status', htmlText(statusLabel(v?.status)))}${secondReviewText(v?.secondReview) ? `\n${row('Second review', escapeHtml(secondReviewText(v?.secondReview)!))}` : ''}\n</dl>`,
     '<h4>Attribution</h4>',
     attributionHtml(c),
@@ -440,7 +451,7 @@ function headerHtml(model: ReportModel, title: string): string {
   return [
     '<header class="report-header">',
     `<p class="kicker">${desk ? `${desk} <span aria-hidden="true">·</span> ` : ''}Fact-check report</p>`,
-    `<h1 dir="auto">${headingText(lines(title))}</h1>`,
+    `<h1 dir="auto"${langAttr(model)}>${headingText(lines(title))}</h1>`,
     '<div class="meta-grid">',
     `<dl class="meta">\n${rows.join('\n')}\n</dl>`,
     `<dl class="meta stacked">\n${rows2.join('\n')}\n</dl>`,
@@ -633,7 +644,7 @@ export function renderHtmlReport(model: ReportModel): string {
     '<section id="article-text" aria-labelledby="article-text-h">',
     '<h2 id="article-text-h">Article text</h2>',
     legendHtml(model),
-    `<div class="article-body">\n${articleTextHtml(model, refs)}\n</div>`,
+    `<div class="article-body"${langAttr(model)}>\n${articleTextHtml(model, refs)}\n</div>`,
     '</section>',
     '<section id="findings" aria-labelledby="findings-h">',
     '<h2 id="findings-h">Findings</h2>',
