@@ -542,7 +542,6 @@ dl.stacked>div{grid-template-columns:minmax(0,1fr);gap:0;padding:.15rem 0 .3rem}
 dl.stacked dt{padding-top:0}
 dt{font-size:.78rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;padding-top:.2rem}
 dd{margin:0;font-size:.95rem;min-width:0}
-.meta dd{overflow-wrap:anywhere}
 .lead{font-size:1rem}
 .summary-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem;align-items:start}
 table{border-collapse:collapse;width:100%;font-family:var(--sans);font-size:.9rem}
