@@ -103,6 +103,18 @@ test('annotate, export the HTML report from the UI, open it in the browser; Clai
   }
   await expect(report.locator('a[href="https://www.syriahr.com/en/352000/"]').first()).toBeVisible();
   await expect(report.locator('script')).toHaveCount(0);
+  // For a look: the report's first screen at the two sizes the workbench is checked at.
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await report.setViewportSize({ width, height });
+    await report.screenshot({ path: testInfo.outputPath(`report-${width}x${height}.png`) });
+  }
+  if (process.env.CLAIMDESK_README_SCREENSHOT) {
+    await report.setViewportSize({ width: 1100, height: 1400 });
+    await report.screenshot({ path: path.join(root, 'docs', 'report.png') });
+  }
   // The summary says how many claims are done, not that every marked claim is checked.
   await expect(report.locator('#summary p.lead')).toHaveText('3 claims marked, 2 checked (done), 1 not done yet.');
   await expect(report.locator('.kicker')).toHaveText('Verification Desk · Fact-check report');
@@ -136,10 +148,6 @@ test('annotate, export the HTML report from the UI, open it in the browser; Clai
     return selection.toString();
   });
   for (const words of ['three unidentified “armed men”', 'ten additional troops', 'Assad and his family']) expect(all).toMatch(new RegExp(`[^\\d]${words}`));
-  if (process.env.CLAIMDESK_README_SCREENSHOT) {
-    await report.setViewportSize({ width: 1100, height: 1400 });
-    await report.screenshot({ path: path.join(root, 'docs', 'report.png') });
-  }
   await report.close();
 
   // ClaimReview by default: only the claims that are done (the vague claim is still in progress), and no
