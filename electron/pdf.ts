@@ -8,7 +8,7 @@ import type { PdfRenderer } from './services/exports';
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
 
 /** The paper the PDF is printed on. The margins and the page footer are the report's own (its @page rule). */
-export const PDF_PAGE = { format: 'A4' } as const;
+const PDF_PAGE = { format: 'A4' } as const;
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const listed = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH, ...CANDIDATES] : CANDIDATES;
