@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { Locator } from '@playwright/test';
@@ -38,6 +39,40 @@ async function annotate(page: Page) {
   await addEvidence(page, 'https://www.bbc.com/news/world-middle-east', 'Kremlin confirms asylum', 'Supports');
 }
 
+/**
+ * A PDF's dictionaries as text: the file itself plus every FlateDecode stream inflated, since Chromium may
+ * put the catalog and the structure tree in compressed object streams.
+ */
+function pdfObjects(bytes: Buffer): string {
+  const raw = bytes.toString('latin1');
+  const parts = [raw];
+  const streamStart = /\/FlateDecode[^]*?>>\s*stream\r?\n/g;
+  for (let m = streamStart.exec(raw); m; m = streamStart.exec(raw)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    // Page content streams and fonts inflate too; only the dictionaries matter here, so a stream that is
+    // not zlib data (none is expected) is kept out rather than failing the whole read.
+    try {
+      parts.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
+    } catch {
+      parts.push('');
+    }
+    streamStart.lastIndex = end;
+  }
+  return parts.join('\n');
+}
+
+/** A PDF string as text: a literal "(...)" with its escapes, or "<FEFF...>" UTF-16BE hex. */
+function pdfString(token: string): string {
+  if (token.startsWith('<')) {
+    const hex = token.slice(1, -1);
+    const bytes = Buffer.from(hex, 'hex');
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+    return bytes.toString('latin1');
+  }
+  return token.slice(1, -1).replace(/\\([()\\])/g, '$1');
+}
+
 async function exportAs(page: Page, format: RegExp, dir: string, options: (dialog: Locator) => Promise<void> = async () => undefined): Promise<string> {
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -56,7 +91,8 @@ test('annotate, export the HTML report from the UI, open it in the browser; Clai
   const dir = testInfo.outputDir;
 
   const htmlFile = await exportAs(page, /Report \(HTML\)/, dir);
-  expect(path.basename(htmlFile)).toBe('14-are-killed-by-assad-supporters-in-a-conflict-with-syria-s.html');
+  // Cut at the last whole word within 60 characters; "Syria’s" is one word.
+  expect(path.basename(htmlFile)).toBe('14-are-killed-by-assad-supporters-in-a-conflict-with-syrias.html');
   const report = await page.context().newPage();
   await report.goto(`file://${htmlFile}`);
   await expect(report.getByRole('heading', { level: 1 })).toHaveText(TITLE);
@@ -67,10 +103,51 @@ test('annotate, export the HTML report from the UI, open it in the browser; Clai
   }
   await expect(report.locator('a[href="https://www.syriahr.com/en/352000/"]').first()).toBeVisible();
   await expect(report.locator('script')).toHaveCount(0);
+  // For a look: the report's first screen at the two sizes the workbench is checked at.
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await report.setViewportSize({ width, height });
+    await report.screenshot({ path: testInfo.outputPath(`report-${width}x${height}.png`) });
+  }
   if (process.env.CLAIMDESK_README_SCREENSHOT) {
     await report.setViewportSize({ width: 1100, height: 1400 });
     await report.screenshot({ path: path.join(root, 'docs', 'report.png') });
   }
+  // The summary says how many claims are done, not that every marked claim is checked.
+  await expect(report.locator('#summary p.lead')).toHaveText('3 claims marked, 2 checked (done), 1 not done yet.');
+  await expect(report.locator('.kicker')).toHaveText('Verification Desk · Fact-check report');
+
+  // Copying a paragraph gives the article's words, without the claim numbers shown before the claims;
+  // the numbers are still shown, and a screen reader still gets each as a link named "Claim N".
+  const paragraph = report.locator('#article-text p', { hasText: 'ten additional troops' });
+  const copied = await paragraph.evaluate((p) => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  });
+  expect(copied).toBe('Reports indicate that ten additional troops sustained injuries during the clashes on Tuesday in proximity to the Mediterranean port of Tartous, a key stronghold for Assad’s minority Alawite Muslim sect.');
+  expect(copied).not.toMatch(/\d(?=ten)/);
+  // "ten additional troops" is the first claim in the text.
+  const ref = paragraph.getByRole('link', { name: 'Claim 1', exact: true });
+  await expect(ref).toBeVisible();
+  expect(await ref.evaluate((a) => getComputedStyle(a, '::before').content)).toBe('"1"');
+  await ref.click();
+  await expect(report.locator('#claim-1')).toBeInViewport();
+  // The whole article text copies clean too: no digit glued to the start of a claim's words.
+  const all = await report.locator('#article-text .article-body').evaluate((body) => {
+    const range = document.createRange();
+    range.selectNodeContents(body);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  });
+  for (const words of ['three unidentified “armed men”', 'ten additional troops', 'Assad and his family']) expect(all).toMatch(new RegExp(`[^\\d]${words}`));
   await report.close();
 
   // ClaimReview by default: only the claims that are done (the vague claim is still in progress), and no
@@ -123,7 +200,7 @@ test('annotate, export the HTML report from the UI, open it in the browser; Clai
   expect(csv).toContain('Syrian Observatory for Human Rights');
 });
 
-test('the export dialog is reachable from the keyboard and the PDF is a real PDF', async ({ app }, testInfo) => {
+test('the export dialog is reachable from the keyboard and the PDF is a real, tagged PDF with a title, a language and an outline', async ({ app }, testInfo) => {
   const page = app.page();
   await importFile(page, samplePath);
   await selectWords(page, 'ten additional troops');
@@ -134,8 +211,27 @@ test('the export dialog is reachable from the keyboard and the PDF is a real PDF
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   const file = path.join(testInfo.outputDir, download.suggestedFilename());
   await download.saveAs(file);
-  expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(claimDetail(page)).toHaveCount(0);
+
+  // Tagged: a structure tree with the report's headings, paragraphs and tables, marked content, the
+  // document's language and title (from <html lang> and <title>), and the headings as an outline.
+  const pdf = pdfObjects(bytes);
+  expect(/\/StructTreeRoot\s+\d+\s+0\s+R/.test(pdf), 'a structure tree').toBe(true);
+  expect(/\/MarkInfo\s*<<[^>]*\/Marked\s+true/.test(pdf), 'marked content').toBe(true);
+  for (const tag of ['H1', 'H2', 'P', 'Table']) expect(new RegExp(`/S\\s*/${tag}\\b`).test(pdf), `structure element /${tag}`).toBe(true);
+  expect(/\/Lang\s*\(en\)/.test(pdf), 'the language').toBe(true);
+  const PDF_STRING = /\/Title\s*(<[0-9A-Fa-f]+>|\((?:\\.|[^\\)])*\))/;
+  const info = /\/Info\s+(\d+)\s+0\s+R/.exec(pdf);
+  expect(info, 'a document information dictionary').not.toBeNull();
+  const infoObject = new RegExp(`(?:^|\\s)${info![1]}\\s+0\\s+obj([^]*?)endobj`).exec(pdf);
+  expect(pdfString(PDF_STRING.exec(infoObject?.[1] ?? '')?.[1] ?? '()')).toBe(`${TITLE} — Fact-check report`);
+  expect(/\/Outlines\s+\d+\s+0\s+R/.test(pdf), 'an outline').toBe(true);
+  const titles = [...pdf.matchAll(new RegExp(PDF_STRING, 'g'))].map((m) => pdfString(m[1]!));
+  // Bookmarks read as the headings' words: a heading that wraps keeps the space at the wrap, h2 is not
+  // upper-cased, and the headline (which wraps on A4) is whole.
+  expect(titles).toEqual(expect.arrayContaining(['Summary', 'Article text', 'Findings', TITLE]));
 });
 
 test('ClaimReview with no claim to publish says so instead of saving an empty file', async ({ app }) => {

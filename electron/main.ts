@@ -87,7 +87,9 @@ async function printToPdf(html: string): Promise<Uint8Array> {
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
   try {
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    // Tagged (a structure tree for screen readers and reflow) with the headings as the outline, like the
+    // Chromium renderer of browser mode and the CLI (pdf.ts).
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', generateTaggedPDF: true, generateDocumentOutline: true });
   } finally {
     win.destroy();
   }

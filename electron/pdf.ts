@@ -7,6 +7,9 @@ import type { PdfRenderer } from './services/exports';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
 
+/** The paper the PDF is printed on. The margins and the page footer are the report's own (its @page rule). */
+const PDF_PAGE = { format: 'A4' } as const;
+
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const listed = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH, ...CANDIDATES] : CANDIDATES;
   return listed.find((p) => existsSync(p)) ?? null;
@@ -24,7 +27,9 @@ export function chromiumPdfRenderer(executablePath: string | null = findChromium
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+      // Tagged: a structure tree (headings, lists, tables, links) for screen readers and reflow; outline:
+      // the headings as bookmarks. The title and language come from the report's <title> and <html lang>.
+      return await page.pdf({ ...PDF_PAGE, printBackground: true, tagged: true, outline: true });
     } finally {
       await browser.close();
     }

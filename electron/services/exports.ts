@@ -7,6 +7,7 @@ import { renderCsv } from '../../shared/report/csv';
 import { nothingToPublish, renderClaimReviewJson, type ClaimReviewOptions } from '../../shared/report/claimReview';
 import { renderWebAnnotationsJson } from '../../shared/report/webAnnotation';
 import { exportArticleJson } from '../../shared/report/jsonExport';
+import { titleSlug } from '../../shared/report/fileName';
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { Store } from '../store/store';
 import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
@@ -29,18 +30,9 @@ const EXT: Record<ExportFormat, [string, string]> = {
   w3c: ['.annotations.jsonld', 'application/ld+json'],
 };
 
-/** A file name a person recognises: the headline, shortened, with unsafe characters dropped. */
+/** A file name a person recognises: the headline, cut at a word, in letters any file system takes (shared/report/fileName.ts). */
 export function exportFileName(title: string, format: ExportFormat): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'article';
-  return `${slug}${EXT[format][0]}`;
+  return `${titleSlug(title)}${EXT[format][0]}`;
 }
 
 export async function renderExport(article: ArticleRecord, format: ExportFormat, choices: ExportChoices, deps: ExportOptions): Promise<ExportResult> {
@@ -49,7 +41,7 @@ export async function renderExport(article: ArticleRecord, format: ExportFormat,
   const generatedAt = now().toISOString();
   const model = buildReportModel(
     article,
-    { scale: desk.settings.ratingScale, deskName: desk.settings.deskName, generatedBy: desk.settings.reviewerName || 'Claimdesk', generatedAt },
+    { scale: desk.settings.ratingScale, deskName: desk.settings.deskName, generatedBy: desk.settings.reviewerName, generatedAt },
     { includeComments: choices.includeComments, includeAudit: choices.includeAudit },
   );
   const [, mimeType] = EXT[format];

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE } from '../schema/claim';
-import { claimFragment, FALLBACK_DESK_NAME, isNonRating, nothingToPublish, ratingFor, renderClaimReview, renderClaimReviewJson } from './claimReview';
+import { claimFragment, isNonRating, nothingToPublish, ratingFor, renderClaimReview, renderClaimReviewJson } from './claimReview';
 import type { JsonLdObject, JsonLdValue } from './jsonLd';
 import { buildReportModel, type ReportModel } from './model';
 import { annotatedSample } from './testing';
@@ -131,10 +131,15 @@ describe('Google ClaimReview recommended properties', () => {
     for (const r of renderClaimReview(model(), all)) expect(r.author).toEqual({ '@type': 'Organization', name: 'Verification Desk' });
   });
 
-  it('recommended: author falls back to a stand-in name when the desk has none', () => {
+  it('recommended: without a desk name, the author is the reviewer publishing it as a Person, never an invented organisation', () => {
     const m = model();
     m.deskName = '  ';
-    expect(obj(renderClaimReview(m, all)[0]!.author).name).toBe(FALLBACK_DESK_NAME);
+    for (const r of renderClaimReview(m, all)) expect(r.author).toEqual({ '@type': 'Person', name: 'Ana Reviewer' });
+    m.generatedBy = '';
+    const reviews = renderClaimReview(m, all);
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const r of reviews) expect(r).not.toHaveProperty('author');
+    expect(JSON.stringify(reviews)).not.toContain('Claimdesk');
   });
 
   it('recommended: datePublished is the claim’s last update (ISO 8601)', () => {

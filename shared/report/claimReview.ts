@@ -22,8 +22,10 @@
  *   and name only, with no ratingValue/bestRating/worstRating: any number would put it somewhere
  *   between true and false, which is exactly what such a verdict declines to do. The same holds when
  *   fewer than two rating labels remain (Google needs bestRating above worstRating).
- * - author (of the review): an Organization named after the desk (model.deskName), or "Claimdesk desk"
- *   when the desk has not set a name, so the field Google recommends is never empty.
+ * - author (of the review): an Organization named after the desk (model.deskName) when it has a name;
+ *   else the reviewer who publishes it (model.generatedBy, the name in Settings) as a Person; else none.
+ *   Google recommends an author but does not require one, and a made-up organisation would be a false
+ *   statement of who stands behind the review.
  * - datePublished: the claim's last update (updatedAt), not the export time: exporting the same review
  *   again must not make it look newer than it is.
  * - itemReviewed.author: the source the article attributes the claim to, when it is named (attribution
@@ -45,9 +47,6 @@ export type ClaimReviewOptions = {
   /** Also claims with a verdict that are not done yet. */
   includeUnfinished?: boolean;
 };
-
-/** Used as the review's author when the desk has no name set. */
-export const FALLBACK_DESK_NAME = 'Claimdesk desk';
 
 /** Verdict labels that say the claim could not be placed on a truth scale rather than where it sits. */
 export const NON_RATING_LABEL = /\b(unverif|unprov|not (yet )?rated|no rating|unrated|cannot|can't|insufficient|undetermin|unclear|inconclusive)/i;
@@ -138,9 +137,16 @@ function reviewRating(verdict: string, data: ClaimData, scale: readonly string[]
   ]);
 }
 
+/** Who stands behind the reviews: the named desk, else the reviewer publishing them, else nobody invented. */
+export function reviewAuthor(model: Pick<ReportModel, 'deskName' | 'generatedBy'>): JsonLdObject | null {
+  const desk = model.deskName.trim();
+  if (desk !== '') return { '@type': 'Organization', name: desk };
+  const reviewer = model.generatedBy.trim();
+  return reviewer !== '' ? { '@type': 'Person', name: reviewer } : null;
+}
+
 export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions = {}): JsonLdObject[] {
-  // The desk name is the review's author; Google recommends an author, so an unnamed desk gets a stand-in.
-  const deskName = model.deskName.trim() || FALLBACK_DESK_NAME;
+  const author = reviewAuthor(model);
   const reviews: JsonLdObject[] = [];
   const refs = claimRefs(model);
   for (const claim of [...model.claims, ...model.orphaned]) {
@@ -161,7 +167,7 @@ export function renderClaimReview(model: ReportModel, opts: ClaimReviewOptions =
         ['claimReviewed', claim.quote],
         ['reviewRating', reviewRating(verdict, claim.data, model.scale)],
         ['itemReviewed', itemReviewed],
-        ['author', { '@type': 'Organization', name: deskName }],
+        ['author', author],
         ['datePublished', claim.data.updatedAt],
       ]),
     );

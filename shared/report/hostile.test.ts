@@ -180,9 +180,9 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 const expected = (h: string) => norm(displayText(h));
 
 const HTML_TAGS = new Set(
-  'html head meta title style body header main footer section article div p h1 h2 h3 h4 h5 h6 dl dt dd bdi time a table caption thead tbody tr th td span ul ol li blockquote mark sup strong em br hr code'.split(' '),
+  'html head meta title style body header main footer section article div p h1 h2 h3 h4 h5 h6 dl dt dd bdi time a table caption thead tbody tr th td span ul ol li blockquote mark strong em br hr code'.split(' '),
 );
-const HTML_ATTRS = new Set('lang charset name content http-equiv class id href rel title dir data-claims datetime aria-labelledby aria-label aria-hidden scope'.split(' '));
+const HTML_ATTRS = new Set('lang charset name content http-equiv class id href rel title dir data-claims data-claim-number datetime aria-labelledby aria-label aria-hidden scope'.split(' '));
 const MD_TAGS = new Set('html head body p h1 h2 h3 h4 h5 h6 ul ol li strong em a table thead tbody tr th td blockquote hr br'.split(' '));
 /** What a viewer's own autolinking of plain text may produce: anything but a script or local scheme. */
 const NO_SCRIPT_SCHEME = /^(?!\s*(javascript|vbscript|data|file):)/i;

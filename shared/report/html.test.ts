@@ -46,10 +46,15 @@ describe('renderHtmlReport on the sample article', () => {
   });
 
   it('marks each claim in the text, numbered 1–3 in document order, with verdict colour and status underline classes', () => {
-    const refs = [...doc.querySelectorAll('#article-text sup.claim-ref a')];
-    expect(refs.map((a) => a.textContent)).toEqual(['1', '2', '3']);
+    const refs = [...doc.querySelectorAll('#article-text a.claim-ref')];
+    expect(refs.map((a) => a.getAttribute('data-claim-number'))).toEqual(['1', '2', '3']);
     expect(refs.map((a) => a.getAttribute('href'))).toEqual(['#claim-1', '#claim-2', '#claim-3']);
-    expect(html).toContain('<sup class="claim-ref"><a href="#claim-1">1</a></sup>');
+    expect(refs.map((a) => a.getAttribute('aria-label'))).toEqual(['Claim 1', 'Claim 2', 'Claim 3']);
+    // The number is drawn by CSS, so it is not part of the text a reader copies.
+    expect(html).toContain('<a class="claim-ref" href="#claim-1" data-claim-number="1" aria-label="Claim 1"></a>');
+    expect(refs.map((a) => a.textContent)).toEqual(['', '', '']);
+    expect(doc.querySelector('style')!.textContent).toContain('a.claim-ref::before{content:attr(data-claim-number)}');
+    expect(norm(doc.querySelector('#article-text .article-body')?.textContent)).toContain('Reports indicate that ten additional troops sustained injuries');
     model.claims.forEach((c, i) => {
       const marks = [...doc.querySelectorAll(`#article-text mark[data-claims~="${i + 1}"]`)];
       expect(norm(marks.map((m) => m.textContent).join(''))).toBe(norm(c.quote));
@@ -66,10 +71,12 @@ describe('renderHtmlReport on the sample article', () => {
     const summary = doc.querySelector('#summary')!;
     const cells = (r: Element) => [...r.querySelectorAll('td')].map((td) => norm(td.textContent)).join(' ');
     const rows = [...summary.querySelectorAll('table')[0]!.querySelectorAll('tbody tr')].map(cells);
-    expect(rows).toContain('Mostly true 1');
-    expect(rows).toContain('True 1');
-    expect(rows).toContain('Unverifiable 1');
-    expect(rows.at(-1)).toBe('No verdict yet 1');
+    expect(norm(summary.querySelector('p.lead')?.textContent)).toBe('4 claims marked (3 in the article text, 1 orphaned: no longer in the text), 2 checked (done), 2 not done yet.');
+    expect([...summary.querySelectorAll('table')[0]!.querySelectorAll('thead th')].map((th) => norm(th.textContent))).toEqual(['Verdict', 'Done', 'Not done yet']);
+    expect(rows).toContain('Mostly true 1 0');
+    expect(rows).toContain('True 1 0');
+    expect(rows).toContain('Unverifiable 0 1');
+    expect(rows.at(-1)).toBe('No verdict yet 0 1');
     const statuses = [...summary.querySelectorAll('table')[1]!.querySelectorAll('tbody tr')].map(cells);
     expect(statuses).toEqual(['Unreviewed 1', 'In progress 1', 'Needs second review 0', 'Done 2']);
     const weak = [...summary.querySelectorAll('ul.weak a')].map((a) => a.getAttribute('href'));
@@ -170,8 +177,8 @@ describe('claim highlighting with overlaps, nesting and styles', () => {
     // Serialising the parsed DOM gives back the same markup only if the tags were properly nested.
     const raw = html.slice(html.indexOf('<div class="article-body">'), html.indexOf('</div>', html.indexOf('<div class="article-body">')));
     expect(raw).toContain(p.innerHTML);
-    expect([...d.querySelectorAll('sup.claim-ref')].map((s) => s.textContent)).toEqual(['1', '2', '3']);
-    expect(norm(p.textContent)).toBe('1Alpha 2beta 3gamma delta');
+    expect([...d.querySelectorAll('a.claim-ref')].map((s) => s.getAttribute('data-claim-number'))).toEqual(['1', '2', '3']);
+    expect(norm(p.textContent)).toBe('Alpha beta gamma delta');
     expect([...p.querySelectorAll('mark')].map((m) => [m.textContent, m.getAttribute('data-claims')])).toEqual([
       ['Alpha ', '1'],
       ['beta', '1 2'],
@@ -216,5 +223,54 @@ describe('second review in the report', () => {
     const html = renderHtmlReport(buildReportModel(annotatedSample(), { scale: DEFAULT_RATING_SCALE, deskName: 'Desk', generatedBy: 'Ana', generatedAt: '2026-11-28T10:00:00.000Z' }));
     expect(html).toContain('Second review');
     expect(html).toMatch(/asked for by Ana Reviewer \([^)]*\); signed off by Ben Second/);
+  });
+});
+
+describe('the desk line', () => {
+  const render = (deskName: string) => dom(renderHtmlReport(buildReportModel(annotatedSample(), { ...ctx, deskName })));
+  it('names the desk when it has a name', () => {
+    const d = render('Verification Desk');
+    expect(norm(d.querySelector('.kicker')?.textContent)).toBe('Verification Desk · Fact-check report');
+    expect([...d.querySelectorAll('.report-header dt')].map((dt) => norm(dt.textContent))).toContain('Desk');
+  });
+  it('is left out, not invented, when the desk has no name', () => {
+    const d = render('  ');
+    expect(norm(d.querySelector('.kicker')?.textContent)).toBe('Fact-check report');
+    expect([...d.querySelectorAll('.report-header dt')].map((dt) => norm(dt.textContent))).not.toContain('Desk');
+    expect(norm(d.body.textContent)).not.toMatch(/Fact-check desk|Claimdesk desk/);
+  });
+});
+
+describe('headings in print', () => {
+  it('keep their spaces and line breaks once each, so the PDF bookmarks read as the words', () => {
+    const article = annotatedSample();
+    article.meta.title = 'First line\nsecond line';
+    const html = renderHtmlReport(buildReportModel(article, ctx));
+    const d = dom(html);
+    expect(d.querySelector('h1')!.innerHTML).toBe('First line\nsecond line');
+    expect(html).toMatch(/@media print\{[^]*h1,h2,h3,h4,h5,h6\{white-space:pre-wrap\}/);
+    expect(html).toMatch(/h1,h2,h3,h4,h5,h6\{white-space:pre-line\}/);
+    // The finding's number is drawn by CSS: its heading's text is "Claim 2", not "2 Claim 2".
+    expect(norm(d.querySelector('#claim-2 h3')?.textContent)).toBe('Claim 2');
+    expect(d.querySelector('#claim-2 .finding-num')?.getAttribute('data-claim-number')).toBe('2');
+  });
+});
+
+describe('the article\'s language', () => {
+  const render = (language: string) => {
+    const article = annotatedSample();
+    article.meta.language = language;
+    return dom(renderHtmlReport(buildReportModel(article, ctx)));
+  };
+  it('marks the article\'s own words (title, text, claim quotes) with it, the report around them staying English', () => {
+    const d = render('fr-CA');
+    expect(d.documentElement.getAttribute('lang')).toBe('en');
+    expect(d.querySelector('h1')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('.article-body')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('#claim-1 blockquote.claim-words')?.getAttribute('lang')).toBe('fr-CA');
+    expect(d.querySelector('#summary [lang]')).toBeNull();
+  });
+  it('leaves it out when unknown or not a language tag', () => {
+    for (const language of ['', 'not a tag', '"><script>']) expect(render(language).querySelectorAll('body [lang]')).toHaveLength(0);
   });
 });

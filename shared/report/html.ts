@@ -8,6 +8,7 @@
  * article's own title is h3 and its headings are shifted two levels down (h4–h6); each finding is h3.
  */
 import { EXTRA_COLOURS, VERDICT_COLOURS } from '../claims/verdictPalette';
+import { Language } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import {
@@ -24,7 +25,8 @@ import {
   verdictSlug,
   secondReviewText,
 } from './escape';
-import type { ReportBlock, ReportClaim, ReportModel } from './model';
+import { NO_VERDICT_LABEL, type ReportBlock, type ReportClaim, type ReportModel } from './model';
+import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared with the Markdown renderer: claim references and the article text split at claim and style boundaries.
@@ -157,7 +159,7 @@ export function attributionPhrase(kind: unknown): string {
 }
 
 export function verdictLabel(verdict: unknown): string {
-  return typeof verdict === 'string' && verdict.trim() !== '' ? verdict : 'No verdict yet';
+  return typeof verdict === 'string' && verdict.trim() !== '' ? verdict : NO_VERDICT_LABEL;
 }
 
 export function statusLabel(status: unknown): string {
@@ -189,6 +191,14 @@ function bdi(s: unknown): string {
   return `<bdi>${lines(s)}</bdi>`;
 }
 
+/**
+ * A heading's inner HTML with its line breaks as plain newlines (the CSS keeps them: pre-line on screen,
+ * pre-wrap in print, where a <br> beside the newline would break the line twice).
+ */
+function headingText(html: string): string {
+  return html.replace(/<br>\n/g, '\n');
+}
+
 function paragraphs(s: unknown, cls = ''): string {
   const parts = displayText(s)
     .replace(/\r\n?/g, '\n')
@@ -215,6 +225,16 @@ function link(url: unknown, text?: unknown): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer"${showsUrl ? '' : ' class="ext"'}>${bdi(label)}</a>`;
 }
 
+/**
+ * ` lang="…"` for the article's own words (its title, text and claim quotes) when the article's language
+ * is known: the report around them is English, and a screen reader, a hyphenator and the tagged PDF need
+ * to know where the words switch.
+ */
+function langAttr(model: ReportModel): string {
+  const lang = Language.safeParse(model.article?.meta?.language);
+  return lang.success && lang.data !== '' ? ` lang="${escapeHtml(lang.data)}"` : '';
+}
+
 function row(label: string, valueHtml: string): string {
   return `<div><dt>${label}</dt><dd>${valueHtml}</dd></div>`;
 }
@@ -239,7 +259,9 @@ function inlineHtml(segs: Segment[], refs: ReturnType<typeof claimRefs>): string
       closeTo(0);
       for (const c of seg.starts) {
         const r = refs.of(c);
-        out += `<sup class="claim-ref"><a href="#${r.anchor}">${escapeHtml(r.label)}</a></sup>`;
+        // The number is generated content (CSS ::before), not text: copying the article's words gives the
+        // words only, while the link's name still tells a screen reader which claim starts here.
+        out += `<a class="claim-ref" href="#${r.anchor}" data-claim-number="${escapeHtml(r.label)}" aria-label="${escapeHtml(r.title)}"></a>`;
       }
     }
     const want: Open[] = [];
@@ -285,10 +307,10 @@ function articleTextHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>)
     } else {
       const b = model.blocks[g.index]!;
       if (b.kind === 'rule') parts.push('<hr>');
-      else if (b.kind === 'title') parts.push(`<h3 class="article-title" dir="auto">${inline(g.index)}</h3>`);
+      else if (b.kind === 'title') parts.push(`<h3 class="article-title" dir="auto">${headingText(inline(g.index))}</h3>`);
       else if (b.kind === 'heading') {
         const level = isNum(b.level) ? Math.min(6, Math.max(4, Math.round(b.level) + 2)) : 4;
-        parts.push(`<h${level} dir="auto">${inline(g.index)}</h${level}>`);
+        parts.push(`<h${level} dir="auto">${headingText(inline(g.index))}</h${level}>`);
       } else if (b.kind === 'caption') parts.push(`<p class="caption" dir="auto">${inline(g.index)}</p>`);
       else parts.push(`<p dir="auto">${inline(g.index)}</p>`);
     }
@@ -352,10 +374,11 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
   const confidence = v?.confidence ? htmlText(labelOf(CONFIDENCE_LABELS, v.confidence)) : '<span class="muted">Not set</span>';
   const parts = [
     `<article class="finding ${vc}" id="${r.anchor}">`,
-    `<header class="finding-head"><h3><span class="finding-num">${escapeHtml(r.label)}</span> ${escapeHtml(r.title)}</h3>` +
+    // The badge's number is drawn by CSS: the heading's text (and its PDF bookmark) is "Claim 2", not "2 Claim 2".
+    `<header class="finding-head"><h3><span class="finding-num" data-claim-number="${escapeHtml(r.label)}"></span>${escapeHtml(r.title)}</h3>` +
       `<p class="badges"><span class="badge verdict ${vc}">${htmlText(verdictLabel(v?.verdict))}</span> <span class="badge status ${statusClass(v?.status)}">${htmlText(statusLabel(v?.status))}</span></p></header>`,
     c.orphaned ? '<p class="note">The words of this claim are no longer in the article text; it is kept with the words it last had.</p>' : '',
-    `<blockquote class="claim-words">${paragraphs(c.quote)}</blockquote>`,
+    `<blockquote class="claim-words"${langAttr(model)}>${paragraphs(c.quote)}</blockquote>`,
     `<dl class="facts verdict-facts">\n${row('Verdict', `<span class="swatch ${vc}"></span>${htmlText(verdictLabel(v?.verdict))}`)}\n${row('Confidence', confidence)}\n${row('Status', htmlText(statusLabel(v?.status)))}${secondReviewText(v?.secondReview) ? `\n${row('Second review', escapeHtml(secondReviewText(v?.secondReview)!))}` : ''}\n</dl>`,
     '<h4>Attribution</h4>',
     attributionHtml(c),
@@ -375,11 +398,12 @@ function findingHtml(c: ReportClaim, refs: ReturnType<typeof claimRefs>, model: 
 // Summary, header, audit
 
 function summaryHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>): string {
-  const total = model.claims.length + model.orphaned.length;
   const verdictRows = model.summary.byVerdict.map((v, i, all) => {
-    const none = i === all.length - 1 && v.verdict === 'No verdict yet';
+    const none = i === all.length - 1 && v.verdict === NO_VERDICT_LABEL;
     const cls = none ? 'v-none' : verdictClass(v.verdict);
-    return `<tr${v.count === 0 ? ' class="zero"' : ''}><td><span class="swatch ${cls}"></span>${bdi(v.verdict)}</td><td class="num">${Number(v.count) || 0}</td></tr>`;
+    const done = Number(v.done) || 0;
+    const notDone = Number(v.notDone) || 0;
+    return `<tr${done + notDone === 0 ? ' class="zero"' : ''}><td><span class="swatch ${cls}"></span>${bdi(v.verdict)}</td><td class="num">${done}</td><td class="num open">${notDone}</td></tr>`;
   });
   const statusRows = model.summary.byStatus.map(
     (s) => `<tr${s.count === 0 ? ' class="zero"' : ''}><td><span class="status-sample ${statusClass(s.status)}">${htmlText(statusLabel(s.status))}</span></td><td class="num">${Number(s.count) || 0}</td></tr>`,
@@ -393,9 +417,9 @@ function summaryHtml(model: ReportModel, refs: ReturnType<typeof claimRefs>): st
   return [
     '<section id="summary" aria-labelledby="summary-h">',
     '<h2 id="summary-h">Summary</h2>',
-    `<p class="lead">${total} ${total === 1 ? 'claim' : 'claims'} checked: ${model.claims.length} marked in the article text${model.orphaned.length ? `, ${model.orphaned.length} orphaned (no longer in the text)` : ''}.</p>`,
+    `<p class="lead">${htmlText(summarySentence(model))}</p>`,
     '<div class="summary-grid">',
-    `<table class="counts"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="num">Claims</th></tr></thead><tbody>\n${verdictRows.join('\n')}\n</tbody></table>`,
+    `<table class="counts"><caption>By verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col" class="num">${VERDICT_COUNT_COLUMNS.done}</th><th scope="col" class="num">${VERDICT_COUNT_COLUMNS.notDone}</th></tr></thead><tbody>\n${verdictRows.join('\n')}\n</tbody></table>`,
     `<table class="counts"><caption>By status</caption><thead><tr><th scope="col">Status</th><th scope="col" class="num">Claims</th></tr></thead><tbody>\n${statusRows.join('\n')}\n</tbody></table>`,
     '</div>',
     '<h3>Weak sourcing</h3>',
@@ -416,20 +440,21 @@ function headerHtml(model: ReportModel, title: string): string {
   if (filled(m.url)) rows.push(row('Address', link(m.url)));
   rows.push(row('Imported', time(model.article?.importedAt)));
   rows.push(row('Last updated', time(model.article?.updatedAt)));
-  const desk = filled(model.deskName) ? bdi(model.deskName) : 'Fact-check desk';
+  // An unnamed desk is not given a made-up name: the desk line is left out.
+  const desk = filled(model.deskName) ? bdi(model.deskName) : null;
   const reviewers = model.reviewers.filter(filled).map((r) => bdi(r));
   const rows2 = [
-    row('Desk', desk),
+    ...(desk ? [row('Desk', desk)] : []),
     row('Reviewers', reviewers.length ? reviewers.join(', ') : '<span class="muted">None yet</span>'),
     row('Generated', `${time(model.generatedAt)}${filled(model.generatedBy) ? ` by ${bdi(model.generatedBy)}` : ''}`),
   ];
   return [
     '<header class="report-header">',
-    `<p class="kicker">${desk} <span aria-hidden="true">·</span> Fact-check report</p>`,
-    `<h1 dir="auto">${lines(title)}</h1>`,
+    `<p class="kicker">${desk ? `${desk} <span aria-hidden="true">·</span> ` : ''}Fact-check report</p>`,
+    `<h1 dir="auto"${langAttr(model)}>${headingText(lines(title))}</h1>`,
     '<div class="meta-grid">',
     `<dl class="meta">\n${rows.join('\n')}\n</dl>`,
-    `<dl class="meta">\n${rows2.join('\n')}\n</dl>`,
+    `<dl class="meta stacked">\n${rows2.join('\n')}\n</dl>`,
     '</div>',
     '</header>',
   ].join('\n');
@@ -497,31 +522,35 @@ const CSS = `
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0 auto;max-width:56rem;padding:2rem 2.5rem 3rem;color:var(--ink);background:var(--paper);font:16px/1.6 var(--serif);overflow-wrap:break-word}
-h1,h2,h3,h4,h5,h6,.kicker,dt,caption,th,.badge,.legend,.finding-num,sup.claim-ref,.lead,.muted,.note,.ev-meta,.comment-meta,.reviewed,footer{font-family:var(--sans)}
+h1,h2,h3,h4,h5,h6,.kicker,dt,caption,th,.badge,.legend,.finding-num,a.claim-ref,.lead,.muted,.note,.ev-meta,.comment-meta,.reviewed,footer{font-family:var(--sans)}
 h1{font-size:2rem;line-height:1.2;margin:.2rem 0 1.2rem;font-family:var(--serif);font-weight:700}
 h2{font-size:1.3rem;margin:2.4rem 0 1rem;padding-bottom:.35rem;border-bottom:2px solid var(--ink);text-transform:uppercase;letter-spacing:.06em}
 h3{font-size:1.1rem;margin:1.6rem 0 .6rem}
 h4{font-size:.8rem;margin:1.1rem 0 .4rem;text-transform:uppercase;letter-spacing:.08em;color:var(--muted)}
 h5,h6{font-size:1rem;margin:1.2rem 0 .5rem}
+h1,h2,h3,h4,h5,h6{white-space:pre-line}
 p{margin:0 0 .8rem}
 a{color:#0b4f8a}
 code{font:.85em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;background:var(--soft);padding:0 .2em;border-radius:3px;overflow-wrap:break-word}
 .muted{color:var(--muted)}
 .report-header{border-top:6px solid var(--accent);padding-top:1rem}
 .kicker{margin:0;font-size:.8rem;font-weight:700;letter-spacing:.12em;text-transform:uppercase;color:var(--accent)}
-.meta-grid{display:grid;grid-template-columns:1fr 1fr;gap:0 2rem;padding:.8rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}
+.meta-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;padding:.8rem 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule)}
 dl{margin:0}
-dl>div{display:grid;grid-template-columns:8.5rem 1fr;gap:.6rem;padding:.15rem 0}
+dl>div{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:.6rem;padding:.15rem 0}
+dl.stacked>div{grid-template-columns:minmax(0,1fr);gap:0;padding:.15rem 0 .3rem}
+dl.stacked dt{padding-top:0}
 dt{font-size:.78rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;padding-top:.2rem}
-dd{margin:0;font-size:.95rem}
+dd{margin:0;font-size:.95rem;min-width:0}
 .lead{font-size:1rem}
-.summary-grid{display:grid;grid-template-columns:1fr 1fr;gap:2rem;align-items:start}
+.summary-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem;align-items:start}
 table{border-collapse:collapse;width:100%;font-family:var(--sans);font-size:.9rem}
 caption{text-align:left;font-weight:700;font-size:.8rem;text-transform:uppercase;letter-spacing:.08em;color:var(--muted);padding-bottom:.3rem}
 th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--rule)}
 thead th{border-bottom:2px solid var(--ink);font-size:.78rem;text-transform:uppercase;letter-spacing:.05em}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 tr.zero td{color:#9aa1a8}
+td.open{color:var(--muted)}
 .nowrap{white-space:nowrap}
 .swatch{display:inline-block;width:.85em;height:.85em;margin-right:.45em;vertical-align:-.05em;border-radius:2px;background:var(--v-bg);border:1px solid var(--v-fg)}
 .status-sample{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:.25em}
@@ -542,12 +571,13 @@ mark.claim{color:inherit;background:var(--v-bg);padding:.05em .1em;border-radius
 mark.claim.overlap{box-shadow:inset 0 0 0 1px var(--v-fg)}
 mark.claim.depth-3{box-shadow:inset 0 0 0 2px var(--v-fg)}
 mark.s-key{padding:.05em .35em}
-sup.claim-ref{font-size:.66em;font-weight:700;line-height:1;vertical-align:.55em;margin:0 .2em 0 .1em}
-sup.claim-ref a{display:inline-block;min-width:1.6em;padding:.12em .4em;border-radius:.8em;background:var(--ink);color:#fff;line-height:1.2;text-align:center;text-decoration:none}
+a.claim-ref{display:inline-block;font-size:.72em;font-weight:700;line-height:1.25;vertical-align:.3em;margin:0 .25em 0 .1em;min-width:1.75em;padding:.08em .45em;border-radius:.8em;background:var(--ink);color:#fff;text-align:center;text-decoration:none;-webkit-user-select:none;user-select:none}
+a.claim-ref::before{content:attr(data-claim-number)}
 .finding{border:1px solid var(--rule);border-left:5px solid var(--v-fg);border-radius:4px;padding:.2rem 1.2rem .8rem;margin:0 0 1.4rem}
 .finding-head{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.4rem 1rem}
 .finding-head h3{margin:.9rem 0 .3rem}
-.finding-num{display:inline-block;min-width:1.7em;padding:.05em .4em;margin-right:.3em;border-radius:1em;background:var(--v-fg);color:#fff;text-align:center;font-size:.9em}
+.finding-num::before{content:attr(data-claim-number)}
+.finding-num{display:inline-block;min-width:1.7em;padding:.05em .4em;margin-right:.5em;border-radius:1em;background:var(--v-fg);color:#fff;text-align:center;font-size:.9em}
 .badges{margin:0}
 .badge{display:inline-block;font-size:.78rem;font-weight:700;padding:.15em .6em;border-radius:1em;border:1px solid var(--rule);background:var(--soft)}
 .badge.verdict{background:var(--v-bg);color:var(--v-fg);border-color:var(--v-fg)}
@@ -555,8 +585,9 @@ sup.claim-ref a{display:inline-block;min-width:1.6em;padding:.12em .4em;border-r
 .claim-words{margin:.4rem 0 .8rem;padding:.5rem 1rem;border-left:4px solid var(--accent);background:var(--soft);font-size:1.05rem;font-style:italic}
 .claim-words p:last-child,.rationale p:last-child,.ev-quote p:last-child{margin-bottom:0}
 .facts{font-size:.95rem}
-.verdict-facts{display:grid;grid-template-columns:repeat(3,auto);justify-content:start;gap:0 2.5rem}
+.verdict-facts{display:flex;flex-wrap:wrap;gap:0 2.5rem}
 .verdict-facts>div{grid-template-columns:auto auto}
+.verdict-facts>div:nth-child(n+4){flex-basis:100%;grid-template-columns:auto minmax(0,1fr)}
 .attr-weak{font-weight:700;color:#972f12}
 .note{font-size:.9rem;background:#fff7e0;border:1px solid #e8cf83;border-radius:4px;padding:.4rem .7rem}
 ol.evidence,ol.comments{margin:0;padding-left:1.4rem}
@@ -572,12 +603,17 @@ ol.evidence li,ol.comments li{margin-bottom:.6rem}
 table.audit{font-size:.8rem}
 table.audit td.change{overflow-wrap:anywhere}
 footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-size:.8rem;color:var(--muted)}
-@page{size:A4;margin:16mm 15mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:sans-serif;font-size:8pt;color:#666}@bottom-left{content:"Claimdesk fact-check report";font-family:sans-serif;font-size:8pt;color:#666}}
+@page{margin:16mm 15mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:sans-serif;font-size:8pt;color:#666}@bottom-left{content:"Claimdesk fact-check report";font-family:sans-serif;font-size:8pt;color:#666}}
 @media print{
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{max-width:none;padding:0;font-size:10.5pt}
 h1{font-size:20pt}
 h2{font-size:13pt}
+h2,h4{text-transform:none;letter-spacing:.02em}
+/* Chromium builds the PDF outline from the painted text of each heading, and drops the space where a
+   heading wraps ("a conflict withSyria's"); kept spaces are painted, so the bookmarks read right. For
+   the same reason h2 and h4 are not upper-cased in print: bookmarks and tagged text keep the real words. */
+h1,h2,h3,h4,h5,h6{white-space:pre-wrap}
 h2,h3,h4,.finding-head{break-after:avoid}
 #findings{break-before:page}
 #audit{break-before:page}
@@ -585,7 +621,7 @@ h2,h3,h4,.finding-head{break-after:avoid}
 .finding>blockquote,.finding dl,ol.evidence li,ol.comments li,table tr,.legend,.summary-grid{break-inside:avoid}
 a{color:inherit}
 a.ext::after{content:" <" attr(href) ">";font-family:var(--sans);font-size:.8em;color:#555;overflow-wrap:anywhere}
-sup.claim-ref a{background:var(--ink);color:#fff}
+a.claim-ref{background:var(--ink);color:#fff}
 }
 @media (max-width:40rem){body{padding:1rem}.meta-grid,.summary-grid{grid-template-columns:1fr}dl>div{grid-template-columns:1fr;gap:0}}
 `;
@@ -607,7 +643,7 @@ export function renderHtmlReport(model: ReportModel): string {
     '<section id="article-text" aria-labelledby="article-text-h">',
     '<h2 id="article-text-h">Article text</h2>',
     legendHtml(model),
-    `<div class="article-body">\n${articleTextHtml(model, refs)}\n</div>`,
+    `<div class="article-body"${langAttr(model)}>\n${articleTextHtml(model, refs)}\n</div>`,
     '</section>',
     '<section id="findings" aria-labelledby="findings-h">',
     '<h2 id="findings-h">Findings</h2>',

@@ -59,8 +59,11 @@ describe('renderMarkdownReport on the sample article', () => {
 
   it('summarises verdicts, statuses and weak sourcing in tables and lists', () => {
     const rows = [...doc.querySelectorAll('table')].map((t) => [...t.querySelectorAll('tbody tr')].map((r) => norm([...r.children].map((c) => c.textContent).join(' | '))));
-    expect(rows[0]).toContain('Mostly true | 1');
-    expect(rows[0]!.at(-1)).toBe('No verdict yet | 1');
+    expect(sectionText(doc, 'Summary')).toContain('4 claims marked (3 in the article text, 1 orphaned: no longer in the text), 2 checked (done), 2 not done yet.');
+    expect(norm([...doc.querySelectorAll('table')][0]!.querySelector('thead')?.textContent)).toBe('Verdict Done Not done yet');
+    expect(rows[0]).toContain('Mostly true | 1 | 0');
+    expect(rows[0]).toContain('Unverifiable | 0 | 1');
+    expect(rows[0]!.at(-1)).toBe('No verdict yet | 0 | 1');
     expect(rows[1]).toEqual(['Unreviewed | 1', 'In progress | 1', 'Needs second review | 0', 'Done | 2']);
     const weak = sectionText(doc, 'Weak sourcing');
     expect(weak).toContain('Claim 1 — “ten additional troops sustained injuries during the clashes on Tuesday” — Vague attribution (“Reports indicate”)');
@@ -156,5 +159,15 @@ describe('Markdown claim marking with overlaps, nesting, links and block kinds',
     expect(text[4]!.querySelector('li')!.innerHTML).toBe('- one<br>\ntwo');
     expect(norm(text[5]!.textContent)).toBe('# first');
     expect(norm(text[6]!.textContent)).toBe('said');
+  });
+});
+
+describe('the desk line in Markdown', () => {
+  const render = (deskName: string) => renderMarkdownReport(buildReportModel(annotatedSample(), { ...ctx, deskName }));
+  it('names the desk when it has a name, and leaves it out rather than inventing one', () => {
+    expect(render('Verification Desk')).toContain('\n\n**Fact-check report** — Verification Desk\n\n');
+    const without = render('');
+    expect(without).toContain('\n\n**Fact-check report**\n\n');
+    expect(without).not.toMatch(/Fact-check desk|Claimdesk desk/);
   });
 });

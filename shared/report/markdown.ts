@@ -17,6 +17,7 @@ import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS } from '../schema/claim';
 import { actionLabel, CONFIDENCE_LABELS, displayText, escapeMarkdown, formatDate, labelOf, safeHref, shortValue, secondReviewText, STANCE_LABELS } from './escape';
 import { attributionPhrase, claimRefs, groupBlocks, segmentBlocks, shortQuote, statusLabel, verdictLabel, type Segment } from './html';
 import type { ReportClaim, ReportModel } from './model';
+import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 
 type Refs = ReturnType<typeof claimRefs>;
 
@@ -224,7 +225,7 @@ export function renderMarkdownReport(model: ReportModel): string {
   const rawTitle = filled(m?.title) ? m!.title : titleBlock && 'text' in titleBlock && filled(titleBlock.text) ? titleBlock.text : 'Untitled article';
   const out: string[] = [];
   out.push(`# ${mdLine(rawTitle)}`);
-  out.push(`**Fact-check report** — ${filled(model.deskName) ? mdLine(model.deskName) : 'Fact-check desk'}`);
+  out.push(`**Fact-check report**${filled(model.deskName) ? ` — ${mdLine(model.deskName)}` : ''}`);
   const meta: string[] = [];
   if (filled(m?.publisher)) meta.push(`- **Publisher:** ${mdLine(m!.publisher)}`);
   if (filled(m?.byline)) meta.push(`- **Byline:** ${mdLine(m!.byline)}`);
@@ -238,14 +239,16 @@ export function renderMarkdownReport(model: ReportModel): string {
   meta.push(`- **Generated:** ${date(model.generatedAt)}${filled(model.generatedBy) ? ` by ${mdLine(model.generatedBy)}` : ''}`);
   out.push(meta.join('\n'));
 
-  // Summary
-  const total = model.claims.length + model.orphaned.length;
   out.push('## Summary');
-  out.push(
-    `${total} ${total === 1 ? 'claim' : 'claims'} checked: ${model.claims.length} marked in the article text${model.orphaned.length ? `, ${model.orphaned.length} orphaned (no longer in the text)` : ''}.`,
-  );
+  out.push(escapeMarkdown(summarySentence(model)));
   out.push('### By verdict');
-  out.push(['| Verdict | Claims |', '| --- | ---: |', ...model.summary.byVerdict.map((v) => `| ${cell(mdLine(v.verdict))} | ${Number(v.count) || 0} |`)].join('\n'));
+  out.push(
+    [
+      `| Verdict | ${VERDICT_COUNT_COLUMNS.done} | ${VERDICT_COUNT_COLUMNS.notDone} |`,
+      '| --- | ---: | ---: |',
+      ...model.summary.byVerdict.map((v) => `| ${cell(mdLine(v.verdict))} | ${Number(v.done) || 0} | ${Number(v.notDone) || 0} |`),
+    ].join('\n'),
+  );
   out.push('### By status');
   out.push(['| Status | Claims |', '| --- | ---: |', ...model.summary.byStatus.map((s) => `| ${cell(mdLine(statusLabel(s.status)))} | ${Number(s.count) || 0} |`)].join('\n'));
   out.push('### Weak sourcing');

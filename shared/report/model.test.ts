@@ -12,8 +12,9 @@ describe('report model', () => {
     expect(m.claims.map((c) => c.number)).toEqual([1, 2, 3]);
     expect(m.orphaned.map((c) => c.id)).toEqual(['claim-orphan']);
     for (const c of m.claims) expect(m.text.slice(c.start!, c.end!)).toBe(c.quote);
-    expect(m.summary.byVerdict.find((v) => v.verdict === 'Mostly true')?.count).toBe(1);
-    expect(m.summary.byVerdict.at(-1)).toEqual({ verdict: 'No verdict yet', count: 1 });
+    expect(m.summary.byVerdict.find((v) => v.verdict === 'Mostly true')).toEqual({ verdict: 'Mostly true', done: 1, notDone: 0 });
+    expect(m.summary.byVerdict.find((v) => v.verdict === 'Unverifiable')).toEqual({ verdict: 'Unverifiable', done: 0, notDone: 1 });
+    expect(m.summary.byVerdict.at(-1)).toEqual({ verdict: 'No verdict yet', done: 0, notDone: 1 });
     expect(m.summary.byStatus.find((s) => s.status === 'done')?.count).toBe(2);
     expect(m.summary.weakSourcing.map((c) => c.id).sort()).toEqual(['claim-none', 'claim-orphan', 'claim-vague']);
     expect(m.reviewers).toEqual(['Ana Reviewer', 'Ben Second']);

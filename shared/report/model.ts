@@ -7,7 +7,11 @@ import type { Node } from 'prosemirror-model';
 import { articleSchema, isSafeHref } from '../doc/schema';
 import type { ArticleRecord } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
+import { isDone } from './summary';
 import { isWeakSourcing, STATUSES, type ClaimData, type ClaimStatus } from '../schema/claim';
+
+/** The by-verdict row and the label of a claim without a verdict. */
+export const NO_VERDICT_LABEL = 'No verdict yet';
 
 export type ReportOptions = { includeComments: boolean; includeAudit: boolean };
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { includeComments: true, includeAudit: false };
@@ -39,7 +43,8 @@ export type ReportModel = {
   claims: ReportClaim[];
   orphaned: ReportClaim[];
   summary: {
-    byVerdict: { verdict: string; count: number }[];
+    /** Per verdict label (the desk's scale, then others found, then "No verdict yet"): done claims apart from the rest. */
+    byVerdict: { verdict: string; done: number; notDone: number }[];
     byStatus: { status: ClaimStatus; count: number }[];
     weakSourcing: ReportClaim[];
   };
@@ -121,15 +126,18 @@ export function buildReportModel(article: ArticleRecord, ctx: ReportContext, opt
   placed.forEach((c, i) => (c.number = i + 1));
   const all = [...placed, ...orphaned];
 
-  const verdicts = new Map<string, number>(ctx.scale.map((l) => [l, 0]));
-  let none = 0;
+  // Only a done claim's verdict is the desk's finding; the others are counted apart, never mixed in.
+  const verdicts = new Map<string, { done: number; notDone: number }>(ctx.scale.map((l) => [l, { done: 0, notDone: 0 }]));
+  const none = { done: 0, notDone: 0 };
   for (const c of all) {
     const v = c.data.verification.verdict;
-    if (v === null) none += 1;
-    else verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
+    let counts = v === null ? none : verdicts.get(v);
+    if (!counts) verdicts.set(v!, (counts = { done: 0, notDone: 0 }));
+    if (isDone(c)) counts.done += 1;
+    else counts.notDone += 1;
   }
-  const byVerdict = [...verdicts.entries()].map(([verdict, count]) => ({ verdict, count }));
-  byVerdict.push({ verdict: 'No verdict yet', count: none });
+  const byVerdict = [...verdicts.entries()].map(([verdict, counts]) => ({ verdict, ...counts }));
+  byVerdict.push({ verdict: NO_VERDICT_LABEL, ...none });
   const byStatus = STATUSES.map((status) => ({ status, count: all.filter((c) => c.data.verification.status === status).length }));
 
   const reviewers = new Set<string>();

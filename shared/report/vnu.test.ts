@@ -39,6 +39,10 @@ describe('Nu HTML Checker', () => {
           writeFileSync(file, renderHtmlReport(buildReportModel(annotatedSample(), ctx, options)));
           return file;
         });
+        // A desk that has set no name and a reviewer who has not either.
+        const unnamed = join(dir, 'report-no-desk-no-reviewer.html');
+        writeFileSync(unnamed, renderHtmlReport(buildReportModel(annotatedSample(), { ...ctx, deskName: '', generatedBy: '' })));
+        files.push(unnamed);
         const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
         expect(run.error).toBeUndefined();
         const messages = (JSON.parse(run.stdout) as { messages: VnuMessage[] }).messages;
