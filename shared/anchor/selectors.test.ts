@@ -115,11 +115,9 @@ describe('resolveTarget', () => {
 
   it('a resolver reuses its normalised text', () => {
     const resolve = makeResolver(text.replace(/’/g, "'"));
-    const t0 = performance.now();
     for (let k = 0; k < 200; k++) {
       const { start, end } = at(text, 'Assad’s minority Alawite Muslim sect');
       expect(resolve(selectorsFor(text, start, end))?.how).toBe('normalized');
     }
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

@@ -190,20 +190,13 @@ describe('buildTextIndex', () => {
     }
   });
 
-  it('is fast on a 20,000-word article', () => {
-    const big = longArticleDoc(sampleDoc);
-    const t0 = performance.now();
-    const index = buildTextIndex(big);
-    const built = performance.now() - t0;
-    let sum = 0;
-    const t1 = performance.now();
+  // Its speed is in `npm run bench`; here, that every offset of a 20,000-word article maps into the text.
+  it('maps offsets of a 20,000-word article to positions and back inside the text', () => {
+    const index = buildTextIndex(longArticleDoc(sampleDoc));
     for (let k = 0; k < 100_000; k++) {
       const o = (k * 7919) % (index.text.length + 1);
-      sum += index.posToOffset(index.offsetToPos(o));
+      const back = index.posToOffset(index.offsetToPos(o));
+      expect(back >= 0 && back <= index.text.length && Math.abs(back - o) <= 2).toBe(true);
     }
-    const looked = performance.now() - t1;
-    expect(sum).toBeGreaterThan(0);
-    expect(built).toBeLessThan(500);
-    expect(looked).toBeLessThan(500);
   });
 });
