@@ -1,0 +1,129 @@
+/**
+ * The rule baseline for attributions: cues from the lexicon, the source as the noun phrase on the cue's
+ * other side, the content as the rest of the clause. Also the fallback when no learned model is loaded,
+ * and the source of the reasons the learned tagger's proposals give (which cue word, which pattern).
+ */
+import { CUE_PHRASES, CUE_WORDS } from './lexicon';
+import type { Sentence, Tokenized } from './tokenize';
+
+/** Tokens [first, last) of the analysed text. */
+export type TokenRange = { first: number; last: number };
+
+export type RawAttribution = { cue: TokenRange; source: TokenRange | null; content: TokenRange | null; reasons: string[] };
+
+const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'also', 'is', 'was', 'are', 'were', 'did', 'does', 'later', 'then', 'previously', 'recently', 'repeatedly']);
+/** Words that end a source noun phrase read leftwards from the cue. */
+const SOURCE_STOPS = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '-', 'that', 'and', 'but', 'while', 'when', 'as', 'because', 'which', 'who', 'where', 'if', 'after', 'before', 'since', 'what', 'how', 'why', 'not']);
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+const MAX_SOURCE_TOKENS = 10;
+
+export function isPunct(norm: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(norm);
+}
+
+/** Cue phrases and cue words in one sentence, left to right, without overlaps. */
+export function findRuleCues(doc: Tokenized, s: Sentence): { range: TokenRange; reason: string }[] {
+  const out: { range: TokenRange; reason: string }[] = [];
+  const t = doc.tokens;
+  for (let i = s.first; i < s.last; i++) {
+    const phrase = CUE_PHRASES.find((p) => p.every((w, k) => i + k < s.last && t[i + k]!.norm === w));
+    if (phrase) {
+      out.push({ range: { first: i, last: i + phrase.length }, reason: `cue “${phrase.join(' ')}”` });
+      i += phrase.length - 1;
+      continue;
+    }
+    const lemma = CUE_WORDS.get(t[i]!.norm);
+    if (lemma === undefined) continue;
+    // "says" before a noun ("the says") or a verb read as a noun ("reports of"): keep only verb-like uses.
+    const prev = i > s.first ? t[i - 1]!.norm : '';
+    if (prev === 'the' || prev === 'a' || prev === 'an' || prev === 'his' || prev === 'her' || prev === 'their') continue;
+    let first = i;
+    while (first > s.first && AUXILIARIES.has(t[first - 1]!.norm) && first > i - 3) first--;
+    out.push({ range: { first, last: i + 1 }, reason: `cue verb “${lemma}”` });
+  }
+  return out;
+}
+
+/** Drops punctuation at the edges of a range, but keeps quotation marks that open or close quoted content. */
+function trimRange(doc: Tokenized, first: number, last: number): TokenRange | null {
+  const t = doc.tokens;
+  while (first < last && isPunct(t[first]!.norm) && !QUOTES.has(t[first]!.text)) first++;
+  while (last > first && isPunct(t[last - 1]!.norm) && !QUOTES.has(t[last - 1]!.text)) last--;
+  return last > first ? { first, last } : null;
+}
+
+/** The noun phrase ending just before `end`, read leftwards until a stop word or punctuation. */
+function sourceLeft(doc: Tokenized, s: Sentence, end: number): TokenRange | null {
+  const t = doc.tokens;
+  let first = end;
+  while (first > s.first && end - first < MAX_SOURCE_TOKENS && !SOURCE_STOPS.has(t[first - 1]!.norm) && !CUE_WORDS.has(t[first - 1]!.norm)) first--;
+  // A leading "In a recent development," style phrase was cut by its comma; skip leading prepositions too.
+  while (first < end && /^(in|on|at|for|with|by|to|of|from)$/.test(t[first]!.norm)) first++;
+  return first < end ? { first, last: end } : null;
+}
+
+/** The noun phrase starting at `start`, read rightwards until a stop word or punctuation. */
+function sourceRight(doc: Tokenized, s: Sentence, start: number): TokenRange | null {
+  const t = doc.tokens;
+  let last = start;
+  while (last < s.last && last - start < MAX_SOURCE_TOKENS && !SOURCE_STOPS.has(t[last]!.norm) && !isPunct(t[last]!.norm)) last++;
+  return last > start ? { first: start, last } : null;
+}
+
+/** Source and content for one cue, by the pattern around it. */
+export function ruleRoles(doc: Tokenized, s: Sentence, cue: TokenRange): RawAttribution {
+  const t = doc.tokens;
+  const words = t.slice(cue.first, cue.last).map((x) => x.norm).join(' ');
+  const reasons: string[] = [];
+  const afterCue = (from: number) => {
+    let i = from;
+    while (i < s.last && (t[i]!.norm === 'that' || t[i]!.norm === ':' || t[i]!.norm === ',')) i++;
+    return trimRange(doc, i, s.last);
+  };
+  if (words === 'according to') {
+    const src = sourceRight(doc, s, cue.last);
+    // "According to X, CONTENT." or "CONTENT, according to X."
+    if (cue.first > s.first + 2) {
+      reasons.push('pattern “…, according to X”');
+      return { cue, source: src, content: trimRange(doc, s.first, cue.first), reasons };
+    }
+    reasons.push('pattern “According to X, …”');
+    return { cue, source: src, content: src ? afterCue(src.last) : afterCue(cue.last), reasons };
+  }
+  if (/^(reportedly|allegedly|purportedly|supposedly)$/.test(words) || /said to|believed to|reported to$/.test(words)) {
+    reasons.push('adverb or passive cue with no source');
+    return { cue, source: null, content: trimRange(doc, s.first, s.last), reasons };
+  }
+  if (/^it (has been|was|is) reported$/.test(words)) {
+    reasons.push('impersonal passive cue');
+    return { cue, source: null, content: afterCue(cue.last), reasons };
+  }
+  // "CONTENT," X said. / "CONTENT," said X.
+  const before = cue.first > s.first ? t[cue.first - 1]!.text : '';
+  const quotedBefore = before === ',' || QUOTES.has(before);
+  if (quotedBefore || (cue.last >= s.last - 1 && cue.first > s.first + 3)) {
+    const right = sourceRight(doc, s, cue.last);
+    if (right && /^\p{Lu}|^(the|a|an)$/u.test(t[right.first]!.text)) {
+      reasons.push('pattern “…, said X”');
+      return { cue, source: right, content: trimRange(doc, s.first, cue.first), reasons };
+    }
+  }
+  const left = sourceLeft(doc, s, cue.first);
+  if (left && left.first > s.first + 2 && (t[left.first - 1]!.text === ',' || QUOTES.has(t[left.first - 1]!.text))) {
+    reasons.push('pattern “…, X said”');
+    return { cue, source: left, content: trimRange(doc, s.first, left.first), reasons };
+  }
+  reasons.push('pattern “X said …”');
+  return { cue, source: left, content: afterCue(cue.last), reasons };
+}
+
+export function ruleAttributions(doc: Tokenized): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (const s of doc.sentences) {
+    for (const cue of findRuleCues(doc, s)) {
+      const a = ruleRoles(doc, s, cue.range);
+      out.push({ ...a, reasons: [cue.reason, ...a.reasons] });
+    }
+  }
+  return out;
+}
