@@ -6,17 +6,20 @@
 import { z } from 'zod';
 
 export type LinearModel = { weights: Map<string, number>; scale: number; threshold: number };
-/** One tagger: for each feature, a weight per label (labels in `labels` order). */
-export type TaggerTable = { labels: string[]; weights: Map<string, Float32Array> };
-export type AttributionModel = { cue: TaggerTable; source: TaggerTable; content: TaggerTable };
+/** The three BIO taggers' tags, in the order of each feature's weights: cue O B I, source O B I, content O B I. */
+export const TAGGERS = ['cue', 'source', 'content'] as const;
+export type TaggerName = (typeof TAGGERS)[number];
+export const TAGS = ['O', 'B', 'I'] as const;
+/** Weights of every tag of the three taggers per feature (9 each), and per tagger 4 x 3 transitions (from start, O, B, I to O, B, I). */
+export type AttributionModel = { weights: Map<string, Float32Array>; transitions: Float32Array };
 export type DetectModel = { checkWorthy: LinearModel | null; attribution: AttributionModel | null };
 
 const Table = z.object({ features: z.string(), weights: z.string() });
-const TaggerFile = Table.extend({ labels: z.array(z.string()).min(1) });
+const TaggerFile = Table.extend({ transitions: z.array(z.number()).length(TAGGERS.length * 12) });
 export const ModelFile = z.object({
   version: z.literal(1),
   checkWorthy: Table.extend({ scale: z.number(), threshold: z.number() }).nullable(),
-  attribution: z.object({ cue: TaggerFile, source: TaggerFile, content: TaggerFile }).nullable(),
+  attribution: TaggerFile.nullable(),
 });
 export type ModelFile = z.infer<typeof ModelFile>;
 
@@ -24,14 +27,16 @@ function numbers(s: string): number[] {
   return s === '' ? [] : s.split(',').map(Number);
 }
 
-function tagger(t: z.infer<typeof TaggerFile>): TaggerTable {
+export const WEIGHTS_PER_FEATURE = TAGGERS.length * TAGS.length;
+
+function tagger(t: z.infer<typeof TaggerFile>): AttributionModel {
   const names = t.features === '' ? [] : t.features.split('\n');
-  const w = numbers(t.weights);
-  const n = t.labels.length;
+  const w = Float32Array.from(numbers(t.weights));
+  const n = WEIGHTS_PER_FEATURE;
   if (w.length !== names.length * n) throw new Error('The tagger weights do not match its features.');
   const weights = new Map<string, Float32Array>();
-  names.forEach((f, i) => weights.set(f, Float32Array.from(w.slice(i * n, i * n + n))));
-  return { labels: t.labels, weights };
+  names.forEach((f, i) => weights.set(f, w.subarray(i * n, i * n + n)));
+  return { weights, transitions: Float32Array.from(t.transitions) };
 }
 
 /** Reads a model file, refusing one that does not fit (say which part). */
@@ -45,10 +50,12 @@ export function parseModel(json: unknown): DetectModel {
     checkWorthy = { weights: new Map(names.map((f, i) => [f, w[i]!])), scale: file.checkWorthy.scale, threshold: file.checkWorthy.threshold };
   }
   const a = file.attribution;
-  return { checkWorthy, attribution: a ? { cue: tagger(a.cue), source: tagger(a.source), content: tagger(a.content) } : null };
+  return { checkWorthy, attribution: a ? tagger(a) : null };
 }
 
-/** Weights written with few digits: the file is a tenth of full precision's size and scores do not move. */
-export function formatWeight(x: number): string {
-  return Number(x.toPrecision(4)).toString();
+/** Weights written to `decimals` places: the file is a fraction of full precision's size and no decision moves. */
+export function formatWeight(x: number, decimals = 2): string {
+  const f = 10 ** decimals;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? '0' : String(r);
 }

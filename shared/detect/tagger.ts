@@ -1,7 +1,139 @@
-import type { AttributionModel as Model } from './model';
-import type { RawAttribution } from './rules';
-import type { Tokenized } from './tokenize';
+/**
+ * The learned attribution tagger: three first-order BIO taggers (structured averaged perceptrons, trained
+ * by scripts/train-detect on PolNeAR train) run per sentence. The cue tagger goes first; the source and
+ * content taggers then also see where the cues are (features.ts, cueFeatures). Each cue is paired with the
+ * nearest source and content the other two found in its sentence; a cue with no content found takes the
+ * rule's (rules.ts). Reasons: the features that weighed most for the cue, and how its parts were paired.
+ */
+import { baseFeatures, cueFeatures, readableFeature } from './features';
+import type { AttributionModel } from './model';
+import { ruleRoles, type RawAttribution, type TokenRange } from './rules';
+import type { Sentence, Tokenized } from './tokenize';
 
-export function tagAttributions(_doc: Tokenized, _model: Model): RawAttribution[] {
-  return [];
+const O = 0;
+const B = 1;
+const I = 2;
+
+/**
+ * The best tag sequence for n tokens given emission scores (n x 3: O, B, I) and transitions (4 x 3: from
+ * start, O, B, I). "I" never follows the start or "O", so every span begins with "B".
+ */
+export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, transOffset = 0): Uint8Array {
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
+  const score = new Float64Array(n * 3);
+  const back = new Uint8Array(n * 3);
+  const tr = (from: number, to: number) => trans[transOffset + from * 3 + to]!;
+  score[0] = emit[0]! + tr(0, O);
+  score[1] = emit[1]! + tr(0, B);
+  score[2] = -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let to = 0; to < 3; to++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let from = 0; from < 3; from++) {
+        if (to === I && from === O) continue;
+        const v = score[(i - 1) * 3 + from]! + tr(from + 1, to);
+        if (v > best) {
+          best = v;
+          arg = from;
+        }
+      }
+      score[i * 3 + to] = best + emit[i * 3 + to]!;
+      back[i * 3 + to] = arg;
+    }
+  }
+  let last = 0;
+  for (let k = 1; k < 3; k++) if (score[(n - 1) * 3 + k]! > score[(n - 1) * 3 + last]!) last = k;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = last;
+    last = back[i * 3 + last]!;
+  }
+  return tags;
+}
+
+/** Token ranges [first, last) of the spans a BIO sequence marks, offset to the sentence's first token. */
+export function spansOf(tags: Uint8Array, offset: number): TokenRange[] {
+  const out: TokenRange[] = [];
+  let start = -1;
+  for (let i = 0; i <= tags.length; i++) {
+    const t = i < tags.length ? tags[i]! : O;
+    if (start >= 0 && t !== I) {
+      out.push({ first: offset + start, last: offset + i });
+      start = -1;
+    }
+    if (t === B) start = i;
+  }
+  return out;
+}
+
+/** Adds each feature's weights for one tagger (tagger 0 cue, 1 source, 2 content) to the emissions. */
+function addEmissions(model: AttributionModel, feats: readonly string[][], tagger: number, emit: Float64Array): void {
+  for (let i = 0; i < feats.length; i++) {
+    for (const f of feats[i]!) {
+      const w = model.weights.get(f);
+      if (!w) continue;
+      emit[i * 3] = emit[i * 3]! + w[tagger * 3]!;
+      emit[i * 3 + 1] = emit[i * 3 + 1]! + w[tagger * 3 + 1]!;
+      emit[i * 3 + 2] = emit[i * 3 + 2]! + w[tagger * 3 + 2]!;
+    }
+  }
+}
+
+function decode(model: AttributionModel, s: Sentence, tagger: number, ...featureSets: string[][][]): TokenRange[] {
+  const n = s.last - s.first;
+  const emit = new Float64Array(n * 3);
+  for (const fs of featureSets) addEmissions(model, fs, tagger, emit);
+  return spansOf(viterbi(emit, n, model.transitions, tagger * 12), s.first);
+}
+
+/** The features that weighed most for "B" of the cue at its first token, as reasons. */
+function cueReasons(model: AttributionModel, feats: readonly string[]): string[] {
+  const scored: [string, number][] = [];
+  for (const f of feats) {
+    const w = model.weights.get(f);
+    const r = readableFeature(f);
+    if (w && r && w[B]! - w[O]! > 0) scored.push([r, w[B]! - w[O]!]);
+  }
+  return scored
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([r]) => r);
+}
+
+const gap = (a: TokenRange, b: TokenRange) => (a.last <= b.first ? b.first - a.last : a.first >= b.last ? a.first - b.last : 0);
+
+function nearest(cue: TokenRange, spans: TokenRange[], avoid: TokenRange | null): TokenRange | null {
+  let best: TokenRange | null = null;
+  for (const s of spans) {
+    if (avoid && s.first < avoid.last && avoid.first < s.last) continue;
+    if (s.first < cue.last && cue.first < s.last) continue;
+    if (!best || gap(cue, s) < gap(cue, best)) best = s;
+  }
+  return best;
+}
+
+export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAttribution[] {
+  if (model.weights.size === 0) return [];
+  const out: RawAttribution[] = [];
+  for (const s of doc.sentences) {
+    const base = baseFeatures(doc, s);
+    const cues = decode(model, s, 0, base);
+    if (cues.length === 0) continue;
+    const around = cueFeatures(doc, s, cues);
+    const sources = decode(model, s, 1, base, around);
+    const contents = decode(model, s, 2, base, around);
+    for (const cue of cues) {
+      const source = nearest(cue, sources, null);
+      let content = nearest(cue, contents, source);
+      const reasons = [`cue “${doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end)}”: ${cueReasons(model, base[cue.first - s.first]!).join(', ') || 'learned'}`];
+      if (source) reasons.push(`source ${source.last <= cue.first ? 'before' : 'after'} the cue`);
+      if (!content) {
+        content = ruleRoles(doc, s, cue).content;
+        if (content) reasons.push('content by rule');
+      }
+      out.push({ cue, source, content, reasons });
+    }
+  }
+  return out;
 }

@@ -40,6 +40,13 @@ const ABBREVIATIONS = new Set([
   'mt', 'ft', 'approx', 'dept', 'univ', 'est', 'fig',
 ]);
 
+/**
+ * A "sentence" longer than this (a table, a text without full stops) is cut into pieces of this many
+ * tokens, so no per-sentence step can grow with the square of a long run of text. Real sentences in
+ * PolNeAR stay far below it.
+ */
+export const MAX_SENTENCE_TOKENS = 200;
+
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
@@ -87,6 +94,12 @@ export function analyse(text: string): Tokenized {
     }
     return nl < tokens[j]!.start;
   };
+  const push = (first: number, last: number) => {
+    for (let a = first; a < last; a += MAX_SENTENCE_TOKENS) {
+      const b = Math.min(last, a + MAX_SENTENCE_TOKENS);
+      sentences.push({ start: tokens[a]!.start, end: tokens[b - 1]!.end, first: a, last: b, paragraph: paragraphs.length });
+    }
+  };
   let i = 0;
   while (i < tokens.length) {
     const pFirst = i;
@@ -100,11 +113,11 @@ export function analyse(text: string): Tokenized {
       let e = k + 1;
       while (e < j && (CLOSERS.has(tokens[e]!.text) || SENTENCE_END.has(tokens[e]!.text)) && tokens[e]!.start === tokens[e - 1]!.end) e++;
       if (e < j && !startsSentence(tokens[e])) continue;
-      sentences.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end, first: s, last: e, paragraph: paragraphs.length });
+      push(s, e);
       s = e;
       k = e - 1;
     }
-    if (s < j) sentences.push({ start: tokens[s]!.start, end: tokens[j - 1]!.end, first: s, last: j, paragraph: paragraphs.length });
+    if (s < j) push(s, j);
     paragraphs.push({ start: tokens[pFirst]!.start, end: tokens[j - 1]!.end, firstSentence, lastSentence: sentences.length });
     i = j;
   }
