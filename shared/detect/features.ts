@@ -5,12 +5,10 @@
  */
 import { CUE_WORDS } from './lexicon';
 import { isPunct, type TokenRange } from './rules';
-import type { Sentence, Tokenized } from './tokenize';
+import { quoteKind, type Sentence, type Tokenized } from './tokenize';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'some', 'many', 'several']);
-const OPEN_QUOTES = new Set(['“', '‘', '«']);
-const CLOSE_QUOTES = new Set(['”', '’', '»']);
 
 function shape(text: string): string {
   if (/^\p{N}+([.,]\p{N}+)*$/u.test(text)) return 'd';
@@ -22,6 +20,11 @@ function shape(text: string): string {
 
 function word(norm: string): string {
   return /^\p{N}/u.test(norm) ? '<num>' : norm;
+}
+
+/** A crude stem ("supports", "supported", "supporting": "support"), so rare forms of a cue verb share weight. */
+function stem(w: string): string {
+  return w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, '') : w;
 }
 
 function bucket(d: number): string {
@@ -54,6 +57,8 @@ export function baseFeatures(doc: Tokenized, s: Sentence): string[][] {
       `psh=${i > s.first ? shape(t[i - 1]!.text) : '<s>'}`,
       `nsh=${i + 1 < s.last ? shape(t[i + 1]!.text) : '</s>'}`,
       `suf=${w.slice(-3)}`,
+      `st=${stem(w)}`,
+      `pst=${stem(prev)}|${stem(w)}`,
       `pos=${bucket(i - s.first)}`,
       `rpos=${bucket(s.last - 1 - i)}`,
     ];
@@ -64,10 +69,11 @@ export function baseFeatures(doc: Tokenized, s: Sentence): string[][] {
     if (nl !== undefined) f.push(`nlem=${nl}`);
     if (PRONOUNS.has(tok.norm)) f.push('pron');
     if (DETERMINERS.has(tok.norm)) f.push('det');
-    if (OPEN_QUOTES.has(tok.text) || CLOSE_QUOTES.has(tok.text) || tok.text === '"') f.push('quote');
-    if (tok.text === '"') inQuote = !inQuote;
-    else if (OPEN_QUOTES.has(tok.text) && tok.text !== '‘') inQuote = true;
-    else if (CLOSE_QUOTES.has(tok.text) && tok.text !== '’') inQuote = false;
+    const q = quoteKind(tok.text);
+    if (q) f.push(`quote=${q}`);
+    if (q === 'toggle') inQuote = !inQuote;
+    else if (q === 'open') inQuote = true;
+    else if (q === 'close') inQuote = false;
     if (inQuote) f.push('inq');
     if (isPunct(tok.norm)) f.push(`punct=${tok.text}`);
     out.push(f);
@@ -101,7 +107,7 @@ export function cueFeatures(doc: Tokenized, s: Sentence, cues: readonly TokenRan
   for (let k = 0; k < n; k++) {
     const x = t[s.first + k]!.text;
     commas[k + 1] = commas[k]! + (x === ',' || x === ';' ? 1 : 0);
-    quotes[k + 1] = quotes[k]! + (x === '"' || OPEN_QUOTES.has(x) || CLOSE_QUOTES.has(x) ? 1 : 0);
+    quotes[k + 1] = quotes[k]! + (quoteKind(x) ? 1 : 0);
   }
   /** Whether tokens [a, b) of the text hold a comma or a quotation mark. */
   const between = (a: number, b: number) => [commas[b - s.first]! - commas[a - s.first]! > 0, quotes[b - s.first]! - quotes[a - s.first]! > 0] as const;

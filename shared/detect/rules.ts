@@ -4,7 +4,7 @@
  * and the source of the reasons the learned tagger's proposals give (which cue word, which pattern).
  */
 import { CUE_PHRASES, CUE_WORDS } from './lexicon';
-import type { Sentence, Tokenized } from './tokenize';
+import { quoteKind, type Sentence, type Tokenized } from './tokenize';
 
 /** Tokens [first, last) of the analysed text. */
 export type TokenRange = { first: number; last: number };
@@ -14,7 +14,7 @@ export type RawAttribution = { cue: TokenRange; source: TokenRange | null; conte
 const AUXILIARIES = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'also', 'is', 'was', 'are', 'were', 'did', 'does', 'later', 'then', 'previously', 'recently', 'repeatedly']);
 /** Words that end a source noun phrase read leftwards from the cue. */
 const SOURCE_STOPS = new Set([',', ';', ':', '(', ')', '"', '“', '”', '—', '–', '-', 'that', 'and', 'but', 'while', 'when', 'as', 'because', 'which', 'who', 'where', 'if', 'after', 'before', 'since', 'what', 'how', 'why', 'not']);
-const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', "''", '``']);
 const MAX_SOURCE_TOKENS = 10;
 
 export function isPunct(norm: string): boolean {
@@ -22,6 +22,11 @@ export function isPunct(norm: string): boolean {
 }
 
 /** Cue phrases and cue words in one sentence, left to right, without overlaps. */
+/** Cues the rules always take: vague ones ("reportedly", "it has been reported") are what a reviewer must see flagged. */
+export function isVaguePhrase(reason: string): boolean {
+  return !reason.startsWith('cue verb') && !reason.includes('according to');
+}
+
 export function findRuleCues(doc: Tokenized, s: Sentence): { range: TokenRange; reason: string }[] {
   const out: { range: TokenRange; reason: string }[] = [];
   const t = doc.tokens;
@@ -52,11 +57,28 @@ function trimRange(doc: Tokenized, first: number, last: number): TokenRange | nu
   return last > first ? { first, last } : null;
 }
 
-/** The noun phrase ending just before `end`, read leftwards until a stop word or punctuation. */
+/**
+ * The noun phrase ending just before `end`, read leftwards until a stop word or punctuation. An
+ * appositive between commas ("The Observatory (SOHR), a monitoring group based in the UK, reported") is
+ * stepped over to the name before it, and a parenthesis ("(SOHR)") belongs to the phrase.
+ */
 function sourceLeft(doc: Tokenized, s: Sentence, end: number): TokenRange | null {
   const t = doc.tokens;
+  if (end - 1 > s.first && t[end - 1]!.text === ',') {
+    let k = end - 2;
+    while (k > s.first && t[k]!.text !== ',' && end - k < 3 * MAX_SOURCE_TOKENS) k--;
+    if (k > s.first && t[k]!.text === ',' && /^(a|an|the)$/.test(t[k + 1]!.norm)) end = k;
+    else return null;
+  }
   let first = end;
-  while (first > s.first && end - first < MAX_SOURCE_TOKENS && !SOURCE_STOPS.has(t[first - 1]!.norm) && !CUE_WORDS.has(t[first - 1]!.norm)) first--;
+  let depth = 0;
+  while (first > s.first && end - first < MAX_SOURCE_TOKENS) {
+    const x = t[first - 1]!.text;
+    if (x === ')') depth++;
+    else if (x === '(' && depth > 0) depth--;
+    else if (depth === 0 && (SOURCE_STOPS.has(t[first - 1]!.norm) || CUE_WORDS.has(t[first - 1]!.norm))) break;
+    first--;
+  }
   // A leading "In a recent development," style phrase was cut by its comma; skip leading prepositions too.
   while (first < end && /^(in|on|at|for|with|by|to|of|from)$/.test(t[first]!.norm)) first++;
   return first < end ? { first, last: end } : null;
@@ -126,4 +148,50 @@ export function ruleAttributions(doc: Tokenized): RawAttribution[] {
     }
   }
   return out;
+}
+
+/** How far past its sentence a quotation may run before it is taken as unclosed. */
+const MAX_QUOTE_TOKENS = 400;
+
+/** The token that closes the quotation open before `from`, within the paragraph, or -1. */
+function closingQuote(doc: Tokenized, from: number, end: number): number {
+  for (let i = from; i < end && i < from + MAX_QUOTE_TOKENS; i++) {
+    const q = quoteKind(doc.tokens[i]!.text);
+    if (q === 'close' || q === 'toggle') return i;
+    if (q === 'open') return -1;
+  }
+  return -1;
+}
+
+/**
+ * A quotation that goes on past its sentence belongs to the content whole, as annotators mark it:
+ * 1. the content opens a quotation that its sentence does not close: up to the closing mark;
+ * 2. "“Q1,” said X. “Q2 …”": the quotation that opens the next sentence of the paragraph continues the
+ *    content, up to its closing mark.
+ */
+export function extendQuotation(doc: Tokenized, s: Sentence, content: TokenRange, cue: TokenRange): TokenRange {
+  const t = doc.tokens;
+  const firstQuote = quoteKind(t[content.first]!.text);
+  if (firstQuote !== 'open' && firstQuote !== 'toggle') return content;
+  const paragraphEnd = (() => {
+    const p = doc.paragraphs[s.paragraph]!;
+    return doc.sentences[p.lastSentence - 1]!.last;
+  })();
+  let closed = false;
+  for (let i = content.first + 1; i < content.last; i++) {
+    const q = quoteKind(t[i]!.text);
+    if (q === 'close' || q === 'toggle') closed = true;
+  }
+  if (!closed && content.last >= s.last - 1) {
+    const c = closingQuote(doc, s.last, paragraphEnd);
+    if (c >= 0) return { first: content.first, last: c + 1 };
+    return content;
+  }
+  if (closed && cue.first >= content.last && s.last < paragraphEnd) {
+    const next = quoteKind(t[s.last]!.text);
+    if (next !== 'open' && next !== 'toggle') return content;
+    const c = closingQuote(doc, s.last + 1, paragraphEnd);
+    if (c >= 0) return { first: content.first, last: c + 1 };
+  }
+  return content;
 }

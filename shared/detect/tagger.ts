@@ -7,7 +7,7 @@
  */
 import { baseFeatures, cueFeatures, readableFeature } from './features';
 import type { AttributionModel } from './model';
-import { ruleRoles, type RawAttribution, type TokenRange } from './rules';
+import { extendQuotation, findRuleCues, isVaguePhrase, ruleRoles, type RawAttribution, type TokenRange } from './rules';
 import type { Sentence, Tokenized } from './tokenize';
 
 const O = 0;
@@ -119,18 +119,28 @@ export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAtt
   for (const s of doc.sentences) {
     const base = baseFeatures(doc, s);
     const cues = decode(model, s, 0, base);
+    // The vague cues of the lexicon are always taken: flagging weak sourcing depends on them.
+    const ruleCues = findRuleCues(doc, s).filter((c) => isVaguePhrase(c.reason) && !cues.some((x) => x.first < c.range.last && c.range.first < x.last));
+    for (const c of ruleCues) cues.push(c.range);
+    cues.sort((a, b) => a.first - b.first);
     if (cues.length === 0) continue;
     const around = cueFeatures(doc, s, cues);
     const sources = decode(model, s, 1, base, around);
     const contents = decode(model, s, 2, base, around);
     for (const cue of cues) {
+      const rule = ruleRoles(doc, s, cue);
       const source = nearest(cue, sources, null);
       let content = nearest(cue, contents, source);
       const reasons = [`cue “${doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end)}”: ${cueReasons(model, base[cue.first - s.first]!).join(', ') || 'learned'}`];
       if (source) reasons.push(`source ${source.last <= cue.first ? 'before' : 'after'} the cue`);
       if (!content) {
-        content = ruleRoles(doc, s, cue).content;
+        content = rule.content;
         if (content) reasons.push('content by rule');
+      }
+      if (content) {
+        const whole = extendQuotation(doc, s, content, cue);
+        if (whole.last !== content.last) reasons.push('quotation continues past the sentence');
+        content = whole;
       }
       out.push({ cue, source, content, reasons });
     }

@@ -29,9 +29,10 @@ export type Tokenized = { text: string; tokens: Token[]; sentences: Sentence[]; 
 
 /**
  * A word (letters, digits, with inner apostrophes, hyphens, and dots or commas between digits), or any
- * other single non-space character. "U.S." and "Mr." keep their dots (see ABBREVIATION below).
+ * other single non-space character. "U.S." and "Mr." keep their dots (see ABBREVIATIONS below); two
+ * apostrophes or backquotes (the New York Times' quotation marks, '' and ``) are one token.
  */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-–&]|(?<=\p{N})[.,:/](?=\p{N})|(?<=\p{L})\.(?=\p{L}\.))[\p{L}\p{M}\p{N}]+)*|\S/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-–&]|(?<=\p{N})[.,:/](?=\p{N})|(?<=\p{L})\.(?=\p{L}\.))[\p{L}\p{M}\p{N}]+)*|''|``|\S/gu;
 
 /** Words written with a dot that does not end a sentence: titles, months, and the like. */
 const ABBREVIATIONS = new Set([
@@ -48,7 +49,15 @@ const ABBREVIATIONS = new Set([
 export const MAX_SENTENCE_TOKENS = 200;
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const CLOSERS = new Set(['"', '”', '’', "'", "''", ')', ']', '»']);
+
+/** Whether a token opens a quotation, closes one, or may do either (straight quotes, which toggle). */
+export function quoteKind(text: string): 'open' | 'close' | 'toggle' | null {
+  if (text === '“' || text === '«' || text === '``') return 'open';
+  if (text === '”' || text === '»') return 'close';
+  if (text === '"' || text === "''") return 'toggle';
+  return null;
+}
 
 export function normalizeWord(s: string): string {
   return s.toLowerCase().replace(/’/g, "'");
@@ -76,7 +85,7 @@ export function tokenize(text: string): Token[] {
 
 function startsSentence(t: Token | undefined): boolean {
   if (!t) return true;
-  return /^[\p{Lu}\p{N}"“‘'(\[«]/u.test(t.text);
+  return /^[\p{Lu}\p{N}"“‘'`(\[«]/u.test(t.text);
 }
 
 /** Splits into paragraphs at blank lines (and at single line breaks: a hard break is a block too), then into sentences. */
