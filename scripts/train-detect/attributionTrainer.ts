@@ -4,8 +4,8 @@
  * seen fewer than MIN_COUNT times are dropped before training; after it, the MAX_FEATURES features with the
  * largest weights are kept, which holds the weights file to a few megabytes.
  */
-import { baseFeatures, cueFeatures } from '../../shared/detect/features';
-import { formatWeight, TAGGERS, WEIGHTS_PER_FEATURE, type AttributionModel } from '../../shared/detect/model';
+import { baseFeatures, cueFeatures, featureName, type Emit } from '../../shared/detect/features';
+import { buildAttributionModel, formatWeight, TAGGERS, WEIGHTS_PER_FEATURE, type AttributionModel } from '../../shared/detect/model';
 import type { TokenRange } from '../../shared/detect/rules';
 import { spansOf, viterbi } from '../../shared/detect/tagger';
 import { analyse, type Tokenized } from '../../shared/detect/tokenize';
@@ -69,11 +69,23 @@ export function prepare(docs: PolnearDoc[]): Prepared[] {
   });
 }
 
+const same = (v: string) => v;
+
+/** The features of each token of each sentence, by name, as the weights file names them. */
 function sentenceFeatures(p: Prepared, cueTags: Uint8Array, visit: (s: { first: number; last: number }, base: string[][], around: string[][]) => void) {
   for (const s of p.doc.sentences) {
-    const base = baseFeatures(p.doc, s);
+    const n = s.last - s.first;
+    const collect = (run: (next: (k: number) => void, emit: Emit<string>) => void) => {
+      const out: string[][] = Array.from({ length: n }, () => []);
+      let cur: string[] = [];
+      run(
+        (k) => (cur = out[k]!),
+        (t, a, b) => cur.push(featureName(t, a, b)),
+      );
+      return out;
+    };
     const cues: TokenRange[] = spansOf(cueTags.subarray(s.first, s.last), s.first);
-    visit(s, base, cueFeatures(p.doc, s, cues));
+    visit(s, collect((next, emit) => baseFeatures(p.doc, s, same, next, emit)), collect((next, emit) => cueFeatures(p.doc, s, cues, same, next, emit)));
   }
 }
 
@@ -196,20 +208,12 @@ export function trainAttributionTagger(train: Prepared[], { epochs, seed, log }:
     .slice(0, MAX_FEATURES)
     .sort((a, b) => a - b);
   log(`  kept ${keep.length.toLocaleString('en')} features`);
-  const weights = new Map<string, Float32Array>();
   const flat: string[] = [];
-  for (const f of keep) {
-    const row = new Float32Array(W);
-    for (let k = 0; k < W; k++) {
-      const v = Number(formatWeight(avg[f * W + k]!));
-      row[k] = v;
-      flat.push(formatWeight(v));
-    }
-    weights.set(names[f]!, row);
-  }
+  for (const f of keep) for (let k = 0; k < W; k++) flat.push(formatWeight(avg[f * W + k]!));
   const transitions = tavg.map((x) => Number(formatWeight(x)));
+  const keptNames = keep.map((f) => names[f]!);
   return {
-    model: { weights, transitions: Float32Array.from(transitions) },
-    file: { features: keep.map((f) => names[f]!).join('\n'), weights: flat.join(','), transitions },
+    model: buildAttributionModel(keptNames, Float32Array.from(flat.map(Number)), Float32Array.from(transitions)),
+    file: { features: keptNames.join('\n'), weights: flat.join(','), transitions },
   };
 }

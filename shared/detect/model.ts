@@ -4,14 +4,98 @@
  * newlines, weights as a comma-separated list) so it stays compact and type-checks cheaply when bundled.
  */
 import { z } from 'zod';
+import { parseFeatureName } from './features';
 
 export type LinearModel = { weights: Map<string, number>; scale: number; threshold: number };
 /** The three BIO taggers' tags, in the order of each feature's weights: cue O B I, source O B I, content O B I. */
 export const TAGGERS = ['cue', 'source', 'content'] as const;
 export type TaggerName = (typeof TAGGERS)[number];
 export const TAGS = ['O', 'B', 'I'] as const;
-/** Weights of every tag of the three taggers per feature (9 each), and per tagger 4 x 3 transitions (from start, O, B, I to O, B, I). */
-export type AttributionModel = { weights: Map<string, Float32Array>; transitions: Float32Array };
+/**
+ * The tagger's weights: 9 per feature (the three taggers' O, B, I) in `rows`, found through `table`
+ * by template and value ids (`vocab`); per tagger 4 x 3 transitions (from start, O, B, I to O, B, I).
+ */
+export type AttributionModel = {
+  vocab: Map<string, number>;
+  /** A value's id in `vocab`, -1 for one the model never saw (no feature with it has a weight). */
+  conv: (value: string) => number;
+  table: FeatureTable;
+  rows: Float32Array;
+  transitions: Float32Array;
+  size: number;
+};
+
+/**
+ * An open-addressing hash table from (template, value id, value id) to a row number, in typed arrays:
+ * looking a feature up hashes three small integers, where a Map keyed by feature names would build and
+ * hash a string per feature (the tagger's cost on a long article, several times over).
+ */
+export class FeatureTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size * 3).fill(-1);
+    this.values = new Int32Array(size);
+  }
+
+  private slot(t: number, a: number, b: number): number {
+    return (Math.imul(t + 1, 0x9e3779b1) ^ Math.imul(a + 7, 0x85ebca77) ^ Math.imul(b + 13, 0xc2b2ae3d)) & this.mask;
+  }
+
+  set(t: number, a: number, b: number, row: number): void {
+    for (let i = this.slot(t, a, b); ; i = (i + 1) & this.mask) {
+      if (this.keys[i * 3] === -1 || (this.keys[i * 3] === t && this.keys[i * 3 + 1] === a && this.keys[i * 3 + 2] === b)) {
+        this.keys[i * 3] = t;
+        this.keys[i * 3 + 1] = a;
+        this.keys[i * 3 + 2] = b;
+        this.values[i] = row;
+        return;
+      }
+    }
+  }
+
+  /** The row of a feature, or -1. */
+  get(t: number, a: number, b: number): number {
+    for (let i = this.slot(t, a, b); ; i = (i + 1) & this.mask) {
+      const k = this.keys[i * 3]!;
+      if (k === -1) return -1;
+      if (k === t && this.keys[i * 3 + 1] === a && this.keys[i * 3 + 2] === b) return this.values[i]!;
+    }
+  }
+}
+
+/** The value id of a string in the model's vocabulary: 0 for "no value", -1 for one the model never saw. */
+export function valueId(vocab: Map<string, number>, v: string | undefined): number {
+  return v === undefined ? 0 : (vocab.get(v) ?? -1);
+}
+
+/** The tagger's lookup tables built from feature names and their weights (9 per feature). */
+export function buildAttributionModel(names: readonly string[], weights: Float32Array, transitions: Float32Array): AttributionModel {
+  const n = WEIGHTS_PER_FEATURE;
+  if (weights.length !== names.length * n) throw new Error('The tagger weights do not match its features.');
+  const vocab = new Map<string, number>();
+  const id = (v: string | undefined) => {
+    if (v === undefined) return 0;
+    let k = vocab.get(v);
+    if (k === undefined) {
+      k = vocab.size + 1;
+      vocab.set(v, k);
+    }
+    return k;
+  };
+  const table = new FeatureTable(names.length);
+  names.forEach((f, row) => {
+    const parsed = parseFeatureName(f);
+    if (!parsed) throw new Error(`The tagger has a feature of no known template: ${f}`);
+    table.set(parsed.template, id(parsed.a), id(parsed.b), row);
+  });
+  return { vocab, conv: (v) => vocab.get(v) ?? -1, table, rows: weights, transitions, size: names.length };
+}
 export type DetectModel = { checkWorthy: LinearModel | null; attribution: AttributionModel | null };
 
 const Table = z.object({ features: z.string(), weights: z.string() });
@@ -31,12 +115,7 @@ export const WEIGHTS_PER_FEATURE = TAGGERS.length * TAGS.length;
 
 function tagger(t: z.infer<typeof TaggerFile>): AttributionModel {
   const names = t.features === '' ? [] : t.features.split('\n');
-  const w = Float32Array.from(numbers(t.weights));
-  const n = WEIGHTS_PER_FEATURE;
-  if (w.length !== names.length * n) throw new Error('The tagger weights do not match its features.');
-  const weights = new Map<string, Float32Array>();
-  names.forEach((f, i) => weights.set(f, w.subarray(i * n, i * n + n)));
-  return { weights, transitions: Float32Array.from(t.transitions) };
+  return buildAttributionModel(names, Float32Array.from(numbers(t.weights)), Float32Array.from(t.transitions));
 }
 
 /** Reads a model file, refusing one that does not fit (say which part). */

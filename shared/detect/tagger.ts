@@ -6,7 +6,7 @@
  * rule's (rules.ts). Reasons: the features that weighed most for the cue, and how its parts were paired.
  */
 import { baseFeatures, cueFeatures, readableFeature } from './features';
-import type { AttributionModel } from './model';
+import { valueId, type AttributionModel } from './model';
 import { extendQuotation, findRuleCues, isVaguePhrase, ruleRoles, type RawAttribution, type TokenRange } from './rules';
 import type { Sentence, Tokenized } from './tokenize';
 
@@ -67,34 +67,81 @@ export function spansOf(tags: Uint8Array, offset: number): TokenRange[] {
   return out;
 }
 
-/** Adds each feature's weights for one tagger (tagger 0 cue, 1 source, 2 content) to the emissions. */
-function addEmissions(model: AttributionModel, feats: readonly string[][], tagger: number, emit: Float64Array): void {
-  for (let i = 0; i < feats.length; i++) {
-    for (const f of feats[i]!) {
-      const w = model.weights.get(f);
-      if (!w) continue;
-      emit[i * 3] = emit[i * 3]! + w[tagger * 3]!;
-      emit[i * 3 + 1] = emit[i * 3 + 1]! + w[tagger * 3 + 1]!;
-      emit[i * 3 + 2] = emit[i * 3 + 2]! + w[tagger * 3 + 2]!;
+/**
+ * Emission scores (n x 3 per tagger, all three taggers side by side: n x 9) of one sentence's base
+ * features, looked up once for the three taggers.
+ */
+function baseEmissions(model: AttributionModel, doc: Tokenized, s: Sentence): Float64Array {
+  const n = s.last - s.first;
+  const emit = new Float64Array(n * 9);
+  const { table, rows } = model;
+  let at = 0;
+  baseFeatures(
+    doc,
+    s,
+    model.conv,
+    (k) => (at = k * 9),
+    (t, ia = 0, ib = 0) => {
+      if (ia < 0 || ib < 0) return;
+      const row = table.get(t, ia, ib);
+      if (row < 0) return;
+      for (let j = 0; j < 9; j++) emit[at + j] = emit[at + j]! + rows[row * 9 + j]!;
+    },
+  );
+  return emit;
+}
+
+/** Adds the cue features' weights of the source (1) and content (2) taggers to a copy of their base emissions. */
+function withCueEmissions(model: AttributionModel, doc: Tokenized, s: Sentence, cues: TokenRange[], base: Float64Array): [Float64Array, Float64Array] {
+  const n = s.last - s.first;
+  const source = new Float64Array(n * 3);
+  const content = new Float64Array(n * 3);
+  for (let k = 0; k < n; k++) {
+    for (let j = 0; j < 3; j++) {
+      source[k * 3 + j] = base[k * 9 + 3 + j]!;
+      content[k * 3 + j] = base[k * 9 + 6 + j]!;
     }
   }
+  const { table, rows } = model;
+  let at = 0;
+  cueFeatures(
+    doc,
+    s,
+    cues,
+    model.conv,
+    (k) => (at = k * 3),
+    (t, ia = 0, ib = 0) => {
+      if (ia < 0 || ib < 0) return;
+      const row = table.get(t, ia, ib);
+      if (row < 0) return;
+      for (let j = 0; j < 3; j++) {
+        source[at + j] = source[at + j]! + rows[row * 9 + 3 + j]!;
+        content[at + j] = content[at + j]! + rows[row * 9 + 6 + j]!;
+      }
+    },
+  );
+  return [source, content];
 }
 
-function decode(model: AttributionModel, s: Sentence, tagger: number, ...featureSets: string[][][]): TokenRange[] {
-  const n = s.last - s.first;
-  const emit = new Float64Array(n * 3);
-  for (const fs of featureSets) addEmissions(model, fs, tagger, emit);
-  return spansOf(viterbi(emit, n, model.transitions, tagger * 12), s.first);
-}
-
-/** The features that weighed most for "B" of the cue at its first token, as reasons. */
-function cueReasons(model: AttributionModel, feats: readonly string[]): string[] {
+/** The features that weighed most for "B" of the cue at its first token (k in the sentence), as reasons. */
+function cueReasons(model: AttributionModel, doc: Tokenized, s: Sentence, k: number): string[] {
   const scored: [string, number][] = [];
-  for (const f of feats) {
-    const w = model.weights.get(f);
-    const r = readableFeature(f);
-    if (w && r && w[B]! - w[O]! > 0) scored.push([r, w[B]! - w[O]!]);
-  }
+  let here = false;
+  baseFeatures(
+    doc,
+    s,
+    (v: string) => v,
+    (i) => (here = i === k),
+    (t, a, b) => {
+      if (!here) return;
+      const ia = valueId(model.vocab, a);
+      const ib = valueId(model.vocab, b);
+      const row = ia < 0 || ib < 0 ? -1 : model.table.get(t, ia, ib);
+      const r = row < 0 ? null : readableFeature(t, a, b);
+      const w = row < 0 ? 0 : model.rows[row * 9 + B]! - model.rows[row * 9 + O]!;
+      if (r && w > 0) scored.push([r, w]);
+    },
+  );
   return scored
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
@@ -114,24 +161,27 @@ function nearest(cue: TokenRange, spans: TokenRange[], avoid: TokenRange | null)
 }
 
 export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAttribution[] {
-  if (model.weights.size === 0) return [];
+  if (model.size === 0) return [];
   const out: RawAttribution[] = [];
   for (const s of doc.sentences) {
-    const base = baseFeatures(doc, s);
-    const cues = decode(model, s, 0, base);
+    const n = s.last - s.first;
+    const base = baseEmissions(model, doc, s);
+    const cueEmit = new Float64Array(n * 3);
+    for (let k = 0; k < n; k++) for (let j = 0; j < 3; j++) cueEmit[k * 3 + j] = base[k * 9 + j]!;
+    const cues = spansOf(viterbi(cueEmit, n, model.transitions, 0), s.first);
     // The vague cues of the lexicon are always taken: flagging weak sourcing depends on them.
     const ruleCues = findRuleCues(doc, s).filter((c) => isVaguePhrase(c.reason) && !cues.some((x) => x.first < c.range.last && c.range.first < x.last));
     for (const c of ruleCues) cues.push(c.range);
     cues.sort((a, b) => a.first - b.first);
     if (cues.length === 0) continue;
-    const around = cueFeatures(doc, s, cues);
-    const sources = decode(model, s, 1, base, around);
-    const contents = decode(model, s, 2, base, around);
+    const [sourceEmit, contentEmit] = withCueEmissions(model, doc, s, cues, base);
+    const sources = spansOf(viterbi(sourceEmit, n, model.transitions, 12), s.first);
+    const contents = spansOf(viterbi(contentEmit, n, model.transitions, 24), s.first);
     for (const cue of cues) {
       const rule = ruleRoles(doc, s, cue);
       const source = nearest(cue, sources, null);
       let content = nearest(cue, contents, source);
-      const reasons = [`cue “${doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end)}”: ${cueReasons(model, base[cue.first - s.first]!).join(', ') || 'learned'}`];
+      const reasons = [`cue “${doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end)}”: ${cueReasons(model, doc, s, cue.first - s.first).join(', ') || 'learned'}`];
       if (source) reasons.push(`source ${source.last <= cue.first ? 'before' : 'after'} the cue`);
       if (!content) {
         content = rule.content;
