@@ -119,7 +119,7 @@ export function scoreClause(tokens: readonly Token[], model: LinearModel | null)
   // Reasons: the named features that counted for it, strongest first, then the two words that counted most.
   const positive = contributions.filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]);
   const reasons: string[] = positive.filter(([f]) => f.startsWith('f:')).map(([f]) => CLAIM_FEATURES[f.slice(2) as ClaimFeature]);
-  if (model) reasons.push(...positive.filter(([f]) => f.startsWith('w:')).slice(0, 2).map(([f]) => `word “${f.slice(2)}”`));
+  if (model) reasons.push(...positive.filter(([f]) => f.startsWith('w:') && f !== 'w:0').slice(0, 2).map(([f]) => `word “${f.slice(2)}”`));
   return { score, reasons };
 }
 

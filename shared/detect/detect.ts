@@ -15,6 +15,7 @@ import { toProposal } from './attributions';
 import { scoreClause } from './checkWorthy';
 import { languageOf } from './language';
 import type { DetectModel } from './model';
+import { clauses } from './clauses';
 import { isPunct, ruleAttributions, type RawAttribution, type TokenRange } from './rules';
 import type { DetectResult, ProposedAttribution, ProposedClaim } from './schema';
 import { tagAttributions } from './tagger';
@@ -25,8 +26,6 @@ const RULE_THRESHOLD = 0.5;
 /** A sentence needs this many words with letters to count as one (a row of a table has fewer). */
 const MIN_SENTENCE_WORDS = 4;
 
-const CLAUSE_BREAKS = new Set([';', '—', '–']);
-const CLAUSE_CONJUNCTIONS = new Set(['while', 'whereas', 'but', 'however', 'although', 'though', 'meanwhile']);
 /** Openers that state nothing themselves: "Furthermore, …", "In a recent development, …". */
 const DISCOURSE_OPENERS = [
   ['furthermore'], ['moreover'], ['meanwhile'], ['however'], ['additionally'], ['in', 'addition'], ['notably'], ['also'],
@@ -42,22 +41,6 @@ function isSentence(doc: Tokenized, s: Sentence): boolean {
   return words >= MIN_SENTENCE_WORDS;
 }
 
-/** Clauses of a sentence: split at semicolons and dashes, and at ", while" / ", but" and the like. */
-function clauses(doc: Tokenized, s: Sentence): TokenRange[] {
-  const t = doc.tokens;
-  const out: TokenRange[] = [];
-  let first = s.first;
-  for (let i = s.first + 1; i < s.last - 1; i++) {
-    const cut = CLAUSE_BREAKS.has(t[i]!.text) || (t[i]!.text === ',' && CLAUSE_CONJUNCTIONS.has(t[i + 1]!.norm));
-    if (cut && i - first >= 3) {
-      out.push({ first, last: i });
-      first = i + 1;
-    }
-  }
-  out.push({ first, last: s.last });
-  return out;
-}
-
 /** A range without its opener ("Furthermore,") and the punctuation at its edges. */
 function trimClause(doc: Tokenized, r: TokenRange): TokenRange | null {
   const t = doc.tokens;
@@ -68,6 +51,8 @@ function trimClause(doc: Tokenized, r: TokenRange): TokenRange | null {
       break;
     }
   }
+  // "… reported that X": the claim is X.
+  if (t[first]?.norm === 'that' && last - first > 3) first++;
   while (first < last && isPunct(t[first]!.norm) && !/[“"‘(]/.test(t[first]!.text)) first++;
   while (last > first && isPunct(t[last - 1]!.norm) && !/[”"’)]/.test(t[last - 1]!.text)) last--;
   return last > first ? { first, last } : null;
@@ -129,7 +114,11 @@ export function detect(text: string, model: DetectModel | null): DetectResult {
   for (const f of found) {
     const range = trimClause(doc, f.range);
     if (!range) continue;
-    const { score, reasons } = scoreClause(doc.tokens.slice(range.first, range.last), cw);
+    // An attributed claim is scored with its attribution ("The interior ministry has clarified that …"),
+    // as the model was trained on whole sentences; its span stays the content.
+    const a = f.attribution;
+    const scored = a ? { first: Math.min(range.first, a.cue.first, a.source?.first ?? Infinity), last: Math.max(range.last, a.cue.last, a.source?.last ?? 0) } : range;
+    const { score, reasons } = scoreClause(doc.tokens.slice(scored.first, scored.last), cw);
     if (score < threshold) continue;
     const start = doc.tokens[range.first]!.start;
     const end = doc.tokens[range.last - 1]!.end;

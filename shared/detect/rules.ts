@@ -3,6 +3,7 @@
  * other side, the content as the rest of the clause. Also the fallback when no learned model is loaded,
  * and the source of the reasons the learned tagger's proposals give (which cue word, which pattern).
  */
+import { clauseAt } from './clauses';
 import { CUE_PHRASES, CUE_WORDS } from './lexicon';
 import { quoteKind, type Sentence, type Tokenized } from './tokenize';
 
@@ -114,7 +115,8 @@ export function ruleRoles(doc: Tokenized, s: Sentence, cue: TokenRange): RawAttr
   }
   if (/^(reportedly|allegedly|purportedly|supposedly)$/.test(words) || /said to|believed to|reported to$/.test(words)) {
     reasons.push('adverb or passive cue with no source');
-    return { cue, source: null, content: trimRange(doc, s.first, s.last), reasons };
+    const clause = clauseAt(doc, s, cue.first);
+    return { cue, source: null, content: trimRange(doc, clause.first, clause.last), reasons };
   }
   if (/^it (has been|was|is) reported$/.test(words)) {
     reasons.push('impersonal passive cue');
