@@ -5,7 +5,7 @@
 import type { AttributionModel as Model } from './model';
 import { ruleAttributions, type RawAttribution, type TokenRange } from './rules';
 import type { ProposedAttribution, Span } from './schema';
-import { sourceKindOf, strengthOf } from './sourceKind';
+import { isVaguePassive, sourceKindOf, strengthOf } from './sourceKind';
 import { tagAttributions } from './tagger';
 import type { Tokenized } from './tokenize';
 
@@ -16,8 +16,9 @@ export function spanOf(doc: Tokenized, r: TokenRange): Span {
 export function toProposal(doc: Tokenized, a: RawAttribution): ProposedAttribution | null {
   if (!a.content) return null;
   const cue = spanOf(doc, a.cue);
-  const source = a.source ? spanOf(doc, a.source) : null;
   const cueText = doc.text.slice(cue.start, cue.end);
+  // "The commander is said to have…": the commander is not the source.
+  const source = a.source && !isVaguePassive(cueText) ? spanOf(doc, a.source) : null;
   const sourceText = source ? doc.text.slice(source.start, source.end) : null;
   const sourceKind = sourceKindOf(sourceText, cueText);
   const strength = strengthOf(sourceText, cueText);

@@ -43,6 +43,8 @@ export function findRuleCues(doc: Tokenized, s: Sentence): { range: TokenRange; 
     // "says" before a noun ("the says") or a verb read as a noun ("reports of"): keep only verb-like uses.
     const prev = i > s.first ? t[i - 1]!.norm : '';
     if (prev === 'the' || prev === 'a' || prev === 'an' || prev === 'his' || prev === 'her' || prev === 'their') continue;
+    // A noun before the verb that attributes ("Reports indicate", "Claims emerged"): the next word is the cue.
+    if (i + 1 < s.last && CUE_WORDS.has(t[i + 1]!.norm) && /s$/.test(t[i]!.norm)) continue;
     let first = i;
     while (first > s.first && AUXILIARIES.has(t[first - 1]!.norm) && first > i - 3) first--;
     out.push({ range: { first, last: i + 1 }, reason: `cue verb “${lemma}”` });
@@ -77,7 +79,7 @@ function sourceLeft(doc: Tokenized, s: Sentence, end: number): TokenRange | null
     const x = t[first - 1]!.text;
     if (x === ')') depth++;
     else if (x === '(' && depth > 0) depth--;
-    else if (depth === 0 && (SOURCE_STOPS.has(t[first - 1]!.norm) || CUE_WORDS.has(t[first - 1]!.norm))) break;
+    else if (depth === 0 && SOURCE_STOPS.has(t[first - 1]!.norm)) break;
     first--;
   }
   // A leading "In a recent development," style phrase was cut by its comma; skip leading prepositions too.

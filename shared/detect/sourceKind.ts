@@ -27,10 +27,18 @@ export function sourceKindOf(source: string | null, cue: string): SourceKind {
   return 'none';
 }
 
+/**
+ * A passive cue that names no one: "is said to", "are believed to", "was reported". Its subject is what
+ * the claim is about, not a source.
+ */
+export function isVaguePassive(cue: string): boolean {
+  return /^(?:it )?(?:is|are|was|were|has been|have been|had been) (?:said|believed|reported|thought|alleged|understood|rumoured|rumored)(?: to)?$/.test(words(cue).trim());
+}
+
 /** Named when a source is named; vague for "Reports indicate", "reportedly", "sources say", "is said to". */
 export function strengthOf(source: string | null, cue: string): DetectStrength {
   const c = words(cue).trim();
-  if (VAGUE_CUES.some((v) => c === v || c.endsWith(` ${v}`))) return 'vague';
+  if (VAGUE_CUES.some((v) => c === v || c.endsWith(` ${v}`)) || isVaguePassive(cue)) return 'vague';
   if (source === null) return c === '' ? 'none' : 'vague';
   const w = words(source).trim();
   const last = w.split(' ').at(-1) ?? '';
