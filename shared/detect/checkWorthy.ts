@@ -102,14 +102,25 @@ export function scoreClause(tokens: readonly Token[], model: LinearModel | null)
   let score: number;
   let contributions: [string, number][];
   if (model) {
-    const feats = linearFeatures(tokens, named);
-    let sum = 0;
+    // The same sum as over linearFeatures(tokens, named), each feature once, without building its name.
+    let sum = model.bias;
     contributions = [];
-    for (const f of new Set(feats)) {
-      const w = model.weights.get(f);
+    for (const f of named) {
+      const w = model.named.get(f);
       if (w === undefined) continue;
       sum += w;
-      contributions.push([f, w]);
+      contributions.push([`f:${f}`, w]);
+    }
+    const seen = new Set<string>();
+    for (const t of tokens) {
+      if (isPunct(t.norm)) continue;
+      const key = /^\p{N}/u.test(t.norm) ? '0' : t.norm;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const w = model.words.get(key);
+      if (w === undefined) continue;
+      sum += w;
+      contributions.push([`w:${key}`, w]);
     }
     score = sigmoid(sum * model.scale);
   } else {

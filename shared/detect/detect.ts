@@ -37,7 +37,10 @@ export const NO_SENTENCES_NOTICE = 'No sentences were found (the text looks like
 
 function isSentence(doc: Tokenized, s: Sentence): boolean {
   let words = 0;
-  for (let i = s.first; i < s.last; i++) if (/\p{L}{2}/u.test(doc.tokens[i]!.text)) words++;
+  for (let i = s.first; i < s.last; i++) {
+    const n = doc.tokens[i]!.norm;
+    if (n.length >= 2 && !isPunct(n) && /\p{L}/u.test(n)) words++;
+  }
   return words >= MIN_SENTENCE_WORDS;
 }
 

@@ -47,7 +47,16 @@ const START = '<s>';
 const END = '</s>';
 const BUCKETS = ['0', '1', '2', '3', '4-5', '6-10', '11-20', '>20'];
 
+/** Word shape: "d" a figure, "X" all capitals, "Xx" capitalised, "x" lower case, "p" anything else. */
 function shape(text: string): string {
+  const c = text.charCodeAt(0);
+  // ASCII first, as nearly every token is: the Unicode regexes below only for the rest.
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 65 && c <= 90) {
+    if (text.length === 1) return 'Xx';
+    const d = text.charCodeAt(1);
+    if (d >= 97 && d <= 122) return 'Xx';
+  }
   if (/^\p{N}+([.,]\p{N}+)*$/u.test(text)) return 'd';
   if (/^\p{Lu}+$/u.test(text) && text.length > 1) return 'X';
   if (/^\p{Lu}/u.test(text)) return 'Xx';
@@ -56,6 +65,8 @@ function shape(text: string): string {
 }
 
 function word(norm: string): string {
+  const c = norm.charCodeAt(0);
+  if (c >= 97 && c <= 122) return norm;
   return /^\p{N}/u.test(norm) ? '<num>' : norm;
 }
 

@@ -6,7 +6,21 @@
 import { z } from 'zod';
 import { parseFeatureName } from './features';
 
-export type LinearModel = { weights: Map<string, number>; scale: number; threshold: number };
+/**
+ * The check-worthiness model: weights by feature name ("bias", "f:casualty", "w:killed"), and the same
+ * split by kind so scoring looks a token's word up as it is, without building "w:…" per token.
+ */
+export type LinearModel = { weights: Map<string, number>; words: Map<string, number>; named: Map<string, number>; bias: number; scale: number; threshold: number };
+
+export function linearModel(weights: Map<string, number>, scale: number, threshold: number): LinearModel {
+  const words = new Map<string, number>();
+  const named = new Map<string, number>();
+  for (const [f, w] of weights) {
+    if (f.startsWith('w:')) words.set(f.slice(2), w);
+    else if (f.startsWith('f:')) named.set(f.slice(2), w);
+  }
+  return { weights, words, named, bias: weights.get('bias') ?? 0, scale, threshold };
+}
 /** The three BIO taggers' tags, in the order of each feature's weights: cue O B I, source O B I, content O B I. */
 export const TAGGERS = ['cue', 'source', 'content'] as const;
 export type TaggerName = (typeof TAGGERS)[number];
@@ -17,6 +31,8 @@ export const TAGS = ['O', 'B', 'I'] as const;
  */
 export type AttributionModel = {
   vocab: Map<string, number>;
+  /** The value of each id (index 0: no value), for reasons. */
+  values: string[];
   /** A value's id in `vocab`, -1 for one the model never saw (no feature with it has a weight). */
   conv: (value: string) => number;
   table: FeatureTable;
@@ -69,11 +85,6 @@ export class FeatureTable {
   }
 }
 
-/** The value id of a string in the model's vocabulary: 0 for "no value", -1 for one the model never saw. */
-export function valueId(vocab: Map<string, number>, v: string | undefined): number {
-  return v === undefined ? 0 : (vocab.get(v) ?? -1);
-}
-
 /** The tagger's lookup tables built from feature names and their weights (9 per feature). */
 export function buildAttributionModel(names: readonly string[], weights: Float32Array, transitions: Float32Array): AttributionModel {
   const n = WEIGHTS_PER_FEATURE;
@@ -94,7 +105,9 @@ export function buildAttributionModel(names: readonly string[], weights: Float32
     if (!parsed) throw new Error(`The tagger has a feature of no known template: ${f}`);
     table.set(parsed.template, id(parsed.a), id(parsed.b), row);
   });
-  return { vocab, conv: (v) => vocab.get(v) ?? -1, table, rows: weights, transitions, size: names.length };
+  const values = [''];
+  for (const [v, k] of vocab) values[k] = v;
+  return { vocab, values, conv: (v) => vocab.get(v) ?? -1, table, rows: weights, transitions, size: names.length };
 }
 export type DetectModel = { checkWorthy: LinearModel | null; attribution: AttributionModel | null };
 
@@ -126,7 +139,7 @@ export function parseModel(json: unknown): DetectModel {
     const names = file.checkWorthy.features === '' ? [] : file.checkWorthy.features.split('\n');
     const w = numbers(file.checkWorthy.weights);
     if (w.length !== names.length) throw new Error('The check-worthiness weights do not match its features.');
-    checkWorthy = { weights: new Map(names.map((f, i) => [f, w[i]!])), scale: file.checkWorthy.scale, threshold: file.checkWorthy.threshold };
+    checkWorthy = linearModel(new Map(names.map((f, i) => [f, w[i]!])), file.checkWorthy.scale, file.checkWorthy.threshold);
   }
   const a = file.attribution;
   return { checkWorthy, attribution: a ? tagger(a) : null };

@@ -19,8 +19,15 @@ const QUOTES = new Set(['"', '“', '”', "'", '‘', '’', "''", '``']);
 const MAX_SOURCE_TOKENS = 10;
 
 export function isPunct(norm: string): boolean {
+  // Most tokens start with a lower-case ASCII letter or a digit: answer those without the Unicode regex.
+  const c = norm.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
   return !/[\p{L}\p{N}]/u.test(norm);
 }
+
+/** The cue phrases by their first word, so a token that starts none costs one look-up. */
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const p of CUE_PHRASES) PHRASES_BY_FIRST.set(p[0]!, [...(PHRASES_BY_FIRST.get(p[0]!) ?? []), p]);
 
 /** Cue phrases and cue words in one sentence, left to right, without overlaps. */
 /** Cues the rules always take: vague ones ("reportedly", "it has been reported") are what a reviewer must see flagged. */
@@ -32,7 +39,7 @@ export function findRuleCues(doc: Tokenized, s: Sentence): { range: TokenRange; 
   const out: { range: TokenRange; reason: string }[] = [];
   const t = doc.tokens;
   for (let i = s.first; i < s.last; i++) {
-    const phrase = CUE_PHRASES.find((p) => p.every((w, k) => i + k < s.last && t[i + k]!.norm === w));
+    const phrase = PHRASES_BY_FIRST.get(t[i]!.norm)?.find((p) => p.every((w, k) => i + k < s.last && t[i + k]!.norm === w));
     if (phrase) {
       out.push({ range: { first: i, last: i + phrase.length }, reason: `cue “${phrase.join(' ')}”` });
       i += phrase.length - 1;

@@ -6,8 +6,17 @@ import { SOURCE_KIND_WORDS, VAGUE_CUES, VAGUE_SOURCES } from './lexicon';
 import type { DetectStrength } from './schema';
 import { normalizeWord } from './tokenize';
 
+const wordsCache = new Map<string, string>();
+
+/** " the words of s " in lower case, spaced, for matching whole words; cached, as cues and sources repeat ("said"). */
 function words(s: string): string {
-  return ` ${normalizeWord(s).replace(/[^\p{L}\p{N}'\- ]+/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+  let w = wordsCache.get(s);
+  if (w === undefined) {
+    w = ` ${normalizeWord(s).replace(/[^\p{L}\p{N}'\- ]+/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+    if (wordsCache.size > 10_000) wordsCache.clear();
+    wordsCache.set(s, w);
+  }
+  return w;
 }
 
 /**

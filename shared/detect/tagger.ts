@@ -6,7 +6,7 @@
  * rule's (rules.ts). Reasons: the features that weighed most for the cue, and how its parts were paired.
  */
 import { baseFeatures, cueFeatures, readableFeature } from './features';
-import { valueId, type AttributionModel } from './model';
+import type { AttributionModel } from './model';
 import { extendQuotation, findRuleCues, isVaguePhrase, ruleRoles, type RawAttribution, type TokenRange } from './rules';
 import type { Sentence, Tokenized } from './tokenize';
 
@@ -123,23 +123,25 @@ function withCueEmissions(model: AttributionModel, doc: Tokenized, s: Sentence, 
   return [source, content];
 }
 
-/** The features that weighed most for "B" of the cue at its first token (k in the sentence), as reasons. */
+/**
+ * The features that weighed most for "B" of the cue at its first token (k in the sentence), as reasons.
+ * Values go through the model's own ids (as in baseEmissions, so the feature code sees one value type).
+ */
 function cueReasons(model: AttributionModel, doc: Tokenized, s: Sentence, k: number): string[] {
   const scored: [string, number][] = [];
   let here = false;
   baseFeatures(
     doc,
     s,
-    (v: string) => v,
+    model.conv,
     (i) => (here = i === k),
-    (t, a, b) => {
-      if (!here) return;
-      const ia = valueId(model.vocab, a);
-      const ib = valueId(model.vocab, b);
-      const row = ia < 0 || ib < 0 ? -1 : model.table.get(t, ia, ib);
-      const r = row < 0 ? null : readableFeature(t, a, b);
-      const w = row < 0 ? 0 : model.rows[row * 9 + B]! - model.rows[row * 9 + O]!;
-      if (r && w > 0) scored.push([r, w]);
+    (t, ia = 0, ib = 0) => {
+      if (!here || ia < 0 || ib < 0) return;
+      const row = model.table.get(t, ia, ib);
+      if (row < 0) return;
+      const w = model.rows[row * 9 + B]! - model.rows[row * 9 + O]!;
+      const r = w > 0 ? readableFeature(t, ia ? model.values[ia] : undefined, ib ? model.values[ib] : undefined) : null;
+      if (r) scored.push([r, w]);
     },
   );
   return scored

@@ -60,7 +60,8 @@ export function quoteKind(text: string): 'open' | 'close' | 'toggle' | null {
 }
 
 export function normalizeWord(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'");
+  const lower = s.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 export function tokenize(text: string): Token[] {
