@@ -5,7 +5,7 @@
  * ever scored. Words seen fewer than MIN_WORD_COUNT times are dropped.
  */
 import { claimFeatures, linearFeatures } from '../../shared/detect/checkWorthy';
-import { formatWeight, type LinearModel } from '../../shared/detect/model';
+import { formatWeight, linearModel, type LinearModel } from '../../shared/detect/model';
 import { tokenize } from '../../shared/detect/tokenize';
 import type { Labelled } from '../eval-detect/datasets';
 import { seeded } from './attributionTrainer';
@@ -74,7 +74,7 @@ export function trainCheckWorthy(rows: Labelled[], seed: number, log: (s: string
   const kept = [...w].filter(([, x]) => Math.abs(x) >= 0.005).sort((a, b) => a[0].localeCompare(b[0]));
   const weights = new Map(kept.map(([f, x]) => [f, Number(formatWeight(x, 3))]));
   return {
-    model: { weights, scale: 1, threshold: best.t },
+    model: linearModel(weights, 1, best.t),
     file: { features: kept.map(([f]) => f).join('\n'), weights: kept.map(([, x]) => formatWeight(x, 3)).join(','), scale: 1, threshold: best.t },
   };
 }
