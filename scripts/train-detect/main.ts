@@ -18,7 +18,7 @@ import { trainCheckWorthy } from './checkWorthyTrainer';
 const SEED = 13;
 
 export function main(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { epochs: { type: 'string', default: '6' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { epochs: { type: 'string', default: '8' } }, strict: true });
   const epochs = Number(values.epochs);
   const log = (s: string) => console.log(s);
   try {
