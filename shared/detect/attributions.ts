@@ -13,12 +13,14 @@ export function spanOf(doc: Tokenized, r: TokenRange): Span {
   return { start: doc.tokens[r.first]!.start, end: doc.tokens[r.last - 1]!.end };
 }
 
+const VAGUE_ADVERB = /^(?:reportedly|allegedly|purportedly|supposedly)$/i;
+
 export function toProposal(doc: Tokenized, a: RawAttribution): ProposedAttribution | null {
   if (!a.content) return null;
   const cue = spanOf(doc, a.cue);
   const cueText = doc.text.slice(cue.start, cue.end);
-  // "The commander is said to have…": the commander is not the source.
-  const source = a.source && !isVaguePassive(cueText) ? spanOf(doc, a.source) : null;
+  // "The commander is said to have…", "a video allegedly depicting…": the commander and the video are not sources.
+  const source = a.source && !isVaguePassive(cueText) && !VAGUE_ADVERB.test(cueText) ? spanOf(doc, a.source) : null;
   const sourceText = source ? doc.text.slice(source.start, source.end) : null;
   const sourceKind = sourceKindOf(sourceText, cueText);
   const strength = strengthOf(sourceText, cueText);

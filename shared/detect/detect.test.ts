@@ -117,3 +117,19 @@ describe('detect', () => {
     }
   });
 });
+
+describe('detect pairs and nests', () => {
+  it('gives “According to X, Y called for Z” the whole clause, and drops the claim nested in it', () => {
+    const text = 'According to the Syrian Observatory for Human Rights, security forces subsequently called for reinforcements near Tartous on Tuesday.';
+    const r = detect(text, shippedModel());
+    expect(r.claims.map((c) => text.slice(c.start, c.end))).toEqual(['security forces subsequently called for reinforcements near Tartous on Tuesday']);
+    expect(quote(text, r.attributions[0]!.source)).toBe('the Syrian Observatory for Human Rights');
+  });
+
+  it('keeps a vague attribution nested in a named claim, to flag it', () => {
+    const text = 'The interior ministry said that a video allegedly showed 12 soldiers being executed near Homs on Monday.';
+    const r = detect(text, shippedModel());
+    expect(r.attributions.map((a) => a.strength)).toEqual(expect.arrayContaining(['named']));
+    for (const a of r.attributions.filter((x) => quote(text, x.cue) === 'allegedly')) expect(a).toMatchObject({ strength: 'vague', source: null });
+  });
+});

@@ -140,7 +140,28 @@ export function detect(text: string, model: DetectModel | null): DetectResult {
     attribution ??= { cue: { start, end: start }, source: null, content: { start, end }, sourceKind: 'none', strength: 'none', reasons: ['no attribution in its sentence or its paragraph’s lead'] };
     claims.push({ claim, attribution });
   }
-  claims.sort((a, b) => a.claim.start - b.claim.start || a.claim.end - b.claim.end);
+  // Longest first among those that start together, so a claim inside another comes after it.
+  claims.sort((a, b) => a.claim.start - b.claim.start || b.claim.end - a.claim.end);
+  const kept = dropNested(claims);
   const notice = language === 'unknown' ? 'The text is too short to tell its language; it was read as English.' : '';
-  return { text, language, notice, claims: claims.map((c) => c.claim), attributions: claims.map((c) => c.attribution) };
+  return { text, language, notice, claims: kept.map((c) => c.claim), attributions: kept.map((c) => c.attribution) };
+}
+
+const RANK = { named: 0, vague: 1, none: 2 } as const;
+
+/**
+ * A claim inside another ("reinforcements" inside "security forces called for reinforcements", itself
+ * attributed to the Observatory) is one proposal too many, unless its sourcing is weaker than the outer
+ * claim's: a vague "allegedly" inside a named claim stays, to be flagged. `claims` are sorted by start,
+ * longest first.
+ */
+function dropNested<T extends { claim: ProposedClaim; attribution: ProposedAttribution }>(claims: T[]): T[] {
+  const out: T[] = [];
+  let outer: T | null = null;
+  for (const c of claims) {
+    if (outer && c.claim.end <= outer.claim.end && RANK[c.attribution.strength] <= RANK[outer.attribution.strength]) continue;
+    out.push(c);
+    if (!outer || c.claim.end > outer.claim.end) outer = c;
+  }
+  return out;
 }

@@ -125,7 +125,15 @@ export function ruleRoles(doc: Tokenized, s: Sentence, cue: TokenRange): RawAttr
   if (/^(reportedly|allegedly|purportedly|supposedly)$/.test(words) || /said to|believed to|reported to$/.test(words)) {
     reasons.push('adverb or passive cue with no source');
     const clause = clauseAt(doc, s, cue.first);
-    return { cue, source: null, content: trimRange(doc, clause.first, clause.last), reasons };
+    // "X said that a video allegedly showed …": the content starts after the last "that" before the cue.
+    let first = clause.first;
+    for (let i = cue.first - 1; i > clause.first; i--) {
+      if (t[i]!.norm === 'that') {
+        first = i + 1;
+        break;
+      }
+    }
+    return { cue, source: null, content: trimRange(doc, first, clause.last), reasons };
   }
   if (/^it (has been|was|is) reported$/.test(words)) {
     reasons.push('impersonal passive cue');

@@ -152,14 +152,46 @@ function cueReasons(model: AttributionModel, doc: Tokenized, s: Sentence, k: num
 
 const gap = (a: TokenRange, b: TokenRange) => (a.last <= b.first ? b.first - a.last : a.first >= b.last ? a.first - b.last : 0);
 
-function nearest(cue: TokenRange, spans: TokenRange[], avoid: TokenRange | null): TokenRange | null {
+/**
+ * The span nearest the cue, not overlapping it or `avoid`, with no other cue of the sentence between
+ * them: "According to X, security forces called for reinforcements" gives "reinforcements" to "called
+ * for", not to "According to".
+ */
+function nearest(cue: TokenRange, spans: TokenRange[], avoid: TokenRange | null, cues: TokenRange[]): TokenRange | null {
   let best: TokenRange | null = null;
   for (const s of spans) {
     if (avoid && s.first < avoid.last && avoid.first < s.last) continue;
     if (s.first < cue.last && cue.first < s.last) continue;
+    const lo = Math.min(cue.last, s.last);
+    const hi = Math.max(cue.first, s.first);
+    if (cues.some((c) => c !== cue && c.first >= lo && c.last <= hi)) continue;
     if (!best || gap(cue, s) < gap(cue, best)) best = s;
   }
   return best;
+}
+
+/** A source that runs across a comma away from its cue ("X, security forces" after "According to") stops at the comma. */
+function trimSourceAtComma(doc: Tokenized, cue: TokenRange, source: TokenRange): TokenRange {
+  const t = doc.tokens;
+  if (source.first >= cue.last) {
+    for (let i = source.first + 1; i < source.last; i++) if (t[i]!.text === ',') return { first: source.first, last: i };
+  } else {
+    for (let i = source.last - 1; i > source.first; i--) if (t[i]!.text === ',' && i + 1 < source.last) return { first: i + 1, last: source.last };
+  }
+  return source;
+}
+
+function afterEarlierCues(doc: Tokenized, s: Sentence, content: TokenRange, cue: TokenRange, cues: TokenRange[], sources: TokenRange[]): TokenRange {
+  let first = content.first;
+  for (const c of cues) {
+    if (c === cue || c.first < first || c.last > cue.first) continue;
+    first = c.last;
+    const ruleSource = ruleRoles(doc, s, c).source;
+    const src = sources.find((x) => x.first === first) ?? (ruleSource?.first === first ? ruleSource : null);
+    if (src) first = src.last;
+    while (first < cue.first && /^(,|that|:)$/.test(doc.tokens[first]!.norm)) first++;
+  }
+  return first < content.last ? { first, last: content.last } : content;
 }
 
 export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAttribution[] {
@@ -177,28 +209,39 @@ export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAtt
     const ruleCues = findRuleCues(doc, s).filter(
       (c) => (isVaguePhrase(c.reason) || doc.tokens[c.range.last]?.norm === 'that') && !cues.some((x) => x.first < c.range.last && c.range.first < x.last),
     );
-    for (const c of ruleCues) cues.push(c.range);
-    cues.sort((a, b) => a.first - b.first);
-    if (cues.length === 0) continue;
+    if (cues.length === 0 && ruleCues.length === 0) continue;
+    // The source and content taggers see the cues the cue tagger found (as in training); the rule's cues
+    // take the rule's content.
     const [sourceEmit, contentEmit] = withCueEmissions(model, doc, s, cues, base);
+    const byRule = new Set(ruleCues.map((c) => c.range));
+    for (const c of byRule) cues.push(c);
+    cues.sort((a, b) => a.first - b.first);
     const sources = spansOf(viterbi(sourceEmit, n, model.transitions, 12), s.first);
     const contents = spansOf(viterbi(contentEmit, n, model.transitions, 24), s.first);
     for (const cue of cues) {
       const rule = ruleRoles(doc, s, cue);
       const reasonsFor: string[] = [];
-      let source = nearest(cue, sources, null);
+      let source = nearest(cue, sources, null, cues);
+      // A source that runs up to another cue took that cue's source too ("According to X, security forces called for").
+      if (source && cues.some((c) => c !== cue && (c.first === source!.last || c.last === source!.first))) source = trimSourceAtComma(doc, cue, source);
       // A capitalised name the rules find where the tagger found none ("The Observatory (SOHR), a monitoring group, reported").
       if (!source && rule.source && /^\p{Lu}/u.test(doc.tokens[rule.source.first]!.text)) {
         source = rule.source;
         reasonsFor.push('source by rule');
       }
-      let content = nearest(cue, contents, source);
-      const reasons = [...reasonsFor.splice(0), `cue “${doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end)}”: ${cueReasons(model, doc, s, cue.first - s.first).join(', ') || 'learned'}`];
+      // "According to X, …" has one syntax: the rule's content (the rest of the clause) is surer than the tagger's.
+      const accordingTo = doc.tokens[cue.first]!.norm === 'according' && rule.content !== null;
+      let content = accordingTo || byRule.has(cue) ? null : nearest(cue, contents, source, cues);
+      const cueText = doc.text.slice(doc.tokens[cue.first]!.start, doc.tokens[cue.last - 1]!.end);
+      const reasons = [...reasonsFor.splice(0), byRule.has(cue) ? `cue “${cueText}” from the word list` : `cue “${cueText}”: ${cueReasons(model, doc, s, cue.first - s.first).join(', ') || 'learned'}`];
       if (source) reasons.push(`source ${source.last <= cue.first ? 'before' : 'after'} the cue`);
       if (!content) {
         content = rule.content;
         if (content) reasons.push('content by rule');
       }
+      // A word-list cue's clause may begin with another attribution ("According to reports, X allegedly
+      // did Y"): its content starts after that cue, its source and the comma.
+      if (content && byRule.has(cue)) content = afterEarlierCues(doc, s, content, cue, cues, sources);
       if (content) {
         const whole = extendQuotation(doc, s, content, cue);
         if (whole.last !== content.last) reasons.push('quotation continues past the sentence');
