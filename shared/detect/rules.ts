@@ -163,7 +163,8 @@ export function ruleAttributions(doc: Tokenized): RawAttribution[] {
   for (const s of doc.sentences) {
     for (const cue of findRuleCues(doc, s)) {
       const a = ruleRoles(doc, s, cue.range);
-      out.push({ ...a, reasons: [cue.reason, ...a.reasons] });
+      const content = a.content ? extendQuotation(doc, s, a.content, cue.range) : null;
+      out.push({ ...a, content, reasons: [cue.reason, ...a.reasons] });
     }
   }
   return out;
@@ -185,7 +186,8 @@ function closingQuote(doc: Tokenized, from: number, end: number): number {
 /**
  * A quotation that goes on past its sentence belongs to the content whole, as annotators mark it:
  * 1. the content opens a quotation that its sentence does not close: up to the closing mark;
- * 2. "“Q1,” said X. “Q2 …”": the quotation that opens the next sentence of the paragraph continues the
+ * 2. "“Q1,” said X, “Q2 …”": the quotation resumes after the cue and its source: up to its closing mark;
+ * 3. "“Q1,” said X. “Q2 …”": the quotation that opens the next sentence of the paragraph continues the
  *    content, up to its closing mark.
  */
 export function extendQuotation(doc: Tokenized, s: Sentence, content: TokenRange, cue: TokenRange): TokenRange {
@@ -201,11 +203,26 @@ export function extendQuotation(doc: Tokenized, s: Sentence, content: TokenRange
     const q = quoteKind(t[i]!.text);
     if (q === 'close' || q === 'toggle') closed = true;
   }
+  // 1. Opened and not closed in its sentence.
   if (!closed && content.last >= s.last - 1) {
     const c = closingQuote(doc, s.last, paragraphEnd);
     if (c >= 0) return { first: content.first, last: c + 1 };
     return content;
   }
+  // 2. "“Q1,” X said, “Q2 …”": the quotation resumes after the cue and its source, in the same sentence.
+  if (closed && cue.first >= content.last) {
+    for (let i = cue.last; i < s.last && i < cue.last + MAX_SOURCE_TOKENS + 2; i++) {
+      const q = quoteKind(t[i]!.text);
+      if (q === 'close') break;
+      if (q === 'open' || q === 'toggle') {
+        if (t[i - 1]!.text !== ',') break;
+        const c = closingQuote(doc, i + 1, paragraphEnd);
+        if (c >= 0) return { first: content.first, last: c + 1 };
+        break;
+      }
+    }
+  }
+  // 3. "“Q1,” said X. “Q2 …”": the next sentence opens with the quotation.
   if (closed && cue.first >= content.last && s.last < paragraphEnd) {
     const next = quoteKind(t[s.last]!.text);
     if (next !== 'open' && next !== 'toggle') return content;
