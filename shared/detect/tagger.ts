@@ -14,6 +14,9 @@ const O = 0;
 const B = 1;
 const I = 2;
 
+let scratchScore = new Float64Array(0);
+let scratchBack = new Uint8Array(0);
+
 /**
  * The best tag sequence for n tokens given emission scores (n x 3: O, B, I) and transitions (4 x 3: from
  * start, O, B, I). "I" never follows the start or "O", so every span begins with "B".
@@ -21,8 +24,14 @@ const I = 2;
 export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, transOffset = 0): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const score = new Float64Array(n * 3);
-  const back = new Uint8Array(n * 3);
+  // Scratch tables reused from call to call (sentences are at most MAX_SENTENCE_TOKENS long): three
+  // calls per sentence would otherwise make most of the garbage detection leaves.
+  if (scratchScore.length < n * 3) {
+    scratchScore = new Float64Array(n * 3);
+    scratchBack = new Uint8Array(n * 3);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
   const tr = (from: number, to: number) => trans[transOffset + from * 3 + to]!;
   score[0] = emit[0]! + tr(0, O);
   score[1] = emit[1]! + tr(0, B);
@@ -67,42 +76,64 @@ export function spansOf(tags: Uint8Array, offset: number): TokenRange[] {
   return out;
 }
 
+/** One sentence's base features as the model's rows (for each token k, rows[offsets[k]..offsets[k+1]]). */
+type SentenceRows = { rows: Int32Array; offsets: Int32Array };
+
 /**
- * Emission scores (n x 3 per tagger, all three taggers side by side: n x 9) of one sentence's base
- * features, looked up once for the three taggers.
+ * The cue tagger's emission scores (n x 3) of one sentence, and the rows of its base features, kept so
+ * the source and content taggers (run only where a cue is found) add theirs without looking them up again.
  */
-function baseEmissions(model: AttributionModel, doc: Tokenized, s: Sentence): Float64Array {
+function baseEmissions(model: AttributionModel, doc: Tokenized, s: Sentence): { cue: Float64Array; found: SentenceRows } {
   const n = s.last - s.first;
-  const emit = new Float64Array(n * 9);
+  const cue = new Float64Array(n * 3);
+  const offsets = new Int32Array(n + 1);
+  let found = new Int32Array(n * 32);
+  let count = 0;
   const { table, rows } = model;
   let at = 0;
   baseFeatures(
     doc,
     s,
     model.conv,
-    (k) => (at = k * 9),
+    (k) => {
+      at = k * 3;
+      offsets[k] = count;
+    },
     (t, ia = 0, ib = 0) => {
       if (ia < 0 || ib < 0) return;
       const row = table.get(t, ia, ib);
       if (row < 0) return;
-      for (let j = 0; j < 9; j++) emit[at + j] = emit[at + j]! + rows[row * 9 + j]!;
+      const o = row * 9;
+      cue[at] = cue[at]! + rows[o]!;
+      cue[at + 1] = cue[at + 1]! + rows[o + 1]!;
+      cue[at + 2] = cue[at + 2]! + rows[o + 2]!;
+      if (count === found.length) {
+        const grown = new Int32Array(found.length * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[count++] = row;
     },
   );
-  return emit;
+  offsets[n] = count;
+  return { cue, found: { rows: found, offsets } };
 }
 
-/** Adds the cue features' weights of the source (1) and content (2) taggers to a copy of their base emissions. */
-function withCueEmissions(model: AttributionModel, doc: Tokenized, s: Sentence, cues: TokenRange[], base: Float64Array): [Float64Array, Float64Array] {
+/** The source (1) and content (2) taggers' emissions: their weights of the base features, then of the cue features. */
+function withCueEmissions(model: AttributionModel, doc: Tokenized, s: Sentence, cues: TokenRange[], found: SentenceRows): [Float64Array, Float64Array] {
   const n = s.last - s.first;
   const source = new Float64Array(n * 3);
   const content = new Float64Array(n * 3);
+  const { table, rows } = model;
   for (let k = 0; k < n; k++) {
-    for (let j = 0; j < 3; j++) {
-      source[k * 3 + j] = base[k * 9 + 3 + j]!;
-      content[k * 3 + j] = base[k * 9 + 6 + j]!;
+    for (let r = found.offsets[k]!; r < found.offsets[k + 1]!; r++) {
+      const o = found.rows[r]! * 9;
+      for (let j = 0; j < 3; j++) {
+        source[k * 3 + j] = source[k * 3 + j]! + rows[o + 3 + j]!;
+        content[k * 3 + j] = content[k * 3 + j]! + rows[o + 6 + j]!;
+      }
     }
   }
-  const { table, rows } = model;
   let at = 0;
   cueFeatures(
     doc,
@@ -200,9 +231,7 @@ export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAtt
   for (const s of doc.sentences) {
     const n = s.last - s.first;
     const base = baseEmissions(model, doc, s);
-    const cueEmit = new Float64Array(n * 3);
-    for (let k = 0; k < n; k++) for (let j = 0; j < 3; j++) cueEmit[k * 3 + j] = base[k * 9 + j]!;
-    const cues = spansOf(viterbi(cueEmit, n, model.transitions, 0), s.first);
+    const cues = spansOf(viterbi(base.cue, n, model.transitions, 0), s.first);
     // Cues of the lexicon the tagger missed are taken when they are vague ("reportedly": flagging weak
     // sourcing depends on them) or a verb of saying before "that" ("has clarified that"). On PolNeAR dev
     // this costs half a point of cue F1; on news a reviewer checks, a missed named source costs more.
@@ -212,7 +241,7 @@ export function tagAttributions(doc: Tokenized, model: AttributionModel): RawAtt
     if (cues.length === 0 && ruleCues.length === 0) continue;
     // The source and content taggers see the cues the cue tagger found (as in training); the rule's cues
     // take the rule's content.
-    const [sourceEmit, contentEmit] = withCueEmissions(model, doc, s, cues, base);
+    const [sourceEmit, contentEmit] = withCueEmissions(model, doc, s, cues, base.found);
     const byRule = new Set(ruleCues.map((c) => c.range));
     for (const c of byRule) cues.push(c);
     cues.sort((a, b) => a.first - b.first);
