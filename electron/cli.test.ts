@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { annotatedSample } from '../shared/report/testing';
+import { DetectResult } from '../shared/detect/schema';
 import { runCli } from './cli';
 import { findChromium } from './pdf';
 import { openStore, type Store } from './store/store';
@@ -268,5 +269,87 @@ describe('claimdesk import', () => {
       app.close();
     }
     expect(articleFiles()).toEqual(['sample-article-1.json']);
+  });
+});
+
+describe('claimdesk detect', () => {
+  const samplePath = path.resolve('data', 'tartous-ambush.txt');
+  const write = (name: string, content: string) => {
+    const file = path.join(tmp.dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const deskFiles = () => readdirSync(dataDir).sort();
+
+  it('--json prints the text, claims and attributions in the issue’s shape, offsets into the text, end exclusive', async () => {
+    const res = await cli('detect', samplePath, '--json');
+    expect(res.code, res.err).toBe(0);
+    const r = DetectResult.parse(JSON.parse(res.out));
+    expect(Object.keys(JSON.parse(res.out)).sort()).toEqual(['attributions', 'claims', 'language', 'notice', 'text']);
+    expect(r.text).not.toContain('SHARE NOW'); // read as import reads it: furniture stripped
+    expect(r.language).toBe('en');
+    expect(r.claims.length).toBeGreaterThan(10);
+    expect(r.attributions).toHaveLength(r.claims.length);
+    for (const c of r.claims) expect(Object.keys(c).sort()).toEqual(['end', 'reasons', 'score', 'start']);
+    for (const a of r.attributions) expect(Object.keys(a).sort()).toEqual(['content', 'cue', 'reasons', 'source', 'sourceKind', 'strength']);
+    const quote = (s: { start: number; end: number } | null) => (s ? r.text.slice(s.start, s.end) : null);
+    const sohr = r.attributions.find((a) => quote(a.source) === 'the Syrian Observatory for Human Rights');
+    expect(sohr).toMatchObject({ sourceKind: 'ngo_monitor', strength: 'named' });
+    expect(quote(sohr!.cue)).toBe('According to');
+    expect(r.attributions.find((a) => quote(a.source) === 'state media')).toMatchObject({ sourceKind: 'state_media', strength: 'named' });
+    const cues = r.attributions.filter((a) => a.strength === 'vague').map((a) => quote(a.cue)!.toLowerCase());
+    expect(cues).toEqual(expect.arrayContaining(['indicate', 'according to', 'reportedly', 'has been reported']));
+    const casualty = r.claims.find((c) => quote(c)!.startsWith('14 troops from the interior ministry were killed'));
+    expect(casualty?.reasons).toContain('figure');
+  });
+
+  it('without --json lists each claim with its reasons and attribution, weak sourcing flagged', async () => {
+    const res = await cli('detect', samplePath);
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toMatch(/^“14 are killed by Assad supporters in a conflict with Syria’s new government”: \d+ check-worthy claim\(s\) proposed/);
+    expect(res.out).toContain('attribution: named, “the Syrian Observatory for Human Rights” (NGO or monitor), cue “According to”');
+    expect(res.out).toMatch(/attribution: vague, “Reports” \(Anonymous\), cue “indicate” {2}\[weak sourcing\]/);
+    expect(res.out).toContain('attribution: none in its sentence or its paragraph’s lead  [weak sourcing]');
+  });
+
+  it('stores nothing and needs no lock: it runs while the app has the desk open and leaves the desk as it was', async () => {
+    const before = deskFiles();
+    const app: Store = await openStore(dataDir, { app: 'desktop app' });
+    try {
+      const res = await cli('detect', samplePath, '--json');
+      expect(res.code, res.err).toBe(0);
+    } finally {
+      app.close();
+    }
+    expect(deskFiles()).toEqual(before);
+    expect(readdirSync(path.join(dataDir, 'articles'))).toEqual(['sample-article-1.json']);
+  });
+
+  it('says so for a non-English article and for a table of figures, proposing nothing, exit 0', async () => {
+    const french = write('fr.txt', [
+      'Quatorze soldats tués dans une embuscade près de Tartous',
+      'Selon les autorités, quatorze soldats du ministère de l’Intérieur ont été tués dans une embuscade tendue par des partisans du président déchu dans la région occidentale du pays.',
+      'Dix autres soldats ont été blessés lors des affrontements de mardi, près du port méditerranéen de Tartous, un bastion de la minorité alaouite.',
+    ].join('\n\n'));
+    const fr = await cli('detect', french, '--json');
+    expect(fr.code, fr.err).toBe(0);
+    expect(JSON.parse(fr.out)).toMatchObject({ language: 'other', claims: [], attributions: [], notice: expect.stringContaining('does not read as English') });
+    const plain = await cli('detect', french);
+    expect(plain.out).toContain('does not read as English');
+    const table = write('table.txt', ['Casualties by town', '2024 2025 change', 'Tartous 14 10 -4', 'Homs 1 5 +4', 'Latakia 3 3 0', 'Total 18 18 0'].join('\n\n'));
+    const t = await cli('detect', table, '--json');
+    expect(t.code, t.err).toBe(0);
+    expect(JSON.parse(t.out)).toMatchObject({ claims: [], notice: expect.stringContaining('No sentences were found') });
+  });
+
+  it('usage errors exit 2 and unreadable files exit 1, with a clear message', async () => {
+    expect((await cli('detect')).code).toBe(2);
+    expect((await cli('detect', samplePath, samplePath)).code).toBe(2);
+    expect((await cli('detect', samplePath, '--jsno')).code).toBe(2);
+    const missing = await cli('detect', path.join(tmp.dir, 'nope.txt'));
+    expect([missing.code, missing.err]).toEqual([1, expect.stringMatching(/Cannot read .*there is no such file/)]);
+    const bad = await cli('detect', write('bad.json', '{"not": "an export"}'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/bad\.json/);
   });
 });

@@ -7,12 +7,14 @@
  *   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
  *   claimdesk bundle open FILE [--data-dir DIR]
  *   claimdesk import FILE [--data-dir DIR] [--json]
+ *   claimdesk detect FILE [--json]
  *
  * ARTICLE is an article id or a piece of its title that matches exactly one article. `list` and
  * `export` read the store read-only, so they work while the app has the desk open; the bundle commands
  * change the desk (they record the exchange), so they take the desk's lock and say so if the app has it;
  * so does `import`, which goes through the contract's importFile as the app's import does.
- * `export` goes through the contract's exportArticle, as the app's Export dialog does.
+ * `export` goes through the contract's exportArticle, as the app's Export dialog does. `detect` reads the
+ * file as `import` would and prints what detection proposes; it opens no desk and stores nothing.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { promises as fs } from 'node:fs';
@@ -28,6 +30,13 @@ import { chromiumPdfRenderer } from './pdf';
 import { exportService } from './services/exports';
 import { openStore, type Store } from './store/store';
 import { openBackend, type Backend } from './backend';
+import { readArticleFile } from './services/articles';
+import { checkArticleDoc } from '../shared/doc/checkDoc';
+import { docPlainText } from '../shared/doc/plainText';
+import { detect } from '../shared/detect/detect';
+import { DetectResult } from '../shared/detect/schema';
+import { shippedModel } from '../shared/detect/shipped';
+import { SOURCE_KIND_LABELS } from '../shared/schema/claim';
 
 const USAGE = `Usage:
   claimdesk list [--data-dir DIR] [--json]
@@ -37,10 +46,13 @@ const USAGE = `Usage:
   claimdesk bundle open FILE [--data-dir DIR]
 
   claimdesk import FILE [--data-dir DIR] [--json]
+  claimdesk detect FILE [--json]
 
 ARTICLE is an article id or part of its title. ClaimReview holds only claims that are done, unless
 --include-unfinished (then every claim with a verdict). import takes the files the app imports and with
---json prints what was imported. The data directory defaults to CLAIMDESK_DATA_DIR,
+--json prints what was imported. detect lists the check-worthy claims and attributions detection
+proposes for the article in FILE (any file import takes), storing nothing; --json prints them with
+offsets into the article's plain text. The data directory defaults to CLAIMDESK_DATA_DIR,
 then the app's own.`;
 
 class CliError extends Error {
@@ -232,6 +244,55 @@ async function importOne(dataDir: string, rest: string[], out: (s: string) => vo
   }
 }
 
+/** A passage of the text for a listing: on one line, cut to about `max` characters. */
+function excerpt(text: string, start: number, end: number, max = 110): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** The readable listing of `detect` without --json. */
+export function formatDetection(r: DetectResult, title: string): string[] {
+  const lines: string[] = [];
+  const weak = r.attributions.filter((a) => a.strength !== 'named').length;
+  lines.push(`“${title || '(untitled)'}”: ${r.claims.length} check-worthy claim(s) proposed, ${weak} with weak sourcing (vague or none).`);
+  if (r.notice) lines.push(r.notice);
+  r.claims.forEach((c, i) => {
+    const a = r.attributions[i]!;
+    lines.push('');
+    lines.push(`${String(i + 1).padStart(3)}. [${c.score.toFixed(2)}] “${excerpt(r.text, c.start, c.end)}”  (${c.start}–${c.end})`);
+    if (c.reasons.length > 0) lines.push(`     why: ${c.reasons.join(', ')}`);
+    if (a.strength === 'none') {
+      lines.push('     attribution: none in its sentence or its paragraph’s lead  [weak sourcing]');
+    } else {
+      const source = a.source ? `“${excerpt(r.text, a.source.start, a.source.end, 60)}”` : 'no named source';
+      const kind = a.sourceKind === 'none' ? '' : ` (${SOURCE_KIND_LABELS[a.sourceKind]})`;
+      lines.push(`     attribution: ${a.strength}, ${source}${kind}, cue “${excerpt(r.text, a.cue.start, a.cue.end, 40)}”${a.strength === 'vague' ? '  [weak sourcing]' : ''}`);
+    }
+  });
+  return lines;
+}
+
+/** `detect FILE [--json]`: the file read as import reads it, then detection over its plain text. No desk, no lock, nothing stored. */
+async function detectOne(rest: string[], out: (s: string) => void): Promise<number> {
+  const parsed = commandArgs(rest, { json: { type: 'boolean' } });
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) throw new CliError(`detect takes one FILE.\n${USAGE}`, 2);
+  const data = await readImportFile(file);
+  let read;
+  try {
+    read = await readArticleFile(path.basename(file), new Uint8Array(data));
+  } catch (e) {
+    if (e instanceof ApiError) throw new CliError(e.message, 1);
+    throw e;
+  }
+  const checked = checkArticleDoc(read.doc);
+  if (!checked.ok) throw new CliError(checked.message, 1);
+  const result = DetectResult.parse(detect(docPlainText(checked.doc), shippedModel()));
+  if (parsed.values.json) out(JSON.stringify(result, null, 2));
+  else for (const line of formatDetection(result, read.meta.title)) out(line);
+  return 0;
+}
+
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
   try {
     const common = parseArgs(argv);
@@ -242,7 +303,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       out(USAGE);
       return command ? 0 : 2;
     }
-    if (command !== 'list' && command !== 'export' && command !== 'bundle' && command !== 'import') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
+    if (command !== 'list' && command !== 'export' && command !== 'bundle' && command !== 'import' && command !== 'detect') throw new CliError(`Unknown command “${command}”.\n${USAGE}`, 2);
+    if (command === 'detect') return await detectOne(rest, out);
     const dataDir = resolveDataDir(common.dataDir);
     if (command === 'bundle') return await bundle(dataDir, rest, out);
     if (command === 'import') return await importOne(dataDir, rest, out);

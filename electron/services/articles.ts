@@ -31,6 +31,79 @@ export type ArticleServiceOptions = {
   now?: () => Date;
 };
 
+/** An article read from a file or a paste, checked, not yet stored. */
+export type ReadArticle = { doc: ArticleRecord['doc']; meta: ArticleRecord['meta']; removed: ArticleRecord['removedOnImport'] };
+
+function fromDecoded(decoded: DecodeResult, format: 'text' | 'markdown'): ReadArticle {
+  if (!decoded.ok) throw new ApiError(decoded.code, decoded.message);
+  let parsed;
+  try {
+    parsed = articleFromText(decoded.text, format);
+  } catch (e) {
+    throw new ApiError('bad_file', (e as Error).message);
+  }
+  const checked = checkArticleDoc(parsed.doc);
+  if (!checked.ok) throw new ApiError('bad_file', checked.message);
+  return { doc: parsed.doc, meta: { ...parsed.meta, language: '' }, removed: parsed.removed };
+}
+
+/** An article built by an importer (saved page, Word file, rich paste), checked, its metadata fitted to the schema. */
+function fromImported(parsed: ImportedArticle): ReadArticle {
+  const checked = checkArticleDoc(parsed.doc);
+  if (!checked.ok) throw new ApiError('bad_file', checked.message);
+  if (countWords(docPlainText(checked.doc)) === 0) throw new ApiError('bad_file', 'There is no text in it to import.');
+  const m = parsed.meta;
+  // Page metadata can be anything the page says; what does not fit the schema is left empty, not refused.
+  const fit = <T extends keyof ArticleRecord['meta']>(key: T, value: string) => (ArticleMeta.shape[key].safeParse(value).success ? value.trim() : '');
+  const meta = {
+    title: fit('title', m.title.slice(0, 500)),
+    publisher: fit('publisher', m.publisher.slice(0, 200)),
+    byline: fit('byline', m.byline.slice(0, 300)),
+    publishedAt: fit('publishedAt', m.publishedAt),
+    modifiedAt: fit('modifiedAt', m.modifiedAt),
+    url: fit('url', m.url),
+    language: fit('language', m.language),
+  };
+  return { doc: parsed.doc, meta, removed: parsed.removed };
+}
+
+/** A Word file: mammoth's HTML (title, byline and dates already taken out as metadata) through the same body rules as rich paste. */
+async function articleFromWordFile(bytes: Uint8Array, name: string): Promise<ImportedArticle> {
+  const word = await docxToHtml(bytes, name);
+  const parsed = await articleFromHtmlBody(word.html, { ...word.meta, language: '' });
+  return { ...parsed, removed: [...word.removed, ...parsed.removed] };
+}
+
+function decodeUtf8Export(bytes: Uint8Array, name: string): string {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new ApiError('too_large', `“${name}” is ${formatBytes(bytes.length)}; Claimdesk imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError('bad_file', `“${name}” is not UTF-8 text, so it is not a Claimdesk export.`);
+  }
+}
+
+/**
+ * The article a file holds, read by the importer its name calls for (saved page, Word file, a full JSON
+ * export, else plain text or Markdown) and checked, without storing anything: what `importFile` stores
+ * and what `claimdesk detect` reads. A JSON export's claims and sources are not read here.
+ */
+export async function readArticleFile(fileName: string, bytes: Uint8Array): Promise<ReadArticle> {
+  const name = path.basename(fileName);
+  if (/\.json$/i.test(name)) {
+    const parsed = parseArticleJson(decodeUtf8Export(bytes, name), CURRENT_SCHEMA_VERSION, { migrate: (json) => migrate('article', json) });
+    if (!parsed.ok) throw new ApiError('bad_file', `“${name}”: ${parsed.message}`);
+    const checked = checkArticleDoc(parsed.article.doc);
+    if (!checked.ok) throw new ApiError('bad_file', `“${name}”: ${checked.message}`);
+    return { doc: parsed.article.doc, meta: parsed.article.meta, removed: parsed.article.removedOnImport };
+  }
+  if (HTML_EXTENSIONS.test(name)) return fromImported(await articleFromPage(bytes, name));
+  if (WORD_EXTENSIONS.test(name)) return fromImported(await articleFromWordFile(bytes, name));
+  return fromDecoded(decodeTextFile(bytes, name), formatOf(name));
+}
+
 type ArticleHandlers = Pick<
   Handlers,
   'listArticles' | 'getArticle' | 'getAudit' | 'importFile' | 'importText' | 'importSample' | 'declineSample' | 'saveArticle' | 'updateMeta' | 'deleteArticle'
@@ -67,16 +140,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
   const reviewer = () => store.desk().settings.reviewerName || 'Unnamed reviewer';
 
   async function importDecoded(decoded: DecodeResult, format: 'text' | 'markdown', origin: ImportOrigin): Promise<ImportResult> {
-    if (!decoded.ok) throw new ApiError(decoded.code, decoded.message);
-    let parsed;
-    try {
-      parsed = articleFromText(decoded.text, format);
-    } catch (e) {
-      throw new ApiError('bad_file', (e as Error).message);
-    }
-    const checked = checkArticleDoc(parsed.doc);
-    if (!checked.ok) throw new ApiError('bad_file', checked.message);
-    return storeNew(parsed.doc, { ...parsed.meta, language: '' }, parsed.removed, origin);
+    const read = fromDecoded(decoded, format);
+    return storeNew(read.doc, read.meta, read.removed, origin);
   }
 
   /** Writes a newly imported article, with its import as the first audit event. */
@@ -99,31 +164,10 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     return { article: summarize(article), removed };
   }
 
-  /** A Word file: mammoth's HTML (title, byline and dates already taken out as metadata) through the same body rules as rich paste. */
-  async function articleFromWordFile(bytes: Uint8Array, name: string): Promise<ImportedArticle> {
-    const word = await docxToHtml(bytes, name);
-    const parsed = await articleFromHtmlBody(word.html, { ...word.meta, language: '' });
-    return { ...parsed, removed: [...word.removed, ...parsed.removed] };
-  }
-
   /** Stores an article built by an importer (saved page, Word file, rich paste). */
   async function storeImported(parsed: ImportedArticle, origin: ImportOrigin): Promise<ImportResult> {
-    const checked = checkArticleDoc(parsed.doc);
-    if (!checked.ok) throw new ApiError('bad_file', checked.message);
-    if (countWords(docPlainText(checked.doc)) === 0) throw new ApiError('bad_file', 'There is no text in it to import.');
-    const m = parsed.meta;
-    // Page metadata can be anything the page says; what does not fit the schema is left empty, not refused.
-    const fit = <T extends keyof ArticleRecord['meta']>(key: T, value: string) => (ArticleMeta.shape[key].safeParse(value).success ? value.trim() : '');
-    const meta = {
-      title: fit('title', m.title.slice(0, 500)),
-      publisher: fit('publisher', m.publisher.slice(0, 200)),
-      byline: fit('byline', m.byline.slice(0, 300)),
-      publishedAt: fit('publishedAt', m.publishedAt),
-      modifiedAt: fit('modifiedAt', m.modifiedAt),
-      url: fit('url', m.url),
-      language: fit('language', m.language),
-    };
-    return storeNew(parsed.doc, meta, parsed.removed, origin);
+    const read = fromImported(parsed);
+    return storeNew(read.doc, read.meta, read.removed, origin);
   }
 
   /** Rich paste: the clipboard's HTML is the article as the person selected it, so no Readability (it would cut a selection down to what it guesses is the main text, and refuses short ones). */
@@ -138,16 +182,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
 
   /** A full JSON export (Export > Full article) brought back: the same article, claims, comments and audit. */
   async function importArticleJson(bytes: Uint8Array, name: string): Promise<ImportResult> {
-    if (bytes.length > MAX_IMPORT_BYTES) {
-      throw new ApiError('too_large', `“${name}” is ${formatBytes(bytes.length)}; Claimdesk imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`);
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new ApiError('bad_file', `“${name}” is not UTF-8 text, so it is not a Claimdesk export.`);
-    }
-    const parsed = parseArticleJson(text, CURRENT_SCHEMA_VERSION, { migrate: (json) => migrate('article', json) });
+    const parsed = parseArticleJson(decodeUtf8Export(bytes, name), CURRENT_SCHEMA_VERSION, { migrate: (json) => migrate('article', json) });
     if (!parsed.ok) throw new ApiError('bad_file', `“${name}”: ${parsed.message}`);
     const { article } = parsed;
     const checked = checkArticleDoc(article.doc);
@@ -183,9 +218,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
       const name = path.basename(fileName);
       if (/\.json$/i.test(name)) return importArticleJson(bytes, name);
-      if (HTML_EXTENSIONS.test(name)) return storeImported(await articleFromPage(bytes, name), { kind: 'file', fileName: name });
-      if (WORD_EXTENSIONS.test(name)) return storeImported(await articleFromWordFile(bytes, name), { kind: 'file', fileName: name });
-      return importDecoded(decodeTextFile(bytes, name), formatOf(name), { kind: 'file', fileName: name });
+      const read = await readArticleFile(name, bytes);
+      return storeNew(read.doc, read.meta, read.removed, { kind: 'file', fileName: name });
     },
     importText: ({ text, html }) =>
       html !== undefined && html.trim() !== '' ? importPastedHtml(html, text) : importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }),

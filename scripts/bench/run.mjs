@@ -45,7 +45,8 @@ copyFileSync(path.join(here, 'page.html'), path.join(out, 'page.html'));
 
 const { main } = await import(pathToFileURL(path.join(out, 'main.mjs')).href);
 try {
-  await main({ root, pageDir: out });
+  // `npm run bench -- --detect`: the detection figure alone (no browser).
+  await main({ root, pageDir: out, only: process.argv.includes('--detect') ? 'detect' : undefined });
 } catch (e) {
   // Only a benchmark that could not run fails; slow figures never do.
   console.error(`The benchmark could not run: ${e instanceof Error ? e.stack : String(e)}`);
