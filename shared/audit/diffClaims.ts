@@ -42,7 +42,12 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
     }
     const prevComments = byId(prev.data.comments);
     const nextComments = byId(claim.data.comments);
-    for (const [cid, c] of nextComments) if (!prevComments.has(cid)) event({ action: 'comment_added', claimId: id, field: `comments.${cid}`, new: c.text });
+    for (const [cid, c] of nextComments) {
+      const p = prevComments.get(cid);
+      const field = `comments.${cid}`;
+      if (!p) event(c.replyTo === undefined ? { action: 'comment_added', claimId: id, field, new: c.text } : { action: 'comment_replied', claimId: id, field, new: c.text });
+      else if (p.text !== c.text) event({ action: 'comment_edited', claimId: id, field, old: p.text, new: c.text });
+    }
     for (const [cid, c] of prevComments) if (!nextComments.has(cid)) event({ action: 'comment_deleted', claimId: id, field: `comments.${cid}`, old: c.text });
   }
   for (const [id, claim] of old) {
