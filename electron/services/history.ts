@@ -1,0 +1,17 @@
+/** The history pane's service: pages of an article's audit trail, which the editor's copy of the article leaves out. */
+import { ApiError, type Handlers } from '../../shared/api';
+import { queryHistory } from '../../shared/audit/history';
+import type { Store } from '../store/store';
+
+export function historyService(store: Store): Pick<Handlers, 'getHistory'> {
+  return {
+    async getHistory({ id, ...query }) {
+      const article = await store.getArticle(id);
+      if (!article) throw new ApiError('not_found', `There is no article with id ${id} in this desk.`);
+      if (query.claimId !== undefined && !article.claims.some((c) => c.data.id === query.claimId) && !article.audit.some((e) => e.claimId === query.claimId)) {
+        throw new ApiError('not_found', 'That claim is not in this article and has no history in it.');
+      }
+      return queryHistory(article.audit, query);
+    },
+  };
+}
