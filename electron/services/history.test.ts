@@ -78,9 +78,10 @@ describe('comments through saveArticle', () => {
     await refused(withComments({ ...ana, text: 'x'.repeat(10_001), editedAt: '2026-12-01T11:00:00.000Z' }, ben), '');
   });
 
-  it('refuses the history of an unknown article or claim', async () => {
-    const r = await backend.dispatch('getHistory', { id: article.id, claimId: 'claim-nope' });
+  it('refuses the history of an unknown article and a page too large; a claim not saved yet has none', async () => {
+    const r = await backend.dispatch('getHistory', { id: '00000000-0000-4000-8000-000000000000' });
     expect(r.ok ? null : r.error.code).toBe('not_found');
+    expect(await ok<HistoryPage>('getHistory', { id: article.id, claimId: 'claim-not-saved' })).toEqual({ events: [], total: 0, people: [] });
     const bad = await backend.dispatch('getHistory', { id: article.id, limit: 100_000 });
     expect(bad.ok ? null : bad.error.code).toBe('invalid_request');
   });

@@ -196,3 +196,4 @@ export const HISTORY_KINDS = {
   comments: { label: 'Comments', actions: ['comment_added', 'comment_replied', 'comment_edited', 'comment_deleted'] },
   handoff: { label: 'Review handoff', actions: ['bundle_exported', 'bundle_opened', 'bundle_merged', 'conflict_resolved'] },
 } as const satisfies Record<string, { label: string; actions: readonly AuditEvent['action'][] }>;
+export type HistoryKindName = keyof typeof HISTORY_KINDS;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditEvent } from '../schema/audit';
-import { HISTORY_KINDS } from './describe';
+import { HISTORY_KINDS, type HistoryKindName } from './describe';
 
 /**
  * A page of history is at most this many events. An article's audit grows by one event per committed
@@ -9,7 +9,7 @@ import { HISTORY_KINDS } from './describe';
  */
 export const HISTORY_PAGE_MAX = 200;
 
-export const HistoryKind = z.enum(Object.keys(HISTORY_KINDS) as [keyof typeof HISTORY_KINDS, ...(keyof typeof HISTORY_KINDS)[]]);
+export const HistoryKind = z.enum(Object.keys(HISTORY_KINDS) as [HistoryKindName, ...HistoryKindName[]]);
 export type HistoryKind = z.infer<typeof HistoryKind>;
 
 export const HistoryQuery = z
