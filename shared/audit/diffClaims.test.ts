@@ -20,6 +20,10 @@ describe('diffClaims on comments', () => {
     expect(diffClaims(claimWith(edited, reply), claimWith(reply), stamp)).toEqual([expect.objectContaining({ action: 'comment_deleted', old: 'Check the ministry figure.' })]);
   });
 
+  it("records the comments of a claim new in this save", () => {
+    expect(diffClaims([], claimWith(ana), stamp).map((e) => e.action)).toEqual(['claim_created', 'comment_added']);
+  });
+
   it('records nothing when the comments did not change', () => {
     expect(diffClaims(claimWith(ana), claimWith({ ...ana }), stamp)).toEqual([]);
   });

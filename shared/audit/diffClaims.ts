@@ -21,6 +21,8 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
     const prev = old.get(id);
     if (!prev) {
       event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact });
+      // A comment posted before the new claim's first save (or brought with it) is recorded too.
+      for (const c of claim.data.comments) event({ action: c.replyTo === undefined ? 'comment_added' : 'comment_replied', claimId: id, field: `comments.${c.id}`, new: c.text });
       continue;
     }
     if (!prev.target.orphaned && claim.target.orphaned) event({ action: 'claim_orphaned', claimId: id, old: prev.target.quote.exact });
@@ -45,7 +47,7 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
     for (const [cid, c] of nextComments) {
       const p = prevComments.get(cid);
       const field = `comments.${cid}`;
-      if (!p) event(c.replyTo === undefined ? { action: 'comment_added', claimId: id, field, new: c.text } : { action: 'comment_replied', claimId: id, field, new: c.text });
+      if (!p) event({ action: c.replyTo === undefined ? 'comment_added' : 'comment_replied', claimId: id, field, new: c.text });
       else if (p.text !== c.text) event({ action: 'comment_edited', claimId: id, field, old: p.text, new: c.text });
     }
     for (const [cid, c] of prevComments) if (!nextComments.has(cid)) event({ action: 'comment_deleted', claimId: id, field: `comments.${cid}`, old: c.text });
