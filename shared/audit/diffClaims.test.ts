@@ -20,8 +20,15 @@ describe('diffClaims on comments', () => {
     expect(diffClaims(claimWith(edited, reply), claimWith(reply), stamp)).toEqual([expect.objectContaining({ action: 'comment_deleted', old: 'Check the ministry figure.' })]);
   });
 
-  it("records the comments of a claim new in this save", () => {
-    expect(diffClaims([], claimWith(ana), stamp).map((e) => e.action)).toEqual(['claim_created', 'comment_added']);
+  it('records what a claim new in this save already holds: its fields and comments', () => {
+    const [claim] = claimWith(ana);
+    const withVerdict: Claim = { ...claim!, data: { ...claim!.data, verification: { ...claim!.data.verification, verdict: 'False' } } };
+    expect(diffClaims([], [withVerdict], stamp).map((e) => [e.action, e.field ?? null, e.new])).toEqual([
+      ['claim_created', null, 'ten troops'],
+      ['claim_updated', 'verification.verdict', 'False'],
+      ['comment_added', `comments.${ana.id}`, ana.text],
+    ]);
+    expect(diffClaims([], claimWith(), stamp).map((e) => e.action)).toEqual(['claim_created']);
   });
 
   it('records nothing when the comments did not change', () => {

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../schema/audit';
-import type { Claim } from '../schema/claim';
+import { newClaimData, type Claim } from '../schema/claim';
 import { CLAIM_FIELDS } from '../claims/fields';
 
 type Stamp = { who: string; at: string; newId: () => string };
@@ -18,12 +18,12 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
   const now = byId(after.map((c) => ({ ...c, id: c.data.id })));
 
   for (const [id, claim] of now) {
-    const prev = old.get(id);
+    let prev = old.get(id);
     if (!prev) {
       event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact });
-      // A comment posted before the new claim's first save (or brought with it) is recorded too.
-      for (const c of claim.data.comments) event({ action: c.replyTo === undefined ? 'comment_added' : 'comment_replied', claimId: id, field: `comments.${c.id}`, new: c.text });
-      continue;
+      // What a new claim already holds when first saved (a verdict chosen, a comment posted within the
+      // autosave's second, or a claim brought by a bundle) is recorded as changes from an empty claim.
+      prev = { id, data: newClaimData(id, claim.data.createdBy, claim.data.createdAt), target: claim.target };
     }
     if (!prev.target.orphaned && claim.target.orphaned) event({ action: 'claim_orphaned', claimId: id, old: prev.target.quote.exact });
     if (prev.target.orphaned && !claim.target.orphaned) event({ action: 'claim_restored', claimId: id, new: claim.target.quote.exact });
