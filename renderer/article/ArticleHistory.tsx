@@ -57,7 +57,7 @@ export function ArticleHistory({ articleId, refreshKey, claimLabel }: Props) {
                 </option>
               ))}
             </select>
-            <span className="hint" role="status">
+            <span className="hint" aria-live="polite">
               {loading && events.length === 0 ? 'Loading history…' : `${total.toLocaleString('en')} ${total === 1 ? 'change' : 'changes'}${filtered ? ' match' : ''}`}
             </span>
           </div>

@@ -83,7 +83,10 @@ export function HistoryEntries({ events, label, claimLabel }: { events: AuditEve
           <li key={h.id}>
             <p className="history-line">
               {claim && <span className="history-claim">{claim}: </span>}
-              <strong>{h.who}</strong> {h.summary} — <time dateTime={h.at}>{h.when}</time>
+              <strong>{h.who}</strong> {h.summary}{' '}
+              <span className="history-when">
+                — <time dateTime={h.at}>{h.when}</time>
+              </span>
             </p>
             {h.full.length > 0 && (
               <details className="history-full">

@@ -275,7 +275,7 @@ export function CommentThread({ claim, draft, onDraft, onPosted, onChange, revie
             </li>
           ))}
         </ul>
-        <p className="visually-hidden" role="status">
+        <p className="visually-hidden" aria-live="polite">
           {deleted && !byId.has(deleted) ? 'Comment deleted.' : ''}
         </p>
         <form

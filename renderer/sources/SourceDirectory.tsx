@@ -82,7 +82,7 @@ export function SourceDirectory({ sources, onChange }: Props) {
           {q === '' ? `${sources.length} ${sources.length === 1 ? 'source' : 'sources'}` : `${shown.length} of ${sources.length} match`}
         </span>
       </div>
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" aria-live="polite">
         {status}
       </p>
       {sorted.length === 0 ? (
@@ -390,7 +390,7 @@ function MergeSources({ from, sources, onCancel, onMerged }: MergeProps) {
         <KindSelect id={`${ids}-kind`} value={kind} onChange={setKind} />
       </div>
       {preview && (
-        <p className="hint" role="status">
+        <p className="hint" aria-live="polite">
           {preview.ok ? `After the merge: ${describeEntry(preview.sources.find((s) => s.id === (keepName === 'from' ? from.id : otherId)))}` : preview.message}
         </p>
       )}
