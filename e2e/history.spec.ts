@@ -93,3 +93,36 @@ test("the article's history lists imports, text, details, claims and comments, f
   await expect(list).toHaveText([new RegExp('Ana Reviewer set the verdict to Mixed'), new RegExp('Ana Reviewer marked the claim')]);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+test('an article with 5,000 audit events opens its history a page at a time', async ({ app }) => {
+  const page = app.page();
+  const url = new URL(app.url());
+  const call = async (method: string, payload: unknown) => {
+    const r = await page.request.post(`${url.origin}/api/${method}`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' }, data: payload });
+    const body = (await r.json()) as { ok: boolean; value: unknown };
+    expect(body.ok, method).toBe(true);
+    return body.value;
+  };
+  // The sample, exported in full and brought back under a new id with a long trail of verdict changes.
+  const { article } = (await call('importSample', {})) as { article: { id: string } };
+  const exported = (await call('exportArticle', { id: article.id, format: 'json' })) as { content: string };
+  const json = JSON.parse(exported.content) as { article: { id: string; audit: object[] } };
+  json.article.id = 'big-audit-article-0001';
+  const verdicts = ['Mixed', 'False', 'True'];
+  for (let i = 0; i < 5000; i++) {
+    json.article.audit.push({ id: `event-${String(i).padStart(6, '0')}`, at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), who: i % 2 ? 'Ana Reviewer' : 'Ben Second', action: 'claim_updated', claimId: 'claim-gone-0001', field: 'verification.verdict', old: verdicts[i % 3], new: verdicts[(i + 1) % 3] });
+  }
+  await call('importFile', { fileName: 'big.json', dataBase64: Buffer.from(JSON.stringify(json)).toString('base64') });
+  await page.goto(`${url.origin}/#/article/big-audit-article-0001`);
+  await page.getByText('Article history').click();
+  const list = page.getByRole('list', { name: 'Article history' }).getByRole('listitem');
+  await expect(list).toHaveCount(50);
+  await expect(page.getByText('5,001 changes')).toBeVisible();
+  // The newest of them (4 Nov, or with the year outside this one), on a claim no longer in the article.
+  await expect(list.first()).toHaveText(/^Deleted claim: Ana Reviewer set the verdict from False to True — \d{1,2} Nov( \d{4})?, \d{2}:\d{2}$/);
+  await page.getByRole('button', { name: 'Show older (4,951 more)' }).click();
+  await expect(list).toHaveCount(100);
+  await page.getByLabel('Person').selectOption('Ben Second');
+  await expect(page.getByText('2,500 changes match')).toBeVisible();
+  await expect(list).toHaveCount(50);
+});
