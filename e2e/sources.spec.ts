@@ -21,17 +21,23 @@ async function add(page: Page, name: string, kind: string, aliases = '') {
   await addForm(page).getByRole('button', { name: 'Add source' }).click();
 }
 
+/** Adds a source and waits until it is in the table (the form is emptied once the back end has it). */
+async function addAndWait(page: Page, name: string, kind: string, aliases = '') {
+  await add(page, name, kind, aliases);
+  await expect(table(page).getByLabel(`Name of ${name}`, { exact: true })).toHaveValue(name);
+  await expect(addForm(page).getByLabel('Name', { exact: true })).toHaveValue('');
+}
+
 test('add, search, edit, merge and delete sources by hand; bad input changes nothing', async ({ app }) => {
   const page = app.page();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Source directory' })).toBeVisible();
 
-  await add(page, 'SOHR', 'NGO or monitor', 'the Observatory');
-  await expect(table(page).getByLabel('Name of SOHR')).toHaveValue('SOHR');
+  await addAndWait(page, 'SOHR', 'NGO or monitor', 'the Observatory');
   // After adding, the name field is ready for the next one.
   await expect(addForm(page).getByLabel('Name', { exact: true })).toBeFocused();
-  await add(page, 'Syrian Observatory for Human Rights', 'None');
-  await add(page, 'SANA', 'State media', 'Syrian Arab News Agency');
+  await addAndWait(page, 'Syrian Observatory for Human Rights', 'None');
+  await addAndWait(page, 'SANA', 'State media', 'Syrian Arab News Agency');
   await expect.poll(() => deskSources(app.dataDir).map((s) => s.name)).toEqual(['SOHR', 'Syrian Observatory for Human Rights', 'SANA']);
 
   // A name another source has (as its name or an alias), in any case: refused, nothing written.

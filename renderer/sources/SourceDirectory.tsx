@@ -136,18 +136,24 @@ function AddSource({ sources, onSaved }: { sources: SourceEntry[]; onSaved: (nex
   const [aliases, setAliases] = useState('');
   const [error, setError] = useState<string | null>(null);
   const nameField = useRef<HTMLInputElement>(null);
+  const latest = useRef({ name, aliases, kind });
+  latest.current = { name, aliases, kind };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const entry = checked(sources, { id: crypto.randomUUID(), name: name.trim(), kind, aliases: splitAliases(aliases) });
     if (!entry.ok) return setError(entry.message);
+    const sent = { name, aliases, kind };
     client.saveSource({ source: entry.entry }).then(
       (r) => {
         setError(null);
-        setName('');
-        setAliases('');
-        setKind('none');
+        // Emptied for the next source only if nothing new was typed while this one was being saved.
+        if (latest.current.name === sent.name && latest.current.aliases === sent.aliases && latest.current.kind === sent.kind) {
+          setName('');
+          setAliases('');
+          setKind('none');
+          nameField.current?.focus();
+        }
         onSaved(r.sources, entry.entry.name);
-        nameField.current?.focus();
       },
       (err: unknown) => setError(errorMessage(err)),
     );
@@ -206,23 +212,41 @@ function SourceRow({ source, sources, canMerge, onSaved, onMerge }: RowProps) {
   useEffect(() => setName(source.name), [source.name]);
   useEffect(() => setAliases(source.aliases.join(', ')), [source.aliases]);
 
+  // Edits of this row are sent one after another, each on top of the last: a kind chosen and a name
+  // typed at once must not have the second (built from the row as it was) put the old kind back.
+  const draft = useRef(source);
+  const pending = useRef(0);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  useEffect(() => {
+    if (pending.current === 0) draft.current = source;
+  }, [source]);
   const save = (patch: Partial<SourceEntry>, message: string) => {
-    const entry = checked(sources, { ...source, ...patch });
+    const entry = checked(sources, { ...draft.current, ...patch });
     if (!entry.ok) return setError(entry.message);
-    client.saveSource({ source: entry.entry }).then(
-      (r) => {
-        setError(null);
-        onSaved(r.sources, message);
-      },
-      (e: unknown) => setError(errorMessage(e)),
+    draft.current = entry.entry;
+    pending.current += 1;
+    chain.current = chain.current.then(() =>
+      client.saveSource({ source: entry.entry }).then(
+        (r) => {
+          pending.current -= 1;
+          setError(null);
+          onSaved(r.sources, message);
+        },
+        (e: unknown) => {
+          pending.current -= 1;
+          // What the directory holds is what the next edit builds on.
+          draft.current = source;
+          setError(errorMessage(e));
+        },
+      ),
     );
   };
   const commitName = () => {
-    if (name.trim() !== source.name) save({ name: name.trim() }, `Renamed ${source.name} to ${name.trim()}.`);
+    if (name.trim() !== draft.current.name) save({ name: name.trim() }, `Renamed ${source.name} to ${name.trim()}.`);
   };
   const commitAliases = () => {
     const list = splitAliases(aliases);
-    if (list.join('\n') !== source.aliases.join('\n')) save({ aliases: list }, `Saved the aliases of ${source.name}.`);
+    if (list.join('\n') !== draft.current.aliases.join('\n')) save({ aliases: list }, `Saved the aliases of ${source.name}.`);
   };
   const keys = (commit: () => void, reset: () => void) => (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
