@@ -172,7 +172,7 @@ test('the rating scale is a desk setting, and the source directory keeps names, 
 
   await page.getByRole('link', { name: 'Settings' }).click();
   const sources = page.getByRole('table', { name: 'Sources' });
-  await expect(sources).toContainText('Syrian Observatory for Human Rights');
+  await expect(sources.getByLabel('Name of Syrian Observatory for Human Rights')).toHaveValue('Syrian Observatory for Human Rights');
   await expect(sources.getByLabel('Kind of Syrian Observatory for Human Rights')).toHaveValue('ngo_monitor');
   await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').fill('SOHR, the Observatory');
   await sources.getByLabel('Aliases of Syrian Observatory for Human Rights').blur();

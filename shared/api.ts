@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { ArticleForEditing, ArticleId, ArticleSummary, EditableMeta, RemovedText } from './schema/article';
 import { AuditEvent } from './schema/audit';
-import { Claim } from './schema/claim';
+import { Claim, SourceKind } from './schema/claim';
+import { HistoryPage, HistoryQuery } from './audit/history';
 import { DocNodeJson } from './schema/doc';
 import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
 import { StoredAgreement, StoredConflict } from './schema/exchange';
@@ -50,6 +51,11 @@ export const api = {
     request: z.object({ id: z.string().min(6).max(64) }).strict(),
     response: z.object({ sources: z.array(SourceEntry) }),
   },
+  /** Two directory entries made one: `keepId` stays, named `name` (one of the two's names), `mergeId`'s names become its aliases. */
+  mergeSources: {
+    request: z.object({ keepId: z.string().min(6).max(64), mergeId: z.string().min(6).max(64), name: z.string().trim().min(1).max(200), kind: SourceKind }).strict(),
+    response: z.object({ sources: z.array(SourceEntry) }),
+  },
   listArticles: {
     request: Empty,
     response: z.object({ articles: z.array(ArticleSummary) }),
@@ -61,6 +67,11 @@ export const api = {
   getAudit: {
     request: z.object({ id: ArticleId }).strict(),
     response: z.object({ events: z.array(AuditEvent) }),
+  },
+  /** A page of an article's history (its audit trail), newest first; with claimId, one claim's. */
+  getHistory: {
+    request: HistoryQuery.extend({ id: ArticleId }).strict(),
+    response: HistoryPage,
   },
   /** A file the user picked: its raw bytes, so the Node side decides whether it is text at all. */
   importFile: {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../backend';
 import { tempDir } from '../testing';
 import { samplePath } from '../paths';
+import { CURRENT_SCHEMA_VERSION } from '../store/migrations';
 
 let tmp: ReturnType<typeof tempDir>;
 let backend: Backend;
@@ -136,7 +137,7 @@ describe('saved pages and rich paste', () => {
     const { article, removed } = res.value as { article: { id: string }; removed: { text: string; reason: string }[] };
     expect(removed).toContainEqual({ text: 'Image copyright EPA', reason: 'image credit' });
     const stored = JSON.parse(readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8'));
-    expect(stored.schemaVersion).toBe(4);
+    expect(stored.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(stored.article.meta).toEqual({
       title: 'Sweden drops Assange rape investigation',
       publisher: 'BBC News',

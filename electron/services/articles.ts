@@ -7,6 +7,7 @@ import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { countWords, docPlainText, docTitle } from '../../shared/doc/plainText';
 import { checkClaims } from '../../shared/claims/checkClaims';
 import { checkSecondReview } from '../../shared/claims/checkSecondReview';
+import { checkComments } from '../../shared/claims/comments';
 import { diffClaims } from '../../shared/audit/diffClaims';
 import { recordSourceEntries, recordSources } from '../../shared/sources/directory';
 import { parseArticleJson } from '../../shared/report/jsonExport';
@@ -244,7 +245,11 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
         const article = found(id, current);
         checkRevision(article, baseRevision);
         const desk = store.desk();
-        const issues = [...checkClaims(claims, text, desk.settings.ratingScale), ...checkSecondReview(article.claims, claims, desk.settings.reviewerName)];
+        const issues = [
+          ...checkClaims(claims, text, desk.settings.ratingScale),
+          ...checkSecondReview(article.claims, claims, desk.settings.reviewerName),
+          ...checkComments(article.claims, claims, desk.settings.reviewerName),
+        ];
         if (issues.length > 0) throw new ApiError('invalid_request', issues[0]!.message, issues);
         const at = now().toISOString();
         const who = reviewer();

@@ -1,8 +1,14 @@
 import { ApiError, type Handlers } from '../../shared/api';
-import { findSource } from '../../shared/sources/directory';
+import { mergeSources, putSource, type DirectoryEdit } from '../../shared/sources/editDirectory';
 import type { Store } from '../store/store';
 
-export function deskService(store: Store): Pick<Handlers, 'getDesk' | 'updateSettings' | 'saveSource' | 'deleteSource'> {
+/** The edited directory, or the edit's reason for refusing as a bad request (the desk file is then not written). */
+function edited(edit: DirectoryEdit) {
+  if (!edit.ok) throw new ApiError('invalid_request', edit.message);
+  return edit.sources;
+}
+
+export function deskService(store: Store): Pick<Handlers, 'getDesk' | 'updateSettings' | 'saveSource' | 'mergeSources' | 'deleteSource'> {
   return {
     async getDesk() {
       return { desk: store.desk(), notices: store.notices(), dataDir: store.dir };
@@ -10,15 +16,11 @@ export function deskService(store: Store): Pick<Handlers, 'getDesk' | 'updateSet
     updateSettings: ({ settings }) => store.updateDesk((d) => ({ ...d, settings: { ...d.settings, ...settings } })),
     // Both check the directory as it is when their turn in the desk file's queue comes, not before.
     async saveSource({ source }) {
-      const desk = await store.updateDesk((d) => {
-        const others = d.sources.filter((s) => s.id !== source.id);
-        for (const name of [source.name, ...source.aliases]) {
-          const clash = findSource(others, name);
-          if (clash) throw new ApiError('invalid_request', `“${name}” already names another source in the directory (${clash.name}).`);
-        }
-        const exists = d.sources.some((s) => s.id === source.id);
-        return { ...d, sources: exists ? d.sources.map((s) => (s.id === source.id ? source : s)) : [...d.sources, source] };
-      });
+      const desk = await store.updateDesk((d) => ({ ...d, sources: edited(putSource(d.sources, source)) }));
+      return { sources: desk.sources };
+    },
+    async mergeSources(request) {
+      const desk = await store.updateDesk((d) => ({ ...d, sources: edited(mergeSources(d.sources, request)) }));
       return { sources: desk.sources };
     },
     async deleteSource({ id }) {

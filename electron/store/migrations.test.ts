@@ -34,7 +34,7 @@ describe('migrations', () => {
       // Version 4: the metadata a saved page gives (modified date, language), empty for older articles.
       expect(loaded?.meta).toEqual({ title: 'Old', publisher: 'P', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' });
       await store.updateDesk((d) => ({ ...d }));
-      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(4);
+      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(5);
       store.close();
     } finally {
       cleanup();

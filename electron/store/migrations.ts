@@ -8,10 +8,13 @@
  *   3  review handoff state in each article (exchange: common history, merged bundles, conflicts);
  *      second review (request and sign-off) in each claim's verification
  *   4  modified date and language in each article's metadata (saved-page import)
+ *   5  comment replies and edits (optional replyTo and editedAt) and their audit actions (comment_replied,
+ *      comment_edited). Nothing to rewrite: the bump is there so a Claimdesk that reads only up to 4
+ *      refuses such a store untouched instead of quarantining articles whose audit it cannot parse.
  */
 import { DEFAULT_RATING_SCALE } from '../../shared/schema/claim';
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export type FileKind = 'desk' | 'index' | 'article';
 
@@ -39,13 +42,16 @@ const migrations: Record<FileKind, Record<number, Migration>> = {
       const article = obj(f.article);
       return { ...f, article: { ...article, meta: { modifiedAt: '', language: '', ...obj(article.meta) } } };
     },
+    4: (f) => f,
   },
   index: {
+    4: (f) => f,
     3: (f) => f,
     2: (f) => f,
     1: (f) => ({ ...f, articles: Array.isArray(f.articles) ? f.articles.map((a) => ({ claimCount: 0, doneCount: 0, ...obj(a) })) : f.articles }),
   },
   desk: {
+    4: (f) => f,
     3: (f) => f,
     2: (f) => f,
     1: (f) => {

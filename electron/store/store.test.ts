@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeArticle, tempDir } from '../testing';
 import { openStore, type Store } from './store';
 import { summarize } from './summarize';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: Store | null = null;
@@ -34,10 +35,10 @@ describe('store layout', () => {
     await store.updateDesk((d) => ({ ...d, settings: { ...d.settings, reviewerName: 'Ana' } }));
     expect(readdirSync(path.join(tmp.dir, 'articles'))).toEqual([`${idOf(1)}.json`]);
     const index = JSON.parse(readFileSync(path.join(tmp.dir, 'index.json'), 'utf8'));
-    expect(index.schemaVersion).toBe(4);
+    expect(index.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(index.articles[0]).toMatchObject({ id: idOf(1), title: `Article ${idOf(1)}`, wordCount: 9 });
     const desk = JSON.parse(readFileSync(path.join(tmp.dir, 'desk.json'), 'utf8'));
-    expect(desk).toMatchObject({ schemaVersion: 4, desk: { settings: { reviewerName: 'Ana' } } });
+    expect(desk).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, desk: { settings: { reviewerName: 'Ana' } } });
   });
 
   it('saving one article rewrites neither the other articles nor the index when its summary is unchanged', async () => {

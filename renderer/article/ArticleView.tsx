@@ -14,6 +14,8 @@ import { markClaim, reattachClaim, selectClaim } from '../editor/claimCommands';
 import { openArticle } from '../editor/editorState';
 import { canDrawClaims } from '../editor/claimHighlights';
 import { ClaimDetail } from '../claims/ClaimDetail';
+import { ClaimHistory } from '../claims/ClaimHistory';
+import { ArticleHistory } from './ArticleHistory';
 import { ClaimsPanel, type ClaimRow } from '../claims/ClaimsPanel';
 import { claimRows } from '../claims/claimRows';
 import { NO_FILTER, type ClaimFilter } from '../claims/filters';
@@ -206,6 +208,14 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
             </ul>
           </details>
         )}
+        <ArticleHistory
+          articleId={id}
+          refreshKey={saveState}
+          claimLabel={(cid) => {
+            const row = rows.find((r) => r.id === cid);
+            return row ? (row.number === null ? 'Orphaned claim' : `Claim ${row.number}`) : 'Deleted claim';
+          }}
+        />
         <ArticleEditor initialState={loaded.initial} onTransaction={onTransaction} onView={(v) => (view.current = v)} />
       </div>
       <ClaimsPanel
@@ -255,6 +265,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
             }}
           />
         )}
+        {selectedRow && <ClaimHistory key={`history-${selectedRow.id}`} articleId={id} claimId={selectedRow.id} refreshKey={saveState} />}
       </ClaimsPanel>
       <ToastRegion toast={actions.toast} onDismiss={actions.dismissToast} />
     </article>

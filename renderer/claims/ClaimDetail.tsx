@@ -191,6 +191,7 @@ export function ClaimDetail({ claim, number, quote, orphaned, scale, sources, re
         onDraft={(comment) => updateForms((f) => ({ ...f, comment }))}
         onPosted={(text) => updateForms((f) => (f.comment.trim() === text ? { ...f, comment: '' } : f))}
         onChange={onChange}
+        reviewer={reviewer}
       />
 
       <button type="button" className="danger" onClick={onDelete} title="Ctrl+Shift+Backspace">

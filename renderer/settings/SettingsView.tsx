@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '../../shared/schema/claim';
-import { DeskSettings, type DeskState, type SourceEntry } from '../../shared/schema/desk';
+import { DeskSettings, type DeskState } from '../../shared/schema/desk';
 import { MAX_REVIEW_URL_TEMPLATE } from '../../shared/report/reviewUrl';
 import { client, errorMessage } from '../api';
+import { SourceDirectory } from '../sources/SourceDirectory';
 
 type Props = { onError: (message: string) => void; onInfo: (message: string) => void };
 
@@ -108,79 +108,8 @@ export function SettingsView({ onError, onInfo }: Props) {
         </div>
         <button type="submit">Save settings</button>
       </form>
-      <SourceDirectory
-        sources={desk.sources}
-        onChange={(sources) => setDesk({ ...desk, sources })}
-        onError={onError}
-      />
+      <SourceDirectory sources={desk.sources} onChange={(sources) => setDesk({ ...desk, sources })} />
       <p className="hint">Data directory: {dataDir}</p>
     </div>
-  );
-}
-
-function SourceDirectory({ sources, onChange, onError }: { sources: SourceEntry[]; onChange: (s: SourceEntry[]) => void; onError: (m: string) => void }) {
-  const sorted = [...sources].sort((a, b) => a.name.localeCompare(b.name));
-  return (
-    <section aria-labelledby="sources-heading" className="source-directory">
-      <h2 id="sources-heading">Source directory</h2>
-      <p className="hint">Sources named in claims are added here, so the same source keeps one name and kind across articles. Aliases are other names the articles use for it.</p>
-      {sorted.length === 0 ? (
-        <p>No sources yet.</p>
-      ) : (
-        <table className="article-table" aria-label="Sources">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Aliases (comma-separated)</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((s) => (
-              <SourceRow key={s.id} source={s} onSaved={onChange} onError={onError} />
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-function SourceRow({ source, onSaved, onError }: { source: SourceEntry; onSaved: (s: SourceEntry[]) => void; onError: (m: string) => void }) {
-  const [aliases, setAliases] = useState(source.aliases.join(', '));
-  const save = (patch: Partial<SourceEntry>) =>
-    client.saveSource({ source: { ...source, ...patch } }).then((r) => onSaved(r.sources), (e: unknown) => onError(errorMessage(e)));
-  return (
-    <tr>
-      <td>{source.name}</td>
-      <td>
-        <select aria-label={`Kind of ${source.name}`} value={source.kind} onChange={(e) => void save({ kind: e.currentTarget.value as SourceKind })}>
-          {SOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {SOURCE_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <input
-          aria-label={`Aliases of ${source.name}`}
-          value={aliases}
-          onChange={(e) => setAliases(e.currentTarget.value)}
-          onBlur={() => {
-            const list = aliases.split(',').map((a) => a.trim()).filter((a) => a !== '');
-            if (list.join(',') !== source.aliases.join(',')) void save({ aliases: list });
-          }}
-        />
-      </td>
-      <td>
-        <button type="button" className="link-button" onClick={() => client.deleteSource({ id: source.id }).then((r) => onSaved(r.sources), (e: unknown) => onError(errorMessage(e)))}>
-          Remove
-        </button>
-      </td>
-    </tr>
   );
 }

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../schema/audit';
-import type { Claim } from '../schema/claim';
+import { newClaimData, type Claim } from '../schema/claim';
 import { CLAIM_FIELDS } from '../claims/fields';
 
 type Stamp = { who: string; at: string; newId: () => string };
@@ -18,10 +18,12 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
   const now = byId(after.map((c) => ({ ...c, id: c.data.id })));
 
   for (const [id, claim] of now) {
-    const prev = old.get(id);
+    let prev = old.get(id);
     if (!prev) {
       event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact });
-      continue;
+      // What a new claim already holds when first saved (a verdict chosen, a comment posted within the
+      // autosave's second, or a claim brought by a bundle) is recorded as changes from an empty claim.
+      prev = { id, data: newClaimData(id, claim.data.createdBy, claim.data.createdAt), target: claim.target };
     }
     if (!prev.target.orphaned && claim.target.orphaned) event({ action: 'claim_orphaned', claimId: id, old: prev.target.quote.exact });
     if (prev.target.orphaned && !claim.target.orphaned) event({ action: 'claim_restored', claimId: id, new: claim.target.quote.exact });
@@ -42,7 +44,12 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
     }
     const prevComments = byId(prev.data.comments);
     const nextComments = byId(claim.data.comments);
-    for (const [cid, c] of nextComments) if (!prevComments.has(cid)) event({ action: 'comment_added', claimId: id, field: `comments.${cid}`, new: c.text });
+    for (const [cid, c] of nextComments) {
+      const p = prevComments.get(cid);
+      const field = `comments.${cid}`;
+      if (!p) event({ action: c.replyTo === undefined ? 'comment_added' : 'comment_replied', claimId: id, field, new: c.text });
+      else if (p.text !== c.text) event({ action: 'comment_edited', claimId: id, field, old: p.text, new: c.text });
+    }
     for (const [cid, c] of prevComments) if (!nextComments.has(cid)) event({ action: 'comment_deleted', claimId: id, field: `comments.${cid}`, old: c.text });
   }
   for (const [id, claim] of old) {

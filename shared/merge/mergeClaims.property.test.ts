@@ -1,13 +1,15 @@
 /**
  * Property tests of the merge. Base is the annotated sample after random edits; ours and theirs are base
  * after more random edits each: field changes, added claims (on random words, so some overlap the other
- * side's), comments and evidence added or deleted, evidence changed, claims orphaned or deleted. Every
+ * side's), comments added, replied to, edited or deleted, evidence added or deleted, evidence changed, claims orphaned or deleted. Every
  * edit keeps the claim valid, as the editor does. Checked:
  * - the merged claims are valid and have distinct ids, each from ours or theirs;
  * - nothing is lost: every claim of ours or theirs is in the result (under its id, or a theirs-claim under
  *   the id of the ours-claim it was matched to by anchor), except a claim of the common history that the
  *   other side deleted while this side left its data unchanged (stamps aside); every comment of such a
- *   kept claim, from either side, is in the merged claim, and so is every evidence item new on its side;
+ *   kept claim, from either side, is in the merged claim (but one of the common history the other side
+ *   deleted and this side left as it was: a delete is honoured, its replies stay), and so is every
+ *   evidence item new on its side;
  * - with unknown history (base null) every claim of both sides is kept;
  * - merge(b, x, x) = x, and merging the same bundle again (base := theirs) changes nothing, no conflicts;
  * - no claim is done without a verdict, and no field that depends on another (FIELD_PREREQUISITES) was
@@ -35,6 +37,8 @@ type Op =
   | { kind: 'addClaim'; start: number; length: number }
   | { kind: 'addComment'; claim: number; minute: number }
   | { kind: 'deleteComment'; claim: number }
+  | { kind: 'replyComment'; claim: number }
+  | { kind: 'editComment'; claim: number; text: string }
   | { kind: 'addEvidence'; claim: number }
   | { kind: 'changeEvidence'; claim: number; title: string }
   | { kind: 'deleteEvidence'; claim: number }
@@ -55,6 +59,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('addClaim' as const), start, length: fc.integer({ min: 1, max: 120 }) }),
   fc.record({ kind: fc.constant('addComment' as const), claim: idx, minute: fc.nat(59) }),
   fc.record({ kind: fc.constant('deleteComment' as const), claim: idx }),
+  fc.record({ kind: fc.constant('replyComment' as const), claim: idx }),
+  fc.record({ kind: fc.constant('editComment' as const), claim: idx, text: fc.constantFrom('Edited once.', 'Edited twice.') }),
   fc.record({ kind: fc.constant('addEvidence' as const), claim: idx }),
   fc.record({ kind: fc.constant('changeEvidence' as const), claim: idx, title: fc.constantFrom('A', 'B') }),
   fc.record({ kind: fc.constant('deleteEvidence' as const), claim: idx }),
@@ -113,6 +119,15 @@ function applyOps(claims: Claim[], ops: Op[], side: string, hour: number): Claim
       case 'deleteComment':
         change(o.claim, (d) => ({ ...d, comments: d.comments.slice(1) }));
         break;
+      case 'replyComment':
+        change(o.claim, (d) => {
+          const parent = d.comments.find((c) => c.replyTo === undefined);
+          return parent ? { ...d, comments: [...d.comments, { ...comment(nextId('cm'), at(), 'A reply', side), replyTo: parent.id }] } : d;
+        });
+        break;
+      case 'editComment':
+        change(o.claim, (d) => ({ ...d, comments: d.comments.map((c, i) => (i === d.comments.length - 1 ? { ...c, text: o.text, editedAt: at() } : c)) }));
+        break;
       case 'addEvidence':
         change(o.claim, verification((v) => ({ ...v, evidence: [...v.evidence, evidence(nextId('ev'))] })));
         break;
@@ -155,8 +170,15 @@ function checkNothingLost(base: Claim[] | null, ours: Claim[], theirs: Claim[], 
       }
       expect(merged, `claim ${c.data.id} kept`).toBeDefined();
       if (!merged) continue;
+      // A comment is kept unless it was in the common history, the other side deleted it, and this side left it as it was.
       const comments = new Set(merged.data.comments.map((x) => x.id));
-      for (const x of c.data.comments) expect(comments.has(x.id), `comment ${x.id} of ${c.data.id}`).toBe(true);
+      const otherComments = new Set((other.find((x) => x.data.id === c.data.id)?.data.comments ?? []).map((x) => x.id));
+      const baseComments = new Map((b?.data.comments ?? []).map((x) => [x.id, x]));
+      for (const x of c.data.comments) {
+        const was = baseComments.get(x.id);
+        const deletedThere = was !== undefined && deepEqual(was, x) && other.some((o) => o.data.id === c.data.id) && !otherComments.has(x.id);
+        expect(comments.has(x.id), `comment ${x.id} of ${c.data.id}`).toBe(!deletedThere);
+      }
       const evidenceIds = new Set(merged.data.verification.evidence.map((x) => x.id));
       const baseEvidence = new Set((b?.data.verification.evidence ?? []).map((x) => x.id));
       for (const x of c.data.verification.evidence) if (!baseEvidence.has(x.id)) expect(evidenceIds.has(x.id), `evidence ${x.id} of ${c.data.id}`).toBe(true);

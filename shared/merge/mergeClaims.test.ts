@@ -4,7 +4,7 @@ import { diffClaims } from '../audit/diffClaims';
 import { decideConflict, mergeClaims, resolveConflict, type Conflict, type MergeResult } from './mergeClaims';
 import { CLAIM_FIELD_PATHS, deepEqual } from '../claims/fields';
 import { doneWithoutVerdict, setStatus, signOff } from '../claims/status';
-import type { ClaimData, ClaimStatus } from '../schema/claim';
+import type { ClaimData, ClaimStatus, Comment } from '../schema/claim';
 import { baseClaims, claimOn, comment, edit, evidence, get, remove, text, withComment, withEvidence, withSourceName, withVerdict } from './testing';
 
 const merge = (base: Claim[] | null, ours: Claim[], theirs: Claim[]): MergeResult => mergeClaims(base, ours, theirs, { text });
@@ -249,12 +249,49 @@ describe('mergeClaims', () => {
     expect(get(resolveConflict(r2.claims, c, 'ours'), 'claim-named').data.verification.evidence).toEqual([]);
   });
 
-  it('never drops a comment, even one deleted on one side', () => {
+  it('honours a comment deleted on one side and left as it was on the other, and keeps the other side\'s replies to it', () => {
     const base = baseClaims();
     const noComments = (d: Claim['data']): Claim['data'] => ({ ...d, comments: [] });
-    const r = merge(base, edit(base, 'claim-named', noComments), base);
-    expect(get(r.claims, 'claim-named').data.comments.map((c) => c.id)).toEqual(['cm-0001']);
-    expect(r.notes.some((n) => n.includes('cm-0001'))).toBe(true);
+    const reply: Comment = { ...comment('cm-t-0002', '2026-12-01T12:00:00.000Z', 'I agree', 'Ben'), replyTo: 'cm-0001' };
+    const r = merge(base, edit(base, 'claim-named', noComments), edit(base, 'claim-named', withComment(reply)));
+    expect(get(r.claims, 'claim-named').data.comments).toEqual([reply]);
+    expect(r.conflicts).toEqual([]);
+    expect(r.notes.some((n) => n.includes('a comment deleted on one side is deleted'))).toBe(true);
+    // The same from the other side: they deleted it.
+    const r2 = merge(base, base, edit(base, 'claim-named', noComments));
+    expect(get(r2.claims, 'claim-named').data.comments).toEqual([]);
+  });
+
+  it('keeps a comment edited on one side and deleted on the other, as a conflict', () => {
+    const base = baseClaims();
+    const original = get(base, 'claim-named').data.comments[0]!;
+    const edited = { ...original, text: 'Corrected note', editedAt: '2026-12-01T12:00:00.000Z' };
+    const r = merge(base, edit(base, 'claim-named', (d) => ({ ...d, comments: [edited] })), edit(base, 'claim-named', (d) => ({ ...d, comments: [] })));
+    expect(get(r.claims, 'claim-named').data.comments).toEqual([edited]);
+    expect(r.conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([[`comments.${original.id}`, edited, null]]);
+    expect(get(resolveConflict(r.claims, r.conflicts[0]!, 'theirs'), 'claim-named').data.comments).toEqual([]);
+  });
+
+  it('takes an edit made on one side, and reports a conflict when both sides edited a comment differently', () => {
+    const base = baseClaims();
+    const original = get(base, 'claim-named').data.comments[0]!;
+    const ours = { ...original, text: 'Ours', editedAt: '2026-12-01T12:00:00.000Z' };
+    const theirs = { ...original, text: 'Theirs', editedAt: '2026-12-01T13:00:00.000Z' };
+    const set = (c: Comment) => (d: Claim['data']): Claim['data'] => ({ ...d, comments: [c] });
+    expect(get(merge(base, base, edit(base, 'claim-named', set(theirs))).claims, 'claim-named').data.comments).toEqual([theirs]);
+    const both = merge(base, edit(base, 'claim-named', set(ours)), edit(base, 'claim-named', set(theirs)));
+    expect(get(both.claims, 'claim-named').data.comments).toEqual([ours]);
+    expect(both.conflicts.map((c) => c.field)).toEqual([`comments.${original.id}`]);
+    // Unknown history: the side with the edit of the same comment is taken; two edits are a conflict.
+    expect(get(merge(null, base, edit(base, 'claim-named', set(theirs))).claims, 'claim-named').data.comments).toEqual([theirs]);
+    expect(merge(null, edit(base, 'claim-named', set(ours)), edit(base, 'claim-named', set(theirs))).conflicts).toHaveLength(1);
+  });
+
+  it('merges comments from stores written before replies and edits existed', () => {
+    const base = baseClaims();
+    const old = { id: 'cm-o-0009', author: 'Ana', at: '2026-12-01T09:00:00.000Z', text: 'Old-style comment' };
+    const r = merge(base, edit(base, 'claim-named', withComment(old)), base);
+    expect(get(r.claims, 'claim-named').data.comments.at(-1)).toEqual(old);
   });
 
   it('does not leave a claim done without a verdict', () => {

@@ -21,10 +21,13 @@
  *    both (or differing with unknown base): ours kept, Conflict on `verification.evidence.<id>`. Deleted on
  *    one side and unchanged on the other: deleted. Deleted on one side and changed on the other: the
  *    changed item is kept and a Conflict reports it with `null` for the deleting side.
- * 4. Comments are immutable: the union by id, theirs' extra comments inserted in time order. A comment
- *    deleted on one side is kept (a merge never drops a comment) and a note says so. Should the same id
- *    carry different content, it is merged like a field (one side changed: that side; else ours kept and
- *    a Conflict on `comments.<id>`).
+ * 4. Comments, by id, like evidence: the union, theirs' extra comments inserted in time order. Edited
+ *    (text and editedAt) on one side: that side; on both, differently: ours kept and a Conflict on
+ *    `comments.<id>`; with unknown history, the side that carries an edit of the same comment (author,
+ *    time and parent equal) is taken, else a Conflict. Deleted on one side and unchanged on the other:
+ *    deleted, with a note; its replies are items of their own, so the other side's replies stay (shown
+ *    as replies to a deleted comment). Deleted on one side and edited on the other: the edit is kept and
+ *    a Conflict reports it with `null` for the deleting side. With unknown history nothing is deleted.
  * 5. Claims on one side only. New (not in base, or base unknown): kept; theirs' are listed in `added`.
  *    In base and deleted by one side: deleted when the other side left its data unchanged (stamps aside:
  *    edited and changed back is unchanged); otherwise kept
@@ -171,30 +174,53 @@ function insertByTime(list: Comment[], c: Comment): void {
   list.splice(i, 0, c);
 }
 
-function mergeComments(base: Comment[] | undefined, ours: Comment[], theirs: Comment[]): { items: Comment[]; conflicts: ItemConflict[]; keptDeleted: string[] } {
+/**
+ * An edited comment against its original with unknown history: the same comment (author, time, parent)
+ * where only one side carries an edit is that edit; anything else is not decidable.
+ */
+function onlyEdit(o: Comment, t: Comment): Comment | null {
+  if (o.author !== t.author || o.at !== t.at || o.replyTo !== t.replyTo) return null;
+  if (o.editedAt !== undefined && t.editedAt === undefined) return o;
+  if (t.editedAt !== undefined && o.editedAt === undefined) return t;
+  return null;
+}
+
+function mergeComments(base: Comment[] | undefined, ours: Comment[], theirs: Comment[]): { items: Comment[]; conflicts: ItemConflict[]; deleted: string[] } {
   const b = base ? byId(base, (c) => c.id) : null;
   const o = byId(ours, (c) => c.id);
   const t = byId(theirs, (c) => c.id);
   const items: Comment[] = [];
   const conflicts: ItemConflict[] = [];
-  const keptDeleted: string[] = [];
+  const deleted: string[] = [];
   for (const co of ours) {
     const ct = t.get(co.id);
     const cb = b?.get(co.id);
-    if (!ct && cb) keptDeleted.push(co.id);
-    if (!ct || deepEqual(co, ct) || (cb && deepEqual(ct, cb))) items.push(co);
+    if (!ct) {
+      if (!cb) items.push(co);
+      else if (deepEqual(co, cb)) deleted.push(co.id);
+      else {
+        items.push(co);
+        conflicts.push({ id: co.id, base: cb, ours: co, theirs: null });
+      }
+    } else if (deepEqual(co, ct) || (cb && deepEqual(ct, cb))) items.push(co);
     else if (cb && deepEqual(co, cb)) items.push(ct);
     else {
-      items.push(co);
-      conflicts.push({ id: co.id, base: b ? (cb ?? null) : undefined, ours: co, theirs: ct });
+      const edit = b ? null : onlyEdit(co, ct);
+      items.push(edit ?? co);
+      if (!edit) conflicts.push({ id: co.id, base: b ? (cb ?? null) : undefined, ours: co, theirs: ct });
     }
   }
   for (const ct of theirs) {
     if (o.has(ct.id)) continue;
+    const cb = b?.get(ct.id);
+    if (cb && deepEqual(ct, cb)) {
+      deleted.push(ct.id);
+      continue;
+    }
     insertByTime(items, ct);
-    if (b?.has(ct.id)) keptDeleted.push(ct.id);
+    if (cb) conflicts.push({ id: ct.id, base: cb, ours: null, theirs: ct });
   }
-  return { items, conflicts, keptDeleted };
+  return { items, conflicts, deleted };
 }
 
 export function mergeClaims(base: Claim[] | null, ours: Claim[], theirs: Claim[], opts: { text: string }): MergeResult {
@@ -285,7 +311,7 @@ export function mergeClaims(base: Claim[] | null, ours: Claim[], theirs: Claim[]
     const cm = mergeComments(baseData?.comments, o.data.comments, t.data.comments);
     data = { ...data, comments: cm.items };
     for (const c of cm.conflicts) result.conflicts.push({ claimId: id, field: `${COMMENT_FIELD_PREFIX}${c.id}`, base: c.base, ours: c.ours, theirs: c.theirs });
-    for (const cid of cm.keptDeleted) notes.push(`Comment ${cid} on claim ${label(o)} was deleted on one side only; a merge never deletes comments, so it is kept.`);
+    if (cm.deleted.length > 0) notes.push(`Claim ${label(o)}: ${cm.deleted.length === 1 ? 'a comment' : `${cm.deleted.length} comments`} deleted on one side ${cm.deleted.length === 1 ? 'is' : 'are'} deleted; replies to ${cm.deleted.length === 1 ? 'it' : 'them'} are kept.`);
     // 7. Stamps.
     if (!deepEqual(data, o.data)) data = { ...data, ...laterStamp(o.data, t.data) };
     // 8. Validity.

@@ -109,6 +109,23 @@ describe('renderHtmlReport on the sample article', () => {
     expect(doc.querySelector('#audit')).toBeNull();
   });
 
+  it('shows replies under the comment they answer, edits, and replies to a deleted comment', () => {
+    const article = annotatedSample();
+    const named = article.claims.find((c) => c.data.id === 'claim-named')!;
+    named.data.comments = [
+      { ...named.data.comments[0]!, editedAt: '2026-11-28T09:30:00.000Z' },
+      { id: 'cm-0002', author: 'Ana Reviewer', at: '2026-11-28T09:40:00.000Z', text: 'Done: 17 now.', replyTo: 'cm-0001' },
+      { id: 'cm-0003', author: 'Ben Second', at: '2026-11-28T09:50:00.000Z', text: 'Orphan reply.', replyTo: 'cm-gone-01' },
+    ];
+    const d = dom(renderHtmlReport(buildReportModel(article, ctx, { includeComments: true, includeAudit: false })));
+    const list = [...d.querySelectorAll('ol.comments')].find((o) => o.textContent?.includes('Done: 17 now.'))!;
+    expect(list.querySelectorAll(':scope > li')).toHaveLength(2);
+    const first = list.querySelector(':scope > li')!;
+    expect(norm(first.querySelector('.comment-meta')?.textContent)).toBe('Ben Second · 28 Nov 2026, 09:10 UTC · edited 28 Nov 2026, 09:30 UTC');
+    expect(norm(first.querySelector('ol.replies')?.textContent)).toBe('Ana Reviewer · 28 Nov 2026, 09:40 UTC Done: 17 now.');
+    expect(norm(list.querySelector(':scope > li:last-child .comment-meta')?.textContent)).toContain('reply to a deleted comment');
+  });
+
   it('leaves comments out when includeComments is false', () => {
     const without = renderHtmlReport(sampleModel(false));
     expect(without).not.toContain('Check the Arabic page');

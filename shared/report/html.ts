@@ -10,7 +10,8 @@
 import { EXTRA_COLOURS, VERDICT_COLOURS } from '../claims/verdictPalette';
 import { Language } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
-import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
+import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS, type Comment } from '../schema/claim';
+import { threadComments } from '../claims/comments';
 import {
   actionLabel,
   CONFIDENCE_LABELS,
@@ -359,10 +360,21 @@ function evidenceHtml(c: ReportClaim): string {
   return `<h4>Evidence (${list.length})</h4>\n<ol class="evidence">\n${items.join('\n')}\n</ol>`;
 }
 
+function commentHtml(m: Comment, parentDeleted: boolean): string {
+  const meta = [`<strong>${bdi(m.author)}</strong>`, time(m.at)];
+  if (m.editedAt) meta.push(`edited ${time(m.editedAt)}`);
+  if (parentDeleted) meta.push('reply to a deleted comment');
+  return `<p class="comment-meta">${meta.join(' · ')}</p>\n${paragraphs(m.text)}`;
+}
+
+/** The comments as threads: replies in a list under the comment they answer. */
 function commentsHtml(c: ReportClaim): string {
   const list = Array.isArray(c.data?.comments) ? c.data.comments : [];
   if (list.length === 0) return '';
-  const items = list.map((m) => `<li><p class="comment-meta"><strong>${bdi(m.author)}</strong> · ${time(m.at)}</p>\n${paragraphs(m.text)}</li>`);
+  const items = threadComments(list).map((t) => {
+    const replies = t.replies.map((r) => `<li>${commentHtml(r, false)}</li>`);
+    return `<li>${commentHtml(t.comment, t.parentDeleted)}${replies.length ? `\n<ol class="replies" aria-label="Replies">\n${replies.join('\n')}\n</ol>` : ''}</li>`;
+  });
   return `<h4>Comments (${list.length})</h4>\n<ol class="comments">\n${items.join('\n')}\n</ol>`;
 }
 
@@ -592,6 +604,7 @@ a.claim-ref::before{content:attr(data-claim-number)}
 .note{font-size:.9rem;background:#fff7e0;border:1px solid #e8cf83;border-radius:4px;padding:.4rem .7rem}
 ol.evidence,ol.comments{margin:0;padding-left:1.4rem}
 ol.evidence li,ol.comments li{margin-bottom:.6rem}
+ol.comments ol.replies{list-style:none;margin:.5rem 0 0;padding-left:1rem;border-left:2px solid var(--rule)}
 .ev-head{margin:0}
 .ev-meta,.comment-meta,.reviewed{font-size:.85rem;color:var(--muted);margin:0 0 .3rem}
 .ev-quote{margin:.2rem 0 0;padding-left:.8rem;border-left:2px solid var(--rule);font-style:italic}

@@ -89,6 +89,16 @@ describe('renderMarkdownReport on the sample article', () => {
     expect(sectionText(doc, 'Findings')).not.toContain('HTS has committed');
   });
 
+  it('nests replies under the comment they answer', () => {
+    const article = annotatedSample();
+    const named = article.claims.find((c) => c.data.id === 'claim-named')!;
+    named.data.comments = [...named.data.comments, { id: 'cm-0002', author: 'Ana Reviewer', at: '2026-11-28T09:40:00.000Z', text: 'Done: 17 now.', replyTo: 'cm-0001', editedAt: '2026-11-28T09:45:00.000Z' }];
+    const doc = render(renderMarkdownReport(buildReportModel(article, ctx, { includeComments: true, includeAudit: false })));
+    const reply = [...doc.querySelectorAll('li li')].find((li) => li.textContent?.includes('Done: 17 now.'));
+    expect(norm(reply?.textContent)).toBe('Ana Reviewer, 28 Nov 2026, 09:40 UTC (edited 28 Nov 2026, 09:45 UTC): Done: 17 now.');
+    expect(norm(reply?.parentElement?.parentElement?.textContent)).toContain('Check the Arabic page for the later toll.');
+  });
+
   it('leaves comments out when asked, and adds the audit trail only when asked', () => {
     expect(sample(false)).not.toContain('Check the Arabic page');
     expect(markdown).not.toContain('Audit trail');

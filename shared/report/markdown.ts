@@ -13,7 +13,8 @@
  * `safeHref`, written as `<…>` destinations. No raw HTML is emitted.
  */
 import type { AuditEvent } from '../schema/audit';
-import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS } from '../schema/claim';
+import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, type Comment } from '../schema/claim';
+import { threadComments, type CommentThread } from '../claims/comments';
 import { actionLabel, CONFIDENCE_LABELS, displayText, escapeMarkdown, formatDate, labelOf, safeHref, shortValue, secondReviewText, STANCE_LABELS } from './escape';
 import { attributionPhrase, claimRefs, groupBlocks, segmentBlocks, shortQuote, statusLabel, verdictLabel, type Segment } from './html';
 import type { ReportClaim, ReportModel } from './model';
@@ -190,7 +191,12 @@ function finding(c: ReportClaim, refs: Refs, model: ReportModel): string {
   const comments = Array.isArray(d?.comments) ? d.comments : [];
   if (model.options?.includeComments && comments.length > 0) {
     out.push(`#### Comments (${comments.length})`);
-    out.push(comments.map((m) => `- **${mdLine(m.author) || 'Unknown'}**, ${date(m.at)}:\n\n${paragraphs(m.text, '  ')}`).join('\n\n'));
+    const head = (m: Comment, parentDeleted: boolean) =>
+      `**${mdLine(m.author) || 'Unknown'}**, ${date(m.at)}${m.editedAt ? ` (edited ${date(m.editedAt)})` : ''}${parentDeleted ? ', reply to a deleted comment' : ''}:`;
+    // Replies are a nested list under the comment they answer.
+    const thread = (t: CommentThread) =>
+      [`- ${head(t.comment, t.parentDeleted)}\n\n${paragraphs(t.comment.text, '  ')}`, ...t.replies.map((r) => `  - ${head(r, false)}\n\n${paragraphs(r.text, '    ')}`)].join('\n\n');
+    out.push(threadComments(comments).map(thread).join('\n\n'));
   }
   if (d) out.push(`Marked by ${mdLine(d.createdBy)} on ${date(d.createdAt)}; last change by ${mdLine(d.updatedBy)} on ${date(d.updatedAt)}.`);
   return out.join('\n\n');

@@ -133,11 +133,26 @@ export const Verification = z.object({
 });
 export type Verification = z.infer<typeof Verification>;
 
+/** The longest comment a reviewer can post or save an edit of. */
+export const MAX_COMMENT_CHARS = 10_000;
+
+/**
+ * A team comment on a claim. `replyTo` makes it a reply to a top-level comment of the same claim (one
+ * level of threading); `editedAt` is set by its author's last edit. Both are optional so stores and
+ * bundles written before they existed still load. Deleting a comment removes it; its replies stay,
+ * shown at the top level as replies to a deleted comment (no one else's comment is rewritten).
+ */
 export const Comment = z.object({
   id: ClaimId,
   author: z.string().trim().min(1).max(120),
   at: z.string().datetime(),
-  text: z.string().trim().min(1).max(10_000),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'A comment needs some text.')
+    .max(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters.`),
+  replyTo: ClaimId.optional(),
+  editedAt: z.string().datetime().optional(),
 });
 export type Comment = z.infer<typeof Comment>;
 

@@ -1,7 +1,9 @@
 import type { Claim, SourceKind } from '../schema/claim';
 import type { SourceEntry } from '../schema/desk';
 
-const key = (s: string) => s.trim().toLocaleLowerCase().replace(/\s+/g, ' ');
+/** What two names must share to be the same name: case and spacing aside. */
+export const sourceKey = (s: string) => s.trim().toLocaleLowerCase().replace(/\s+/g, ' ');
+const key = sourceKey;
 
 /** The directory entry a source name (or one of its aliases) refers to, if any. */
 export function findSource(directory: readonly SourceEntry[], name: string): SourceEntry | undefined {
