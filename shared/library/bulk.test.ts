@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uniqueFileNames } from './exportMany';
+import { uniqueFileNames } from './bulk';
 
 describe('uniqueFileNames', () => {
   it('numbers repeated names before their extension', () => {

@@ -1,4 +1,4 @@
-/** Exporting several articles at once: one file per article in one .zip. */
+/** What the library does to several articles at once: delete (with undo) and export, one file per article in one .zip. */
 import type { ExportFormat } from '../api';
 
 /** The formats the library exports in bulk, with the words the export dialog uses for them. */
@@ -10,6 +10,12 @@ export const LIBRARY_EXPORT_FORMATS = [
 ] as const satisfies readonly { value: ExportFormat; label: string }[];
 export type LibraryExportFormat = (typeof LIBRARY_EXPORT_FORMATS)[number]['value'];
 export const LIBRARY_EXPORT_VALUES = LIBRARY_EXPORT_FORMATS.map((f) => f.value) as [LibraryExportFormat, ...LibraryExportFormat[]];
+
+/**
+ * Articles deleted or restored in one go: each is a file moved and the index written (coalesced), so a
+ * thousand take a few seconds; more is a mistake more often than a wish.
+ */
+export const MAX_BULK_ARTICLES = 1000;
 
 /** One request's worth: enough for a week's desk, and a zip the response can carry (reports are ~100 KB). */
 export const MAX_EXPORT_ARTICLES = 200;
