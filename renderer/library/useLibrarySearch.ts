@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { queryTerms, type Snippet } from '../../shared/library/search';
+import { client, errorMessage } from '../api';
+
+export type SearchState = {
+  /** The words of the query as typed, folded: what titles are highlighted with. */
+  terms: string[];
+  /** The hits of the newest finished search (null: no search active, every article is shown). */
+  hits: Map<string, Snippet | null> | null;
+  /** A newer query than the one `hits` answers is on its way. */
+  searching: boolean;
+  error: string | null;
+  /** Runs the current query again (after a restore, which search must see). */
+  refresh: () => void;
+};
+
+/**
+ * Search as you type, against the Node side. One call at a time: while it runs, keystrokes only update
+ * the wanted query; when it returns, the newest query goes next. So answers never arrive out of order,
+ * and a fast typist costs one search per round trip, not one per key.
+ */
+export function useLibrarySearch(query: string): SearchState {
+  const [result, setResult] = useState<{ query: string; version: number; hits: Map<string, Snippet | null> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const wanted = useRef({ query, version });
+  const inFlight = useRef(false);
+  const alive = useRef(true);
+
+  const kick = useCallback(() => {
+    if (inFlight.current) return;
+    const { query: q, version: v } = wanted.current;
+    if (queryTerms(q).length === 0) return;
+    inFlight.current = true;
+    client.searchArticles({ query: q }).then(
+      (r) => {
+        inFlight.current = false;
+        if (!alive.current) return;
+        setError(null);
+        setResult({ query: q, version: v, hits: new Map(r.hits.map((h) => [h.id, h.snippet])) });
+        if (wanted.current.query !== q || wanted.current.version !== v) kick();
+      },
+      (e: unknown) => {
+        inFlight.current = false;
+        if (!alive.current) return;
+        setError(errorMessage(e));
+        if (wanted.current.query !== q || wanted.current.version !== v) kick();
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    wanted.current = { query, version };
+    if (queryTerms(query).length === 0) {
+      setResult(null);
+      setError(null);
+      return;
+    }
+    kick();
+  }, [query, version, kick]);
+
+  const terms = useMemo(() => queryTerms(query), [query]);
+  const active = terms.length > 0;
+  return {
+    terms,
+    hits: active ? (result?.hits ?? null) : null,
+    searching: active && (result === null || result.query !== query || result.version !== version),
+    error: active ? error : null,
+    refresh: useCallback(() => setVersion((n) => n + 1), []),
+  };
+}
