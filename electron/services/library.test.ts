@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../backend';
 import { dispatchOk, makeArticle, tempDir } from '../testing';
 import type { Response } from '../../shared/api';
+import { fromColumns } from '../../shared/library/columns';
 
 let tmp: ReturnType<typeof tempDir>;
 let backend: Backend;
@@ -24,13 +25,13 @@ afterEach(() => {
 });
 
 const search = (query: string) => dispatchOk<Response<'searchArticles'>>(backend.dispatch, 'searchArticles', { query });
-const ids = (r: Response<'searchArticles'>) => r.hits.map((h) => h.id).sort();
+const ids = (r: Response<'searchArticles'>) => [...r.ids].sort();
 
 describe('searchArticles', () => {
   it('finds a word only in the text, with a snippet around it', async () => {
     const r = await search('truce');
     expect(ids(r)).toEqual(['article-0001']);
-    const snippet = r.hits[0]!.snippet!;
+    const snippet = r.snippets['article-0001']!;
     expect(snippet.segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['truce']);
     expect(snippet.segments.map((s) => s.text).join('')).toContain('said the truce held overnight');
   });
@@ -38,17 +39,17 @@ describe('searchArticles', () => {
     expect(ids(await search('celik'))).toEqual(['article-0001']);
     expect(ids(await search('REUTERS'))).toEqual(['article-0002']);
     expect(ids(await search('der ez'))).toEqual(['article-0003']);
-    expect((await search('homs')).hits[0]?.snippet).toBeNull();
+    expect((await search('homs')).snippets).toEqual({});
     expect(ids(await search('overnight'))).toEqual(['article-0001', 'article-0003']);
     expect(ids(await search('overnight flooded'))).toEqual(['article-0003']);
   });
   it('an empty query or one with nothing found gives no hits', async () => {
-    expect((await search('  ')).hits).toEqual([]);
-    expect((await search('aleppo')).hits).toEqual([]);
+    expect((await search('  ')).ids).toEqual([]);
+    expect((await search('aleppo')).ids).toEqual([]);
   });
   it('never finds a deleted article, finds it again once restored, and sees saves at once', async () => {
     await dispatchOk(backend.dispatch, 'deleteArticles', { ids: ['article-0002'] });
-    expect((await search('curfew')).hits).toEqual([]);
+    expect((await search('curfew')).ids).toEqual([]);
     await dispatchOk(backend.dispatch, 'restoreArticles', { ids: ['article-0002'] });
     expect(ids(await search('curfew'))).toEqual(['article-0002']);
     const a = (await backend.store.getArticle('article-0003'))!;
@@ -59,6 +60,14 @@ describe('searchArticles', () => {
   it('refuses an overlong query', async () => {
     const res = await backend.dispatch('searchArticles', { query: 'x'.repeat(201) });
     expect(res.ok).toBe(false);
+  });
+});
+
+describe('listLibrary', () => {
+  it('lists the same summaries as listArticles, column by column', async () => {
+    const cols = await dispatchOk<Response<'listLibrary'>>(backend.dispatch, 'listLibrary', {});
+    const list = await dispatchOk<Response<'listArticles'>>(backend.dispatch, 'listArticles', {});
+    expect(fromColumns(cols)).toEqual(list.articles);
   });
 });
 

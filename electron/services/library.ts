@@ -2,15 +2,16 @@
 import { strToU8, zipSync } from 'fflate';
 import { ApiError, type Handlers } from '../../shared/api';
 import { uniqueFileNames, zipFileName } from '../../shared/library/bulk';
+import { toColumns } from '../../shared/library/columns';
 import { fold } from '../../shared/library/fold';
-import { matchArticle, MAX_SNIPPETS, queryTerms, snippet, type Snippet } from '../../shared/library/search';
+import { MAX_SNIPPETS, queryTerms, type Snippet } from '../../shared/library/search';
 import type { ArticleSummary } from '../../shared/schema/article';
 import type { Store } from '../store/store';
 import { renderExport, type PdfRenderer } from './exports';
 
 export type LibraryServiceOptions = { store: Store; pdf?: PdfRenderer | null; now?: () => Date };
 
-type LibraryHandlers = Pick<Handlers, 'searchArticles' | 'deleteArticles' | 'restoreArticles' | 'exportArticles'>;
+type LibraryHandlers = Pick<Handlers, 'listLibrary' | 'searchArticles' | 'deleteArticles' | 'restoreArticles' | 'exportArticles'>;
 
 // A summary object is replaced whenever its article's title or publisher changes, so it keys its folded form exactly.
 const folded = new WeakMap<ArticleSummary, { title: string; publisher: string }>();
@@ -25,26 +26,35 @@ function foldedHead(summary: ArticleSummary) {
 
 export function libraryService({ store, pdf = null, now }: LibraryServiceOptions): LibraryHandlers {
   return {
+    async listLibrary() {
+      return toColumns(store.listArticles());
+    },
+
     async searchArticles({ query }) {
       const terms = queryTerms(query);
-      if (terms.length === 0) return { hits: [] };
+      if (terms.length === 0) return { ids: [], snippets: {} };
       await store.searchReady();
-      const found: { id: string; only: boolean }[] = [];
-      // The index as it is now: an article deleted while the texts were built is not in it.
+      const corpus = store.searchCorpus();
+      const found = new Set(corpus.find(terms));
+      const ids: string[] = [];
+      // The index as it is now decides what exists: a deleted article is never listed. An article without a
+      // search entry (damaged, or its file unreadable) is still found by its title and publisher.
       for (const summary of store.listArticles()) {
-        const text = store.searchText(summary.id);
-        const fields = { ...foldedHead(summary), byline: text?.folded.byline ?? '', text: text?.folded.text ?? '' };
-        const match = matchArticle(fields, terms);
-        if (match.matched) found.push({ id: summary.id, only: match.onlyInBody });
+        if (found.has(summary.id)) ids.push(summary.id);
+        else if (!corpus.has(summary.id)) {
+          const head = foldedHead(summary);
+          if (terms.every((t) => head.title.includes(t) || head.publisher.includes(t))) ids.push(summary.id);
+        }
       }
-      const withSnippets = found.length <= MAX_SNIPPETS;
-      return {
-        hits: found.map(({ id, only }) => {
-          const text = only && withSnippets ? store.searchText(id) : undefined;
-          const sn: Snippet | null = text ? snippet(text.text, text.folded.text, terms) : null;
-          return { id, snippet: sn };
-        }),
-      };
+      const snippets: Record<string, Snippet> = {};
+      if (ids.length <= MAX_SNIPPETS) {
+        for (const id of ids) {
+          if (!corpus.onlyInBody(id, terms)) continue;
+          const sn = corpus.snippet(id, terms);
+          if (sn) snippets[id] = sn;
+        }
+      }
+      return { ids, snippets };
     },
 
     async deleteArticles({ ids }) {

@@ -26,7 +26,7 @@ describe('restoreArticle', () => {
     const a = makeArticle('article-0001', 'Curfew in Homs', 'Witnesses described the curfew.');
     await s.putArticle(a);
     expect(await s.deleteArticle(a.id)).toBe(true);
-    expect(s.searchText(a.id)).toBeUndefined();
+    expect(s.searchCorpus().has(a.id)).toBe(false);
     expect(quarantine()).toEqual([expect.stringMatching(/^article-0001\.json\.deleted-\d+$/)]);
 
     const outcome = await s.restoreArticle(a.id);
@@ -34,7 +34,7 @@ describe('restoreArticle', () => {
     expect(await s.getArticle(a.id)).toEqual(a);
     expect(s.listArticles().map((x) => x.id)).toEqual([a.id]);
     expect(indexIds()).toEqual([a.id]);
-    expect(s.searchText(a.id)?.folded.text).toContain('witnesses described');
+    expect(s.searchCorpus().find(['witnesses described'])).toEqual([a.id]);
     // The copy is back in articles/, not left behind to be restored again by a later undo.
     expect(quarantine()).toEqual([]);
 
@@ -136,13 +136,13 @@ describe('search texts', () => {
     s.close();
     s = store = await openStore(tmp.dir, { app: 'test' });
     await s.searchReady();
-    expect(s.searchText('article-0010')?.folded.text).toContain('cantareira');
+    expect(s.searchCorpus().find(['cantareira'])).toEqual(['article-0010']);
     const a = (await s.getArticle('article-0010'))!;
     await s.putArticle({ ...a, revision: 1, doc: makeArticle(a.id, a.meta.title, 'Rain refilled the Guarapiranga dam.').doc });
-    expect(s.searchText('article-0010')?.folded.text).toContain('guarapiranga');
-    expect(s.searchText('article-0010')?.folded.text).not.toContain('cantareira');
+    expect(s.searchCorpus().find(['guarapiranga'])).toEqual(['article-0010']);
+    expect(s.searchCorpus().find(['cantareira'])).toEqual([]);
     await s.deleteArticle('article-0010');
-    expect(s.searchText('article-0010')).toBeUndefined();
+    expect(s.searchCorpus().has('article-0010')).toBe(false);
   });
 
   it('skip an article file that cannot be read, without failing the rest', async () => {
@@ -153,6 +153,6 @@ describe('search texts', () => {
     writeFileSync(path.join(tmp.dir, 'articles', 'article-0012.json'), 'not json');
     s = store = await openStore(tmp.dir, { app: 'test' });
     await s.searchReady();
-    expect(s.searchText('article-0011')).toBeDefined();
+    expect(s.searchCorpus().has('article-0011')).toBe(true);
   });
 });

@@ -24,7 +24,8 @@ import { acquireDataDirLock, type Lock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { reconcileIndex, type ArticleRead } from './reconcileIndex';
 import { summarize } from './summarize';
-import { searchTextOfArticle, searchTextOfFile, type SearchText } from './searchTexts';
+import { searchEntryOfArticle, searchEntryOfFile } from './searchTexts';
+import { SearchCorpus } from '../../shared/library/searchCorpus';
 
 /** What a change of one article does: the record to write (null: write nothing) and what to answer. */
 export type ArticleChange<T> = { next: ArticleRecord | null; result: T };
@@ -54,9 +55,9 @@ export type Store = {
    * copy is gone or unreadable.
    */
   restoreArticle: (id: string) => Promise<RestoreOutcome>;
-  /** The article's byline and text as search reads them; undefined until built (see searchReady). */
-  searchText: (id: string) => SearchText | undefined;
-  /** Resolves once every readable article's search text is built (started when the store opens). */
+  /** Every article's searchable fields (read only: the store keeps it up to date); complete once searchReady resolves. */
+  searchCorpus: () => SearchCorpus;
+  /** Resolves once every readable article's search entry is built (started when the store opens). */
   searchReady: () => Promise<void>;
   /** Writes what is deferred (claim and word counts in the index). */
   flush: () => Promise<void>;
@@ -70,6 +71,9 @@ const deletedCopy = (id: string) => new RegExp(`^${id}\\.json\\.deleted-(\\d+)$`
 
 /** Article files read at once while search texts are built: enough to overlap reads, few enough not to starve saves. */
 const SEARCH_BUILD_CONCURRENCY = 4;
+
+/** A pause after saves before the search corpus is rebuilt (~100 ms for 10,000 articles; searches are right meanwhile). */
+const SEARCH_COMPACT_DELAY_MS = 2000;
 
 /** An article whose file and backup are both unreadable: listed as damaged, removable, never opened. */
 export class StoreCorruptError extends Error {
@@ -147,7 +151,7 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   // Low (which holds one value from birth); the adapter remembers whether a backup can be linked.
   type Cached = { adapter: DurableAdapter<ArticleFile>; data: ArticleFile | null };
   const cache = new Map<string, Cached>();
-  const searchTexts = new Map<string, SearchText>();
+  const corpus = new SearchCorpus();
 
   /** Reads one article file (restoring its backup if need be); only ever called inside its queue. */
   async function readArticleFile(id: string): Promise<ArticleRead> {
@@ -236,7 +240,8 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
     // The cache takes the record only once the disk has it: it never holds what the disk does not.
     await entry.adapter.write(data);
     cache.set(article.id, { adapter: entry.adapter, data });
-    searchTexts.set(article.id, searchTextOfArticle(article));
+    corpus.set(article.id, searchEntryOfArticle(article));
+    scheduleCompact();
     const stamp = await stampOf(article.id);
     if (stamp) stamps.set(article.id, stamp);
     const summary = summarize(article);
@@ -253,14 +258,25 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   // Search texts: every write replaces its article's; the rest are built from the files in the
   // background, each read in its article's queue so it can never land over a newer write's.
   let closed = false;
+  // Saves and deletes are searched at once from the corpus' overlay; folding them into its one string waits
+  // for a pause, so a burst of saves costs one rebuild.
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleCompact = () => {
+    if (compactTimer || closed) return;
+    compactTimer = setTimeout(() => {
+      compactTimer = null;
+      corpus.compact();
+    }, SEARCH_COMPACT_DELAY_MS);
+    compactTimer.unref?.();
+  };
   let searchBuild: Promise<void> | null = null;
   const buildSearchText = (id: string) =>
     articleQueue(id)(async () => {
       const summary = summaries.get(id);
-      if (closed || searchTexts.has(id) || !summary || summary.damaged) return;
+      if (closed || corpus.has(id) || !summary || summary.damaged) return;
       const cached = cache.get(id)?.data;
       if (cached) {
-        searchTexts.set(id, searchTextOfArticle(cached.article));
+        corpus.set(id, searchEntryOfArticle(cached.article));
         return;
       }
       // Read as it is, without repairs: opening the article is what checks and repairs its file.
@@ -272,8 +288,8 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
       } catch {
         return;
       }
-      const built = searchTextOfFile(json);
-      if (built) searchTexts.set(id, built);
+      const built = searchEntryOfFile(json);
+      if (built) corpus.set(id, built);
     });
   const searchReady = () => {
     searchBuild ??= (async () => {
@@ -286,6 +302,7 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
         }
       };
       await Promise.all(Array.from({ length: SEARCH_BUILD_CONCURRENCY }, worker));
+      corpus.compact();
     })();
     return searchBuild;
   };
@@ -336,7 +353,8 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
         });
         await fs.rm(`${articlePath(id)}.bak`, { force: true });
         cache.delete(id);
-        searchTexts.delete(id);
+        corpus.delete(id);
+        scheduleCompact();
         summaries.delete(id);
         stamps.delete(id);
         cancelCounts();
@@ -365,7 +383,7 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
         await fs.rm(copyPath, { force: true });
         return { ok: true, summary: summaries.get(id) ?? summarize(parsed.value.article) };
       }),
-    searchText: (id) => searchTexts.get(id),
+    searchCorpus: () => corpus,
     searchReady,
     async flush() {
       if (!countsTimer) return;
@@ -374,6 +392,7 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
     },
     close: () => {
       closed = true;
+      if (compactTimer) clearTimeout(compactTimer);
       cancelCounts();
       lock.release();
     },

@@ -23,7 +23,7 @@ const ROW_ESTIMATE_PX = 44;
 export type TableProps = {
   rows: readonly ArticleSummary[];
   terms: readonly string[];
-  snippets: Map<string, Snippet | null> | null;
+  snippets: Readonly<Record<string, Snippet>>;
   sort: LibrarySort;
   onSort: (key: SortKey) => void;
   selected: ReadonlySet<string>;
@@ -75,9 +75,9 @@ export function ArticleTable(props: TableProps) {
   };
 
   // A row that left the list (deleted, filtered out) hands the tab stop to the first row.
-  const rowIds = rows.map((r) => r.id);
+  const firstId = rows[0]?.id;
   useEffect(() => {
-    if (activeId !== null && !rowIds.includes(activeId) && rowIds[0]) props.onActivate(rowIds[0]);
+    if (activeId !== null && activeIndex < 0 && firstId !== undefined) props.onActivate(firstId);
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -174,7 +174,7 @@ export function ArticleTable(props: TableProps) {
                 measure={virtualizer.measureElement}
                 article={row}
                 terms={props.terms}
-                snippet={props.snippets?.get(row.id) ?? null}
+                snippet={props.snippets[row.id] ?? null}
                 selected={selected.has(row.id)}
                 tabbable={item.index === tabRow}
                 confirming={props.removing === row.id}

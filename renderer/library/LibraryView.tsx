@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../../shared/api';
 import { LIBRARY_EXPORT_FORMATS, MAX_BULK_ARTICLES, MAX_EXPORT_ARTICLES, type LibraryExportFormat } from '../../shared/library/bulk';
+import { fromColumns } from '../../shared/library/columns';
 import { countLabel, filterArticles, hasFilters, nextSort, NO_FILTERS, publishersOf, sortArticles, type LibraryFilters, type SortKey } from '../../shared/library/query';
 import type { ArticleSummary } from '../../shared/schema/article';
 import { client, errorMessage } from '../api';
@@ -52,21 +53,27 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
   const refreshSearch = search.refresh;
 
   useEffect(() => {
-    Promise.all([client.listArticles({}), client.getDesk({})]).then(
-      ([list, desk]) => {
-        setArticles(list.articles);
-        setOfferSample(!desk.desk.sampleHandled && list.articles.length === 0);
+    // The rows come first; the desk is asked only when there are none (is the sample still to offer?).
+    client.listLibrary({}).then(
+      async (columns) => {
+        const list = fromColumns(columns);
+        setArticles(list);
+        if (list.length > 0) return;
+        const desk = await client.getDesk({});
+        setOfferSample(!desk.desk.sampleHandled);
       },
       (e: unknown) => onError(errorMessage(e)),
-    );
+    ).catch((e: unknown) => onError(errorMessage(e)));
   }, [onError]);
 
   const present = useMemo(() => (articles ?? []).filter((a) => !hidden.has(a.id)), [articles, hidden]);
   const publishers = useMemo(() => publishersOf(present), [present]);
+  // Sorted once per change of the list or the sort; a keystroke only filters the sorted list.
+  const sorted = useMemo(() => sortArticles(present, sort), [present, sort]);
   const rows = useMemo(() => {
-    const found = search.hits ? present.filter((a) => search.hits!.has(a.id)) : present;
-    return sortArticles(filterArticles(found, filters), sort);
-  }, [present, search.hits, filters, sort]);
+    const hits = search.hits;
+    return filterArticles(hits ? sorted.filter((a) => hits.has(a.id)) : sorted, filters);
+  }, [sorted, search.hits, filters]);
   const narrowed = search.terms.length > 0 || hasFilters(filters);
   const chosen = useMemo(() => rows.filter((r) => selected.has(r.id)).map((r) => r.id), [rows, selected]);
 
@@ -280,7 +287,7 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
               <ArticleTable
                 rows={rows}
                 terms={search.terms}
-                snippets={search.hits}
+                snippets={search.snippets}
                 sort={sort}
                 onSort={onSort}
                 selected={selected}

@@ -2,11 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { queryTerms, type Snippet } from '../../shared/library/search';
 import { client, errorMessage } from '../api';
 
+const NO_SNIPPETS: Readonly<Record<string, Snippet>> = {};
+
 export type SearchState = {
   /** The words of the query as typed, folded: what titles are highlighted with. */
   terms: string[];
-  /** The hits of the newest finished search (null: no search active, every article is shown). */
-  hits: Map<string, Snippet | null> | null;
+  /** The ids found by the newest finished search (null: no search active, every article is shown). */
+  hits: ReadonlySet<string> | null;
+  /** Snippets of the text, for hits where a word was found only there. */
+  snippets: Readonly<Record<string, Snippet>>;
   /** A newer query than the one `hits` answers is on its way. */
   searching: boolean;
   error: string | null;
@@ -20,7 +24,7 @@ export type SearchState = {
  * and a fast typist costs one search per round trip, not one per key.
  */
 export function useLibrarySearch(query: string): SearchState {
-  const [result, setResult] = useState<{ query: string; version: number; hits: Map<string, Snippet | null> } | null>(null);
+  const [result, setResult] = useState<{ query: string; version: number; hits: ReadonlySet<string>; snippets: Readonly<Record<string, Snippet>> } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const wanted = useRef({ query, version });
@@ -37,7 +41,7 @@ export function useLibrarySearch(query: string): SearchState {
         inFlight.current = false;
         if (!alive.current) return;
         setError(null);
-        setResult({ query: q, version: v, hits: new Map(r.hits.map((h) => [h.id, h.snippet])) });
+        setResult({ query: q, version: v, hits: new Set(r.ids), snippets: r.snippets });
         if (wanted.current.query !== q || wanted.current.version !== v) kick();
       },
       (e: unknown) => {
@@ -71,6 +75,7 @@ export function useLibrarySearch(query: string): SearchState {
   return {
     terms,
     hits: active ? (result?.hits ?? null) : null,
+    snippets: (active && result?.snippets) || NO_SNIPPETS,
     searching: active && (result === null || result.query !== query || result.version !== version),
     error: active ? error : null,
     refresh: useCallback(() => setVersion((n) => n + 1), []),

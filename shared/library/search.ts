@@ -1,7 +1,7 @@
 /**
  * The library's search: every word of the query must appear (as typed so far, anywhere in a word) in the
  * article's title, publisher, byline or text, ignoring case and accents (fold.ts). The Node side keeps
- * each article's folded text in memory and runs `matchArticle`; the renderer highlights the title with
+ * every article's folded fields in memory (searchCorpus.ts); the renderer highlights the title with
  * `highlight` and shows the snippet the search sent.
  */
 import { z } from 'zod';
@@ -28,25 +28,6 @@ const SNIPPET_CONTEXT = 60;
 
 export function queryTerms(query: string): string[] {
   return [...new Set(fold(query).split(/\s+/).filter((t) => t !== ''))];
-}
-
-/** One article as search sees it: each field folded. */
-export type FoldedFields = { title: string; publisher: string; byline: string; text: string };
-
-export type Match = { matched: boolean; inBody: boolean; onlyInBody: boolean };
-
-export function matchArticle(fields: FoldedFields, terms: readonly string[]): Match {
-  if (terms.length === 0) return { matched: true, inBody: false, onlyInBody: false };
-  let inBody = false;
-  let onlyInBody = false;
-  for (const term of terms) {
-    const inHead = fields.title.includes(term) || fields.publisher.includes(term) || fields.byline.includes(term);
-    const body = fields.text.includes(term);
-    if (!inHead && !body) return { matched: false, inBody: false, onlyInBody: false };
-    inBody ||= body;
-    onlyInBody ||= body && !inHead;
-  }
-  return { matched: true, inBody, onlyInBody };
 }
 
 export const Segment = z.object({ text: z.string(), mark: z.boolean() });
