@@ -7,7 +7,7 @@
  * selection, Enter opens, Delete deletes the selection (or the row). One row is the tab stop; its
  * checkbox and link are reachable with Tab, the other rows' are not, so Tab leaves the list at once.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { SORT_KEYS, SORT_LABELS, type LibrarySort, type SortKey } from '../../shared/library/query';
 import { highlight, type Snippet } from '../../shared/library/search';
@@ -42,6 +42,9 @@ export type TableProps = {
 export function ArticleTable(props: TableProps) {
   const { rows, sort, onSort, selected, activeId } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const activeIndex = activeId === null ? -1 : rows.findIndex((r) => r.id === activeId);
+  const activeIndexRef = useRef(activeIndex);
+  activeIndexRef.current = activeIndex;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -50,9 +53,15 @@ export function ArticleTable(props: TableProps) {
     getItemKey: (i) => rows[i]?.id ?? i,
     // Rows on the first frame, before the scroll box has been measured.
     initialRect: { width: 1200, height: 720 },
+    // The row with the keyboard focus stays in the page when scrolled away, or its focus would be lost.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const keep = activeIndexRef.current;
+      if (keep >= 0 && keep < range.count && !indexes.includes(keep)) indexes.push(keep);
+      return indexes.sort((a, b) => a - b);
+    },
   });
   const items = virtualizer.getVirtualItems();
-  const activeIndex = activeId === null ? -1 : rows.findIndex((r) => r.id === activeId);
   const tabRow = activeIndex >= 0 ? activeIndex : 0;
 
   // Focus follows the active row once it is drawn (scrolling to a far row draws it a frame later).
@@ -74,10 +83,15 @@ export function ArticleTable(props: TableProps) {
     virtualizer.scrollToIndex(rows.indexOf(target), { align: 'auto' });
   };
 
-  // A row that left the list (deleted, filtered out) hands the tab stop to the first row.
-  const firstId = rows[0]?.id;
+  // A row that left the list (deleted, filtered out) hands the tab stop to the row now in its place,
+  // and the keyboard focus too if it was on that row: Delete must not drop a keyboard user on the page.
+  const lastIndex = useRef(0);
+  if (activeIndex >= 0) lastIndex.current = activeIndex;
   useEffect(() => {
-    if (activeId !== null && activeIndex < 0 && firstId !== undefined) props.onActivate(firstId);
+    if (activeId === null || activeIndex >= 0 || rows.length === 0) return;
+    const next = rows[Math.min(lastIndex.current, rows.length - 1)]!;
+    if (document.activeElement === null || document.activeElement === document.body) focusWanted.current = true;
+    props.onActivate(next.id);
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -112,10 +126,14 @@ export function ArticleTable(props: TableProps) {
   const selectable = rows.filter((r) => !r.damaged);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
   const someSelected = !allSelected && selectable.some((r) => selected.has(r.id));
-  const first = items[0];
-  const last = items[items.length - 1];
-  const padTop = first ? first.start : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  // Blank space where rows are not drawn: above, between (the kept focused row can sit apart), below.
+  const spacer = (key: string, height: number) =>
+    height > 0 ? (
+      <tr key={key} className="spacer" aria-hidden="true">
+        <td colSpan={7} style={{ height }} />
+      </tr>
+    ) : null;
+  let drawnTo = 0;
 
   return (
     <div className="library-scroll" ref={scrollRef}>
@@ -159,15 +177,13 @@ export function ArticleTable(props: TableProps) {
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
-          {padTop > 0 && (
-            <tr className="spacer" aria-hidden="true">
-              <td colSpan={7} style={{ height: padTop }} />
-            </tr>
-          )}
-          {items.map((item) => {
+          {items.flatMap((item) => {
             const row = rows[item.index];
-            if (!row) return null;
-            return (
+            if (!row) return [];
+            const gap = spacer(`gap-${item.index}`, item.start - drawnTo);
+            drawnTo = item.end;
+            return [
+              gap,
               <Row
                 key={row.id}
                 index={item.index}
@@ -183,14 +199,10 @@ export function ArticleTable(props: TableProps) {
                 onOpen={props.onOpen}
                 onAskRemove={props.onAskRemove}
                 onRemoveDamaged={props.onRemoveDamaged}
-              />
-            );
+              />,
+            ];
           })}
-          {padBottom > 0 && (
-            <tr className="spacer" aria-hidden="true">
-              <td colSpan={7} style={{ height: padBottom }} />
-            </tr>
-          )}
+          {spacer('end', virtualizer.getTotalSize() - drawnTo)}
         </tbody>
       </table>
     </div>
