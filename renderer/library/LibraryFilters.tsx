@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { dateRangeProblem, hasFilters, type LibraryFilters } from '../../shared/library/query';
+import { MAX_QUERY_CHARS } from '../../shared/library/search';
 
 type Props = {
   query: string;
@@ -29,6 +30,7 @@ export const LibraryFiltersBar = forwardRef<HTMLInputElement, Props>(function Li
           type="search"
           value={query}
           placeholder="Title, publisher, byline or text"
+          maxLength={MAX_QUERY_CHARS}
           aria-keyshortcuts="/"
           aria-describedby="library-search-hint"
           autoComplete="off"

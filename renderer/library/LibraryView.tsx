@@ -178,14 +178,17 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
     }
   };
 
-  const removeDamaged = (id: string) =>
-    client.deleteArticle({ id }).then(
-      () => {
-        setRemoving(null);
-        setArticles((list) => list?.filter((a) => a.id !== id) ?? null);
-      },
-      (e: unknown) => onError(errorMessage(e)),
-    );
+  const removeDamaged = useCallback(
+    (id: string) =>
+      void client.deleteArticle({ id }).then(
+        () => {
+          setRemoving(null);
+          setArticles((list) => list?.filter((a) => a.id !== id) ?? null);
+        },
+        (e: unknown) => onError(errorMessage(e)),
+      ),
+    [onError],
+  );
 
   // `/` finds, Ctrl+Z (⌘Z) undoes the last delete while its toast is up; neither while typing in a field.
   useEffect(() => {
@@ -299,7 +302,7 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
                 onDelete={deleteChosen}
                 removing={removing}
                 onAskRemove={setRemoving}
-                onRemoveDamaged={(id) => void removeDamaged(id)}
+                onRemoveDamaged={removeDamaged}
               />
             )}
           </>

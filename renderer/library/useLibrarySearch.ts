@@ -25,7 +25,7 @@ export type SearchState = {
  */
 export function useLibrarySearch(query: string): SearchState {
   const [result, setResult] = useState<{ query: string; version: number; hits: ReadonlySet<string>; snippets: Readonly<Record<string, Snippet>> } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ query: string; version: number; message: string } | null>(null);
   const [version, setVersion] = useState(0);
   const wanted = useRef({ query, version });
   const inFlight = useRef(false);
@@ -47,7 +47,7 @@ export function useLibrarySearch(query: string): SearchState {
       (e: unknown) => {
         inFlight.current = false;
         if (!alive.current) return;
-        setError(errorMessage(e));
+        setError({ query: q, version: v, message: errorMessage(e) });
         if (wanted.current.query !== q || wanted.current.version !== v) kick();
       },
     );
@@ -72,12 +72,13 @@ export function useLibrarySearch(query: string): SearchState {
 
   const terms = useMemo(() => queryTerms(query), [query]);
   const active = terms.length > 0;
+  const answers = (x: { query: string; version: number } | null) => x !== null && x.query === query && x.version === version;
   return {
     terms,
     hits: active ? (result?.hits ?? null) : null,
     snippets: (active && result?.snippets) || NO_SNIPPETS,
-    searching: active && (result === null || result.query !== query || result.version !== version),
-    error: active ? error : null,
+    searching: active && !answers(result) && !answers(error),
+    error: active && answers(error) ? error!.message : null,
     refresh: useCallback(() => setVersion((n) => n + 1), []),
   };
 }
