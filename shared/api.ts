@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES, MAX_JSON_DEPTH } from './limits';
 import { checkJsonDepth } from './schema/jsonDepth';
 import { LIBRARY_EXPORT_VALUES, MAX_BULK_ARTICLES, MAX_EXPORT_ARTICLES } from './library/bulk';
 import { MAX_QUERY_CHARS, Snippet } from './library/search';
-import { LibraryColumns } from './library/columns';
+import { ArticleIds, LibraryColumns } from './library/columns';
 
 const Empty = z.object({}).strict();
 
@@ -153,7 +153,7 @@ export const api = {
   searchArticles: {
     request: z.object({ query: z.string().max(MAX_QUERY_CHARS, `A search is at most ${MAX_QUERY_CHARS} characters.`) }).strict(),
     // Ids in a plain array (cheap to check even when every article matches), snippets only for the few that have one.
-    response: z.object({ ids: z.array(ArticleId), snippets: z.record(z.string(), Snippet) }),
+    response: z.object({ ids: ArticleIds, snippets: z.record(z.string(), Snippet) }),
   },
   /** The library's listing, column by column (shared/library/columns.ts says why not listArticles' objects). */
   listLibrary: {

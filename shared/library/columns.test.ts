@@ -25,6 +25,8 @@ describe('library columns', () => {
     const cols = toColumns([a('article-0001'), a('article-0002')]);
     expect(LibraryColumns.safeParse({ ...cols, title: ['one'] }).success).toBe(false);
     expect(LibraryColumns.safeParse({ ...cols, id: ['../x', 'article-0002'] }).success).toBe(false);
+    expect(LibraryColumns.safeParse({ ...cols, wordCount: [1.5, 2] }).success).toBe(false);
+    expect(LibraryColumns.safeParse({ ...cols, claimCount: [-1, 2] }).success).toBe(false);
   });
   it('an empty desk is empty columns', () => {
     expect(fromColumns(toColumns([]))).toEqual([]);
