@@ -13,6 +13,9 @@ import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk
 import { StoredAgreement, StoredConflict } from './schema/exchange';
 import { MAX_IMPORT_BYTES, MAX_JSON_DEPTH } from './limits';
 import { checkJsonDepth } from './schema/jsonDepth';
+import { LIBRARY_EXPORT_VALUES, MAX_BULK_ARTICLES, MAX_EXPORT_ARTICLES } from './library/bulk';
+import { MAX_QUERY_CHARS, Snippet } from './library/search';
+import { ArticleIds, LibraryColumns } from './library/columns';
 
 const Empty = z.object({}).strict();
 
@@ -153,6 +156,40 @@ export const api = {
   deleteArticle: {
     request: z.object({ id: ArticleId }).strict(),
     response: z.object({ deleted: z.literal(true) }),
+  },
+  /**
+   * The library's search over title, publisher, byline and text: the ids of every matching article, with
+   * a snippet of the text where a word was found only there (none when the query is too broad).
+   */
+  searchArticles: {
+    request: z.object({ query: z.string().max(MAX_QUERY_CHARS, `A search is at most ${MAX_QUERY_CHARS} characters.`) }).strict(),
+    // Ids in a plain array (cheap to check even when every article matches), snippets only for the few that have one.
+    response: z.object({ ids: ArticleIds, snippets: z.record(z.string(), Snippet) }),
+  },
+  /** The library's listing, column by column (shared/library/columns.ts says why not listArticles' objects). */
+  listLibrary: {
+    request: Empty,
+    response: LibraryColumns,
+  },
+  /** Deletes several articles (their files go to quarantine, so restoreArticles can bring them back). */
+  deleteArticles: {
+    request: z.object({ ids: z.array(ArticleId).min(1).max(MAX_BULK_ARTICLES, `Delete at most ${MAX_BULK_ARTICLES} articles at once.`) }).strict(),
+    response: z.object({ deleted: z.array(ArticleId), missing: z.array(ArticleId) }),
+  },
+  /** Undo of a delete: each article back from quarantine, or why it could not be. */
+  restoreArticles: {
+    request: z.object({ ids: z.array(ArticleId).min(1).max(MAX_BULK_ARTICLES) }).strict(),
+    response: z.object({ restored: z.array(ArticleSummary), failed: z.array(z.object({ id: ArticleId, message: z.string() })) }),
+  },
+  /** Several articles exported in one format, one file each, in one .zip (base64). */
+  exportArticles: {
+    request: z
+      .object({
+        ids: z.array(ArticleId).min(1).max(MAX_EXPORT_ARTICLES, `Export at most ${MAX_EXPORT_ARTICLES} articles at once.`),
+        format: z.enum(LIBRARY_EXPORT_VALUES),
+      })
+      .strict(),
+    response: ExportResult,
   },
 } as const;
 

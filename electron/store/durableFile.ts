@@ -97,9 +97,10 @@ export async function writeFileDurably(file: string, text: string, keepBackup: b
   await fsyncDir(dir);
 }
 
-type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string } | { ok: 'missing' };
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: string } | { ok: 'missing' };
 
-async function parseFile<S extends z.ZodTypeAny>(file: string, kind: Kind, schema: S): Promise<ParseOutcome<z.output<S>>> {
+/** Reads and checks one store file: its value, why it cannot be used, or that it is not there. */
+export async function parseFile<S extends z.ZodTypeAny>(file: string, kind: Kind, schema: S): Promise<ParseOutcome<z.output<S>>> {
   let text: string;
   try {
     // Checked before reading: past ~512 MB Node cannot even hold the text ("Invalid string length").

@@ -17,13 +17,15 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleRecord, ArticleSummary } from '../../shared/schema/article';
 import { DEFAULT_DESK, type DeskState, type StoreNotice } from '../../shared/schema/desk';
-import { durableJsonFile, removeLeftoverTemps, STORE_DIR_MODE, type DurableAdapter } from './durableFile';
+import { durableJsonFile, parseFile, removeLeftoverTemps, STORE_DIR_MODE, type DurableAdapter } from './durableFile';
 import { ArticleFile, DeskFile, IndexFile, type FileStamp } from './files';
 import { keyedQueue, serialQueue } from './fileQueue';
 import { acquireDataDirLock, type Lock } from './lock';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
 import { reconcileIndex, type ArticleRead } from './reconcileIndex';
 import { summarize } from './summarize';
+import { searchEntryOfArticle, searchEntryOfFile } from './searchTexts';
+import { SearchCorpus } from '../../shared/library/searchCorpus';
 
 /** What a change of one article does: the record to write (null: write nothing) and what to answer. */
 export type ArticleChange<T> = { next: ArticleRecord | null; result: T };
@@ -47,10 +49,31 @@ export type Store = {
   putArticle: (article: ArticleRecord) => Promise<void>;
   /** Removes an article (a damaged one too) from the library; its file goes to quarantine. False: none. */
   deleteArticle: (id: string) => Promise<boolean>;
+  /**
+   * Puts a deleted article back: its newest copy in the quarantine folder goes through the article's
+   * queue, the index and search. Refused, changing nothing, when the library has that id again or the
+   * copy is gone or unreadable.
+   */
+  restoreArticle: (id: string) => Promise<RestoreOutcome>;
+  /** Every article's searchable fields (read only: the store keeps it up to date); complete once searchReady resolves. */
+  searchCorpus: () => SearchCorpus;
+  /** Resolves once every readable article's search entry is built (started when the store opens). */
+  searchReady: () => Promise<void>;
   /** Writes what is deferred (claim and word counts in the index). */
   flush: () => Promise<void>;
   close: () => void;
 };
+
+export type RestoreOutcome = { ok: true; summary: ArticleSummary } | { ok: false; message: string };
+
+/** A deleted article's file in quarantine: `<id>.json.deleted-<ms>` (see deleteArticle). */
+const deletedCopy = (id: string) => new RegExp(`^${id}\\.json\\.deleted-(\\d+)$`);
+
+/** Article files read at once while search texts are built: enough to overlap reads, few enough not to starve saves. */
+const SEARCH_BUILD_CONCURRENCY = 4;
+
+/** A pause after saves before the search corpus is rebuilt (~100 ms for 10,000 articles; searches are right meanwhile). */
+const SEARCH_COMPACT_DELAY_MS = 2000;
 
 /** An article whose file and backup are both unreadable: listed as damaged, removable, never opened. */
 export class StoreCorruptError extends Error {
@@ -128,6 +151,7 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   // Low (which holds one value from birth); the adapter remembers whether a backup can be linked.
   type Cached = { adapter: DurableAdapter<ArticleFile>; data: ArticleFile | null };
   const cache = new Map<string, Cached>();
+  const corpus = new SearchCorpus();
 
   /** Reads one article file (restoring its backup if need be); only ever called inside its queue. */
   async function readArticleFile(id: string): Promise<ArticleRead> {
@@ -162,13 +186,19 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
   const deskQueue = serialQueue();
   const indexQueue = serialQueue();
 
-  const writeIndex = () =>
-    indexQueue(async () => {
+  // A write waiting its turn takes its snapshot when it runs, so it already carries any change made
+  // meanwhile: a burst of deletes or restores shares it instead of rewriting the index once each.
+  let waitingIndexWrite: Promise<void> | null = null;
+  const writeIndex = () => {
+    waitingIndexWrite ??= indexQueue(async () => {
+      waitingIndexWrite = null;
       if (readOnly) return;
       // The snapshot is taken when the write runs, so the last write in the queue always has the latest.
       indexDb.data = { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [...summaries.values()], files: Object.fromEntries(stamps) };
       await indexDb.write();
     });
+    return waitingIndexWrite;
+  };
   // Counts (words, claims, done) and file stamps change with nearly every save; rewriting a 2,000-article
   // index durably each time would make saves slower as the desk grows. They are derived from the article
   // files (and reconciled at start), so the index takes them a little later; names and dates at once.
@@ -210,6 +240,8 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
     // The cache takes the record only once the disk has it: it never holds what the disk does not.
     await entry.adapter.write(data);
     cache.set(article.id, { adapter: entry.adapter, data });
+    corpus.set(article.id, searchEntryOfArticle(article));
+    scheduleCompact();
     const stamp = await stampOf(article.id);
     if (stamp) stamps.set(article.id, stamp);
     const summary = summarize(article);
@@ -222,6 +254,60 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
       scheduleCounts();
     }
   }
+
+  // Search texts: every write replaces its article's; the rest are built from the files in the
+  // background, each read in its article's queue so it can never land over a newer write's.
+  let closed = false;
+  // Saves and deletes are searched at once from the corpus' overlay; folding them into its one string waits
+  // for a pause, so a burst of saves costs one rebuild.
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleCompact = () => {
+    if (compactTimer || closed) return;
+    compactTimer = setTimeout(() => {
+      compactTimer = null;
+      corpus.compact();
+    }, SEARCH_COMPACT_DELAY_MS);
+    compactTimer.unref?.();
+  };
+  let searchBuild: Promise<void> | null = null;
+  const buildSearchText = (id: string) =>
+    articleQueue(id)(async () => {
+      const summary = summaries.get(id);
+      if (closed || corpus.has(id) || !summary || summary.damaged) return;
+      const cached = cache.get(id)?.data;
+      if (cached) {
+        corpus.set(id, searchEntryOfArticle(cached.article));
+        return;
+      }
+      // Read as it is, without repairs: opening the article is what checks and repairs its file.
+      const text = await fs.readFile(articlePath(id), 'utf8').catch(() => null);
+      if (text === null || closed) return;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return;
+      }
+      const built = searchEntryOfFile(json);
+      if (built) corpus.set(id, built);
+    });
+  const searchReady = () => {
+    searchBuild ??= (async () => {
+      const ids = [...summaries.keys()];
+      let next = 0;
+      const worker = async () => {
+        while (!closed && next < ids.length) {
+          const id = ids[next++]!;
+          await buildSearchText(id).catch(() => undefined);
+        }
+      };
+      await Promise.all(Array.from({ length: SEARCH_BUILD_CONCURRENCY }, worker));
+      corpus.compact();
+    })();
+    return searchBuild;
+  };
+  // A desk that is written (the app) wants search soon; the read-only CLI builds it only if asked.
+  if (!readOnly) setImmediate(() => void searchReady());
 
   const updateArticle: Store['updateArticle'] = (id, fn) =>
     articleQueue(id)(async () => {
@@ -267,18 +353,46 @@ async function openLocked(root: string, lock: Lock, readOnly: boolean): Promise<
         });
         await fs.rm(`${articlePath(id)}.bak`, { force: true });
         cache.delete(id);
+        corpus.delete(id);
+        scheduleCompact();
         summaries.delete(id);
         stamps.delete(id);
         cancelCounts();
         await writeIndex();
         return true;
       }),
+    restoreArticle: (id) =>
+      articleQueue(id)(async (): Promise<RestoreOutcome> => {
+        if (readOnly) throw new Error('This desk is open read-only; nothing can be restored.');
+        const present = summaries.get(id);
+        if (present) return { ok: false, message: `“${present.title || id}” is in the library again, so its deleted copy was not put back over it.` };
+        const pattern = deletedCopy(id);
+        const copies = (await fs.readdir(quarantineDir).catch(() => [] as string[]))
+          .map((name) => ({ name, at: Number(pattern.exec(name)?.[1] ?? NaN) }))
+          .filter((c) => !Number.isNaN(c.at))
+          .sort((a, b) => b.at - a.at);
+        const newest = copies[0];
+        if (!newest) return { ok: false, message: `There is no deleted copy of article ${id} in the quarantine folder (was it moved by hand?); nothing was restored.` };
+        const copyPath = path.join(quarantineDir, newest.name);
+        const parsed = await parseFile(copyPath, 'article', ArticleFile).catch((e: Error) => ({ ok: false as const, reason: e.message }));
+        if (parsed.ok === 'missing') return { ok: false, message: `The deleted copy of article ${id} is gone from the quarantine folder; nothing was restored.` };
+        if (parsed.ok === false) return { ok: false, message: `The deleted copy of article ${id} in the quarantine folder cannot be read (${parsed.reason}); nothing was restored.` };
+        if (parsed.value.article.id !== id) return { ok: false, message: `The quarantined file ${newest.name} holds a different article (${parsed.value.article.id}); nothing was restored.` };
+        await write(parsed.value.article);
+        // The article file holds it now; the copy would only be restored again by a later undo of a later delete.
+        await fs.rm(copyPath, { force: true });
+        return { ok: true, summary: summaries.get(id) ?? summarize(parsed.value.article) };
+      }),
+    searchCorpus: () => corpus,
+    searchReady,
     async flush() {
       if (!countsTimer) return;
       cancelCounts();
       await writeIndex();
     },
     close: () => {
+      closed = true;
+      if (compactTimer) clearTimeout(compactTimer);
       cancelCounts();
       lock.release();
     },

@@ -45,19 +45,20 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
     <section className="import" aria-labelledby="import-heading">
       <h2 id="import-heading">Import an article</h2>
       <div className="import-file">
-        <label className="button" htmlFor="import-file-input">
-          Import file…
-        </label>
+        {/* The input comes first so its keyboard focus can draw the ring on the label that stands for it (library.css). */}
         <input
           id="import-file-input"
           ref={fileInput}
-          className="visually-hidden"
+          className="visually-hidden import-file-input"
           type="file"
           accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.doc,.json,.claimdesk-review,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json"
           aria-label="Import file (.txt, .md, a saved web page or a Word file) or open a review bundle"
           disabled={busy}
           onChange={(e) => void onFile(e.currentTarget.files?.[0])}
         />
+        <label className="button" htmlFor="import-file-input">
+          Import file…
+        </label>
         <span className="hint">A saved web page (.html, .htm), a Word file (.docx), plain text (.txt), Markdown (.md), a Claimdesk JSON export (up to 5 MB), or a teammate's review bundle (.claimdesk-review). You can also drop a file on the window.</span>
       </div>
       <form
@@ -70,7 +71,7 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
         <label htmlFor="paste-text">Or paste the article text</label>
         <textarea
           id="paste-text"
-          rows={5}
+          rows={3}
           value={pasted}
           aria-describedby={pastedHtml !== null ? 'paste-rich-note' : undefined}
           onPaste={(e) => {

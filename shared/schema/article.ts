@@ -7,9 +7,9 @@ import { Exchange } from './exchange';
 
 export { IsoDate, SafeUrl };
 
-export const ArticleId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{5,63}$/, 'An article id is 6-64 lowercase letters, digits or dashes.');
+export const ARTICLE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{5,63}$/;
+export const ARTICLE_ID_RULE = 'An article id is 6-64 lowercase letters, digits or dashes.';
+export const ArticleId = z.string().regex(ARTICLE_ID_PATTERN, ARTICLE_ID_RULE);
 export type ArticleId = z.infer<typeof ArticleId>;
 
 const optionalText = (max: number) => z.string().trim().max(max);
