@@ -49,6 +49,6 @@ export function claimHighlightRules(scale: readonly string[]): string {
       rules.push(`:root::highlight(${lookName(tone, status)}) { background-color: ${toneTint(tone, HIGHLIGHT_TINT)}; text-decoration: underline ${STATUS_UNDERLINE[status]} ${tone.strong} ${thickness}px; }`);
     }
   }
-  rules.push(`:root::highlight(${SELECTED_HIGHLIGHT}) { background-color: color-mix(in srgb, var(--accent) 30%, transparent); text-decoration: underline overline solid var(--accent) 2px; }`);
+  rules.push(`:root::highlight(${SELECTED_HIGHLIGHT}) { background-color: color-mix(in srgb, var(--focus) 40%, transparent); text-decoration: underline overline solid var(--accent) 2px; }`);
   return rules.join('\n');
 }

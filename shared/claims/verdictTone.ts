@@ -22,7 +22,8 @@ export const VERDICT_TONES: Record<string, string> = {
   misleading: mix('--warn', 55, '--danger'),
   'mostly-false': mix('--danger', 75, '--warn'),
   false: 'var(--danger)',
-  unverifiable: 'var(--accent)',
+  // Not the accent: that is the selected claim's colour.
+  unverifiable: mix('--accent', 45, '--muted'),
   none: 'var(--muted)',
 };
 
