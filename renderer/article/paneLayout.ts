@@ -6,8 +6,8 @@
 import { z } from 'zod';
 
 export const PANE_LIMITS = {
-  list: { min: 200, max: 440, initial: 280 },
-  inspector: { min: 320, max: 640, initial: 420 },
+  list: { min: 200, max: 440, initial: 260 },
+  inspector: { min: 320, max: 640, initial: 400 },
 } as const;
 
 export type PaneName = keyof typeof PANE_LIMITS;
