@@ -4,7 +4,7 @@
  * verdicts, and the keys that move between the panes. The focus stays where the next key works: on the
  * claim's row, or the same field of the claim moved to; after marking, on the source name, the next step.
  */
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { redo, undo } from 'prosemirror-history';
 import { TextSelection, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -272,16 +272,26 @@ export function useClaimActions({ view, root, targets, rows, filter, scale, revi
   useViewKeys(root, onKey);
 
   // After a redraw: the focus goes where the last action asked (the details it names exist only now).
+  const focused = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const target = focusAfter.current;
     if (!target) return;
     focusAfter.current = null;
     const field = target.field ? root.current?.querySelector<HTMLElement>(`.claim-detail [data-field="${CSS.escape(target.field)}"]`) : null;
     field?.focus();
+    focused.current = field ?? null;
     if (field && document.activeElement === field) return;
     const row = rowOf(root.current, target.row);
     if (row && row.offsetParent !== null) row.focus();
     else root.current?.querySelector<HTMLElement>(`${INSPECTOR} .claim-detail-heading`)?.focus();
+  });
+
+  // The name prompt, closed by the same change, gives the focus back to where the reviewer was when it
+  // opened (its cleanup runs after layout effects): the field asked for takes it once more.
+  useEffect(() => {
+    const field = focused.current;
+    focused.current = null;
+    if (field?.isConnected && document.activeElement !== field && !root.current?.querySelector('.claim-inspector')?.contains(document.activeElement)) field.focus();
   });
 
   return {

@@ -109,7 +109,7 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
       ) : visible.length === 0 ? (
         <p className="hint">No claim matches the filter.</p>
       ) : (
-        <ul className="claim-list" role="listbox" aria-label="Claim list" aria-describedby="claim-list-keys" onKeyDown={onListKey}>
+        <ul ref={list} className="claim-list" role="listbox" aria-label="Claim list" aria-describedby="claim-list-keys" onKeyDown={onListKey}>
           {visible.map((r) => {
             const ctx = contexts.get(r.id);
             const weak = isWeakSourcing(r.data.attribution.kind);

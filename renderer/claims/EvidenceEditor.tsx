@@ -99,7 +99,7 @@ export function EvidenceEditor({ items, newId, today, onChange, draft, onDraft, 
           }}
         >
           <FieldScopeContext.Provider value={draftScope}>
-            <EvidenceFields value={draft} name="evidence.new" onPatch={(patch) => patchDraft((d) => (d ? { ...d, ...patch } : d))} />
+            <EvidenceFields value={draft} name="evidence.new" compact onPatch={(patch) => patchDraft((d) => (d ? { ...d, ...patch } : d))} />
           </FieldScopeContext.Provider>
           {error && (
             <p className="field-error" role="alert">
@@ -153,16 +153,29 @@ function EvidenceCard({ item, n, open, onToggle, onRemove, onPatch }: { item: Ev
   );
 }
 
-function EvidenceFields({ value, name, onPatch }: { value: Evidence; name: string; onPatch: (patch: Partial<Evidence>) => void }) {
+/** An item's fields; `compact` (a new item) keeps the address, title and stance in view and the rest one click away. */
+function EvidenceFields({ value, name, onPatch, compact }: { value: Evidence; name: string; onPatch: (patch: Partial<Evidence>) => void; compact?: boolean }) {
   const shape = Evidence.shape;
+  const more = (
+    <>
+      <TextField label={LABEL.publisher} name={`${name}.publisher`} value={value.publisher} schema={shape.publisher} onCommit={(publisher) => onPatch({ publisher })} />
+      <TextField label={LABEL.accessedAt} name={`${name}.accessedAt`} type="date" value={value.accessedAt} schema={shape.accessedAt} onCommit={(accessedAt) => onPatch({ accessedAt })} />
+      <TextField label={LABEL.quote} name={`${name}.quote`} multiline value={value.quote} schema={shape.quote} onCommit={(quote) => onPatch({ quote })} />
+    </>
+  );
   return (
     <div className="evidence-fields">
       <TextField label={LABEL.url} name={`${name}.url`} type="url" value={value.url} schema={shape.url} onCommit={(url) => onPatch({ url })} placeholder="https://…" />
       <TextField label={LABEL.title} name={`${name}.title`} value={value.title} schema={shape.title} onCommit={(title) => onPatch({ title })} />
       <SelectField label={LABEL.stance} name={`${name}.stance`} value={value.stance} options={STANCE_OPTIONS} onChange={(stance) => onPatch({ stance })} />
-      <TextField label={LABEL.publisher} name={`${name}.publisher`} value={value.publisher} schema={shape.publisher} onCommit={(publisher) => onPatch({ publisher })} />
-      <TextField label={LABEL.accessedAt} name={`${name}.accessedAt`} type="date" value={value.accessedAt} schema={shape.accessedAt} onCommit={(accessedAt) => onPatch({ accessedAt })} />
-      <TextField label={LABEL.quote} name={`${name}.quote`} multiline value={value.quote} schema={shape.quote} onCommit={(quote) => onPatch({ quote })} />
+      {compact ? (
+        <details className="evidence-more" open={value.publisher !== '' || value.quote !== ''}>
+          <summary>Publisher, accessed date, quote</summary>
+          <div className="evidence-fields">{more}</div>
+        </details>
+      ) : (
+        more
+      )}
     </div>
   );
 }
