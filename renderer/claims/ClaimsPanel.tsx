@@ -127,6 +127,7 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
               >
                 <span className="claim-row-top">
                   <span className="claim-number">{r.orphaned ? 'Orphaned' : `#${r.number}`}</span>
+                  {ctx?.paragraph && <span className="claim-row-place">{ctx.paragraph}</span>}
                   <VerdictChip verdict={r.data.verification.verdict} scale={scale} compact />
                   <StatusMark status={r.data.verification.status} compact />
                   {conflicted.has(r.id) && <span className="row-flag flag-conflict">Conflict</span>}
@@ -135,7 +136,6 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
                       weak sourcing
                     </span>
                   )}
-                  {ctx?.paragraph && <span className="claim-row-place">{ctx.paragraph}</span>}
                 </span>
                 <span className="claim-row-quote">
                   {ctx?.before && <span className="claim-row-before">{ctx.before} </span>}

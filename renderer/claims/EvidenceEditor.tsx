@@ -134,7 +134,7 @@ function EvidenceCard({ item, n, open, onToggle, onRemove, onPatch }: { item: Ev
         <a href={item.url} target="_blank" rel="noopener noreferrer" className="evidence-title">
           {name}
         </a>
-        <span className="evidence-source">{[item.publisher, host(item.url)].filter((s, i, all) => s && all.indexOf(s) === i).join(' · ')}</span>
+        <span className="evidence-source">{[item.publisher, item.title ? host(item.url) : ''].filter((s, i, all) => s && all.indexOf(s) === i).join(' · ') || item.url}</span>
         <span className="evidence-actions">
           <button type="button" className="link-button" aria-expanded={open} aria-controls={panel} onClick={onToggle} aria-label={`Edit evidence ${n}`}>
             Edit
