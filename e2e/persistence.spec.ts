@@ -44,8 +44,7 @@ test('undo and redo work on typing, and the title edit reaches the library', asy
 test('metadata fields are validated inline and saved', async ({ app }) => {
   const page = app.page();
   await importFile(page, samplePath);
-  // The details sit closed above the text, in one line; opened, the form.
-  await page.getByText('Article details').click();
+  // A new article (no claims yet) opens with its details open above the text.
   const url = page.getByLabel('URL');
   await url.fill('javascript:alert(1)');
   await url.blur();
@@ -57,7 +56,6 @@ test('metadata fields are validated inline and saved', async ({ app }) => {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload();
   await expect(page.locator('.article-details > summary')).toContainText('Example News');
-  await page.getByText('Article details').click();
   await expect(page.getByLabel('URL')).toHaveValue('https://example.org/tartous');
   await expect(page.getByLabel('Publisher')).toHaveValue('Example News');
   await openLibrary(page);

@@ -116,6 +116,8 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload, renderHisto
         targets.current = opened.targets;
         setDesk(d.desk);
         setLoaded({ article, initial: opened.state });
+        // A new article's first check is its details; once claims are marked they stay out of the way.
+        setDetailsOpen(article.claims.length === 0);
         setSnapshot(opened.state);
         if (opened.lost.length > 0 || opened.moved.length > 0) {
           onInfo(
@@ -336,8 +338,13 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload, renderHisto
         </button>
         <SaveIndicator state={saveState} />
       </div>
-      {failed && <SaveFailureNote failure={failed.described} claimLabel={failed.claimLabel} onRetry={() => void saveNow()} onShowClaim={actions.showClaim} />}
-      {exporting && <ExportDialog articleId={id} beforeExport={saveNow} onClose={() => setExporting(false)} onError={onError} onDone={onInfo} />}
+      {(failed || exporting) && (
+        // Above the panes, scrolling on its own when tall: the panes keep the rest of the window.
+        <div className="workbench-notes">
+          {failed && <SaveFailureNote failure={failed.described} claimLabel={failed.claimLabel} onRetry={() => void saveNow()} onShowClaim={actions.showClaim} />}
+          {exporting && <ExportDialog articleId={id} beforeExport={saveNow} onClose={() => setExporting(false)} onError={onError} onDone={onInfo} />}
+        </div>
+      )}
       <div className="workbench-panes">
         <aside className="claims-pane" id={LIST_ID} aria-labelledby="claims-heading" hidden={panes.listCollapsed}>
           <ClaimsPanel

@@ -70,7 +70,8 @@ export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>, ranges: Re
       handleClick(view, pos) {
         const id = innermostClaimAt(view.state, pos);
         const current = claimsKey.getState(view.state)?.selected ?? null;
-        if (id !== current) view.dispatch(view.state.tr.setMeta(claimsKey, { select: id } satisfies Meta));
+        // A click on the selected claim says so again: the inspector drawer, closed meanwhile, shows it.
+        if (id !== current || id !== null) view.dispatch(view.state.tr.setMeta(claimsKey, { select: id } satisfies Meta));
         return false;
       },
     },
