@@ -119,6 +119,11 @@ test('at 1024×700 the list starts collapsed and the inspector is a drawer: open
   await inspector(page).getByRole('button', { name: 'Close the claim inspector' }).click();
   await expect(inspector(page)).toBeHidden();
   await expect(editor(page)).toBeFocused();
+  // The same claim clicked again opens the drawer again.
+  await clickWords(page, 'additional troops');
+  await expect(inspector(page)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(inspector(page)).toBeHidden();
   await noHorizontalScroll(page);
 
   // The list opens with its button; the drawer still opens over the text.
