@@ -22,7 +22,7 @@ async function typeInto(page: Page, label: string, text: string) {
 
 async function reopenArticle(page: Page) {
   await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await expect(claimList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(claimList(page).getByRole('option')).toHaveCount(2);
 }
 
 type Way = {
@@ -69,10 +69,10 @@ const WAYS: Way[] = [
     async leave(page) {
       await page.keyboard.press('Escape');
       // The focus is on the claim's row: the claim shortcuts go on from there.
-      await expect(claimList(page).locator('[aria-current="true"]')).toBeFocused();
+      await expect(claimList(page).locator('[aria-selected="true"]')).toBeFocused();
       await page.keyboard.press('Alt+ArrowDown');
       await expect(selectedQuote(page)).toHaveText(B);
-      await expect(claimList(page).locator('[aria-current="true"]')).toBeFocused();
+      await expect(claimList(page).locator('[aria-selected="true"]')).toBeFocused();
     },
     async back(page) {
       await page.keyboard.press('Alt+ArrowUp');

@@ -29,7 +29,7 @@ async function exportBundle(page: Page, dir: string, name: string): Promise<stri
 }
 
 async function selectClaim(page: Page, words: string) {
-  await claimList(page).getByRole('button', { name: new RegExp(words.slice(0, 30)) }).click();
+  await claimList(page).getByRole('option', { name: new RegExp(words.slice(0, 30)) }).click();
 }
 
 test('two reviewers hand a review back and forth: add, merge, conflict shown and decided, nothing lost, twice is a no-op', async ({ app, browser }, testInfo) => {
@@ -53,7 +53,7 @@ test('two reviewers hand a review back and forth: add, merge, conflict shown and
     await setName(ben, 'Ben');
     await importFile(ben, fromAna);
     await expect(ben.getByRole('status').first()).toContainText("Opened Ana's review");
-    await expect(claimList(ben).getByRole('listitem')).toHaveCount(2);
+    await expect(claimList(ben).getByRole('option')).toHaveCount(2);
     await selectClaim(ben, VAGUE);
     await choose(ben, 'Verdict', 'Mostly false');
     await markClaim(ben, BENS);
@@ -71,20 +71,27 @@ test('two reviewers hand a review back and forth: add, merge, conflict shown and
     await importFile(ana, fromBen);
     await expect(ana.getByRole('status').first()).toContainText("Merged Ben's review");
     const handoff = ana.getByRole('region', { name: 'Review handoff' });
-    const conflict = handoff.getByRole('listitem');
+    await expect(handoff.getByTestId('handoff-conflicts')).toContainText('1 conflict to decide');
+    await expect(handoff.getByTestId('agreement')).toContainText('Agreement with Ben: 1 of 2 verdicts equal (50%)');
+    // The conflict is flagged on its claim's row, and only there.
+    await expect(claimList(ana).getByRole('option').filter({ hasText: 'Conflict' })).toHaveCount(1);
+    await expect(claimList(ana).getByRole('option', { name: new RegExp(VAGUE.slice(0, 30)) })).toContainText('Conflict');
+    // Both reviewers' claims and comments are here.
+    await expect(claimList(ana).getByRole('option')).toHaveCount(3);
+    await selectClaim(ana, NAMED);
+    await expect(claimDetail(ana).getByRole('list', { name: 'Conflicts' })).toHaveCount(0);
+    await expect(claimDetail(ana).getByRole('list', { name: 'Comments' })).toContainText('SOHR later raised the toll');
+
+    // The conflict is decided in the claim's inspector: both sides side by side, Ana chooses Ben's verdict.
+    await selectClaim(ana, VAGUE);
+    const conflict = claimDetail(ana).getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
     await expect(conflict).toHaveCount(1);
     await expect(conflict).toContainText('Verdict');
     await expect(conflict).toContainText('False');
     await expect(conflict).toContainText('Mostly false');
-    await expect(handoff.getByTestId('agreement')).toContainText('Agreement with Ben: 1 of 2 verdicts equal (50%)');
-    // Both reviewers' claims and comments are here.
-    await expect(claimList(ana).getByRole('listitem')).toHaveCount(3);
-    await selectClaim(ana, NAMED);
-    await expect(claimDetail(ana).getByRole('list', { name: 'Comments' })).toContainText('SOHR later raised the toll');
-
-    // Ana chooses Ben's verdict.
     await conflict.getByRole('button', { name: /Take Ben's/ }).click();
-    await expect(handoff.getByRole('listitem')).toHaveCount(0);
+    await expect(handoff.getByTestId('handoff-conflicts')).toHaveCount(0);
+    await expect(claimList(ana).getByRole('option').filter({ hasText: 'Conflict' })).toHaveCount(0);
     await selectClaim(ana, VAGUE);
     await expect(claimDetail(ana).getByLabel('Verdict', { exact: true })).toHaveValue('Mostly false');
 
@@ -92,7 +99,7 @@ test('two reviewers hand a review back and forth: add, merge, conflict shown and
     await openLibrary(ana);
     await importFile(ana, fromBen);
     await expect(ana.getByRole('status').first()).toContainText('already opened here; nothing changed');
-    await expect(claimList(ana).getByRole('listitem')).toHaveCount(3);
+    await expect(claimList(ana).getByRole('option')).toHaveCount(3);
 
     // The report lists both reviewers.
     await ana.getByRole('button', { name: 'Export…' }).click();

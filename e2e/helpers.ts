@@ -119,7 +119,7 @@ export async function clickWords(page: Page, words: string, nth = 0) {
 }
 
 export function claimList(page: Page) {
-  return page.getByRole('list', { name: 'Claim list' });
+  return page.getByRole('listbox', { name: 'Claim list' });
 }
 
 export function claimDetail(page: Page) {
@@ -191,7 +191,7 @@ export async function startReview(page: Page, reviewer: string, claims: string[]
 
 /** Selects the claim on `words` from the claim list, as a click on its row. */
 export async function chooseInList(page: Page, words: string) {
-  await claimList(page).getByRole('button', { name: new RegExp(words.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+  await claimList(page).getByRole('option', { name: new RegExp(words.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
   await expect(claimDetail(page).locator('.claim-quote')).toHaveText(words);
 }
 

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { editor, importFile, openLibrary, samplePath, selectWords, TITLE, waitSaved } from './helpers';
+import { clickWords, editor, importFile, openLibrary, samplePath, selectWords, TITLE, waitSaved } from './helpers';
 
 test('typing is saved without a save button: it survives a reload and a server restart', async ({ app }) => {
   const page = app.page();
@@ -26,7 +26,9 @@ test('undo and redo work on typing, and the title edit reaches the library', asy
   await importFile(page, samplePath);
   const text = editor(page);
   const title = text.locator('h1');
-  await title.click();
+  await expect(title).toHaveText(TITLE);
+  // In the title's last words, so End goes to its end even when the headline wraps.
+  await clickWords(page, 'new government');
   await page.keyboard.press('End');
   await page.keyboard.type(' (updated)');
   await expect(title).toHaveText(`${TITLE} (updated)`);
@@ -42,6 +44,7 @@ test('undo and redo work on typing, and the title edit reaches the library', asy
 test('metadata fields are validated inline and saved', async ({ app }) => {
   const page = app.page();
   await importFile(page, samplePath);
+  // A new article (no claims yet) opens with its details open above the text.
   const url = page.getByLabel('URL');
   await url.fill('javascript:alert(1)');
   await url.blur();
@@ -52,6 +55,7 @@ test('metadata fields are validated inline and saved', async ({ app }) => {
   await expect(page.getByText('Enter a web address starting with http:// or https://')).toHaveCount(0);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.reload();
+  await expect(page.locator('.article-details > summary')).toContainText('Example News');
   await expect(page.getByLabel('URL')).toHaveValue('https://example.org/tartous');
   await expect(page.getByLabel('Publisher')).toHaveValue('Example News');
   await openLibrary(page);

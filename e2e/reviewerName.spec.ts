@@ -17,7 +17,7 @@ async function settings(page: Page, change: { name?: string; scale?: string }) {
   await expect(page.getByRole('status')).toContainText('Settings saved');
   await openLibrary(page);
   await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await expect(claimList(page).getByRole('listitem').first()).toBeVisible();
+  await expect(claimList(page).getByRole('option').first()).toBeVisible();
 }
 
 const prompt = (page: Page) => page.getByRole('dialog', { name: 'Who is reviewing?' });
@@ -93,7 +93,7 @@ test('a save that fails says which claim and what is wrong, in words, with the d
   await expect(page.getByTestId('save-state')).toHaveText('Not saved');
   await expect(failure).toHaveAttribute('role', 'alert');
   await expect(failure.locator('p').first()).toHaveText(
-    'Not saved: Claim 1 (“ten additional troops sustained injuries during the…”): ' +
+    'Not saved: Claim 1 (“ten additional troops sustained injuries during the clashes…”): ' +
       "Verdict: “Mostly true” is not on the desk's rating scale (Correct, Wrong). Correct it in the claim, or undo the change (Ctrl+Z).",
   );
   // The back end's own words are there for whoever needs them, folded away.

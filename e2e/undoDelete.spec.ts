@@ -10,9 +10,9 @@ const A = 'ten additional troops sustained injuries during the clashes on Tuesda
 const B = 'security forces subsequently called for reinforcements';
 const C = 'Assad and his family have sought refuge in Russia';
 
-const rows = (page: Page) => claimList(page).getByRole('listitem');
+const rows = (page: Page) => claimList(page).getByRole('option');
 const toast = (page: Page) => page.getByRole('status').filter({ hasText: 'Claim deleted' });
-const rowOf = (page: Page, words: string) => claimList(page).getByRole('button', { name: new RegExp(words.slice(0, 25)) });
+const rowOf = (page: Page, words: string) => claimList(page).getByRole('option', { name: new RegExp(words.slice(0, 25)) });
 
 test('a claim deleted from the panel says so, and Ctrl+Z / Ctrl+Shift+Z undo and redo it with the focus still in the panel', async ({ app }) => {
   const page = app.page();

@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
-import './theme/interimColours.css';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { initAppearance } from './theme/appearance';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ArticleMeta, type EditableMeta } from '../../shared/schema/article';
+import { ArticleMeta, type EditableMeta, type RemovedText } from '../../shared/schema/article';
 import type { FieldDrafts } from '../claims/drafts';
 import { FieldScopeContext, TextField, type FieldScope } from '../claims/fields';
 
@@ -26,5 +26,45 @@ export function MetaForm({ meta, drafts, onSave }: Props) {
         ))}
       </form>
     </FieldScopeContext.Provider>
+  );
+}
+
+/** The metadata in one line, for the closed details: what a fact-checker checks first. */
+function summary(meta: ArticleMeta): string {
+  const parts = [meta.publisher, meta.byline && `by ${meta.byline}`, meta.publishedAt && `published ${meta.publishedAt}`, meta.modifiedAt && `updated ${meta.modifiedAt}`].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : 'no publisher, byline or date yet';
+}
+
+type DetailsProps = Props & { removed: readonly RemovedText[]; open: boolean; onToggle: (open: boolean) => void };
+
+/**
+ * Above the text, closed to one line: the article's details (metadata form) and what the import took out
+ * of the text. Open, the form; its drafts are committed when it closes, like any field that goes away.
+ */
+export function ArticleDetails({ meta, removed, drafts, onSave, open, onToggle }: DetailsProps) {
+  return (
+    <details className="article-details" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
+      <summary>
+        <span className="article-details-label">Article details</span> <span className="article-details-summary">{summary(meta)}</span>
+        {removed.length > 0 && <span className="article-details-removed"> · {removed.length} passages taken out on import</span>}
+      </summary>
+      {open && (
+        <div className="article-details-body">
+          <MetaForm meta={meta} drafts={drafts} onSave={onSave} />
+          {removed.length > 0 && (
+            <details className="removed-on-import">
+              <summary>Taken out of the text on import ({removed.length})</summary>
+              <ul>
+                {removed.map((r, i) => (
+                  <li key={i}>
+                    <q>{r.text}</q> <span className="reason">— {r.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </details>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../../shared/api';
 import { claimFieldLabel } from '../../shared/claims/fieldLabels';
-import { clipQuote } from '../claims/clipQuote';
+import { clipQuote } from '../../shared/claims/clipQuote';
 
 /** A claim as the reviewer knows it: its number in the list (null when orphaned) and its words. */
 export type ClaimRef = { id: string; number: number | null; quote: string };

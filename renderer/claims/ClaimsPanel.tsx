@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { ATTRIBUTION_KIND_LABELS, ATTRIBUTION_KINDS, STATUS_LABELS, STATUSES, type ClaimData } from '../../shared/schema/claim';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ATTRIBUTION_KIND_LABELS, ATTRIBUTION_KINDS, isWeakSourcing, STATUS_LABELS, STATUSES } from '../../shared/schema/claim';
+import { rowContexts } from '../../shared/claims/rowContext';
 import { isFiltered, matchesFilter, NO_FILTER, progress, type ClaimFilter } from './filters';
 import { SHORTCUT_HELP } from './shortcuts';
-import { clipQuote } from './clipQuote';
+import type { ClaimRow } from './claimRows';
+import { StatusMark, VerdictChip } from './chips';
 
-export type ClaimRow = { id: string; number: number | null; quote: string; orphaned: boolean; data: ClaimData };
+export type { ClaimRow } from './claimRows';
 
 type Props = {
   rows: ClaimRow[];
@@ -13,110 +15,150 @@ type Props = {
   filter: ClaimFilter;
   onFilter: (f: ClaimFilter) => void;
   onSelect: (id: string) => void;
-  onMark: () => void;
-  canMark: boolean;
-  children?: React.ReactNode;
+  /** Enter on a row: the claim's inspector takes the focus. */
+  onOpen: (id: string) => void;
+  /** Claims with a merge conflict waiting for a decision. */
+  conflicted: ReadonlySet<string>;
+  /** What sits above the list (the review handoff summary). */
+  children?: ReactNode;
 };
 
-
-/** The article's claims in document order (orphans last), with filters and progress. */
-export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect, onMark, canMark, children }: Props) {
+/** The article's claims in document order (orphans last): a listbox, with compact filters and progress. */
+export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect, onOpen, conflicted, children }: Props) {
   const { done, total } = progress(rows.map((r) => r.data));
   const visible = rows.filter((r) => matchesFilter(r.data, filter));
-  const selectedRef = useRef<HTMLButtonElement>(null);
+  const contexts = useMemo(() => rowContexts(rows), [rows]);
+  const list = useRef<HTMLUListElement>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filterPanel = useId();
+  const focusable = visible.some((r) => r.id === selected) ? selected : (visible[0]?.id ?? null);
+
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+    if (!selected) return;
+    list.current?.querySelector(`[data-claim-row="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
+  const focusRow = (id: string) => list.current?.querySelector<HTMLElement>(`[data-claim-row="${CSS.escape(id)}"]`)?.focus();
+  const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = visible.findIndex((r) => r.id === (e.target as HTMLElement).dataset.claimRow);
+    let to: number | null = null;
+    if (e.key === 'ArrowDown') to = Math.min(at + 1, visible.length - 1);
+    else if (e.key === 'ArrowUp') to = Math.max(at - 1, 0);
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = visible.length - 1;
+    else if ((e.key === 'Enter' || e.key === ' ') && at >= 0) {
+      e.preventDefault();
+      const id = visible[at]!.id;
+      if (id !== selected) onSelect(id);
+      if (e.key === 'Enter') onOpen(id);
+      return;
+    }
+    const row = to === null ? undefined : visible[to];
+    if (!row) return;
+    e.preventDefault();
+    if (row.id !== selected) onSelect(row.id);
+    focusRow(row.id);
+  };
+
+  const filtered = isFiltered(filter);
+  const activeFilters = [filter.status !== 'any', filter.verdict !== 'any', filter.attribution !== 'any'].filter(Boolean).length;
+
   return (
-    <aside className="claims-panel" aria-label="Claims">
+    <div className="claims-panel">
       <div className="claims-head">
-        <h2>Claims</h2>
+        <h2 id="claims-heading">Claims</h2>
         <span className="progress" data-testid="claims-progress">
           {done} of {total} done
         </span>
-        <button type="button" onClick={onMark} disabled={!canMark} title="Ctrl+Alt+M">
-          Mark claim
-        </button>
       </div>
+      <meter className="claims-meter" min={0} max={Math.max(total, 1)} value={done} aria-label="Claims done" />
+      {children}
       <div className="claim-filters" role="group" aria-label="Filter claims">
-        <label>
-          Status{' '}
-          <select value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.currentTarget.value as ClaimFilter['status'] })}>
-            <option value="any">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Verdict{' '}
-          <select value={filter.verdict} onChange={(e) => onFilter({ ...filter, verdict: e.currentTarget.value })}>
-            <option value="any">Any</option>
-            <option value="none">No verdict</option>
-            {scale.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Attribution{' '}
-          <select value={filter.attribution} onChange={(e) => onFilter({ ...filter, attribution: e.currentTarget.value as ClaimFilter['attribution'] })}>
-            <option value="any">Any</option>
-            {ATTRIBUTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ATTRIBUTION_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
+        <label className="chip-toggle">
           <input type="checkbox" checked={filter.weakSourcingOnly} onChange={(e) => onFilter({ ...filter, weakSourcingOnly: e.currentTarget.checked })} /> Weak sourcing
         </label>
-        {isFiltered(filter) && (
+        <button type="button" className="chip-button" aria-expanded={filtersOpen} aria-controls={filterPanel} onClick={() => setFiltersOpen((o) => !o)}>
+          Filter{activeFilters > 0 ? ` (${activeFilters})` : ''}
+        </button>
+        {filtered && (
           <button type="button" className="link-button" onClick={() => onFilter(NO_FILTER)}>
-            Clear filters ({visible.length} of {rows.length} shown)
+            Clear ({visible.length} of {rows.length} shown)
           </button>
         )}
       </div>
-      <p className="claim-key" aria-label="How claims are shown in the text">
-        Underline:{' '}
-        {STATUSES.map((s) => (
-          <span key={s} className={`key-${s}`}>
-            {STATUS_LABELS[s].toLowerCase()}
-          </span>
-        ))}
-      </p>
+      {filtersOpen && (
+        <div className="claim-filter-panel" id={filterPanel}>
+          <ChipChoice legend="Status" value={filter.status} options={[{ value: 'any', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} onChange={(status) => onFilter({ ...filter, status })} />
+          <ChipChoice
+            legend="Verdict"
+            value={filter.verdict}
+            options={[{ value: 'any', label: 'Any' }, { value: 'none', label: 'No verdict' }, ...scale.map((l) => ({ value: l, label: l }))]}
+            onChange={(verdict) => onFilter({ ...filter, verdict })}
+          />
+          <ChipChoice
+            legend="Attribution"
+            value={filter.attribution}
+            options={[{ value: 'any', label: 'Any' }, ...ATTRIBUTION_KINDS.map((k) => ({ value: k, label: ATTRIBUTION_KIND_LABELS[k] }))]}
+            onChange={(attribution) => onFilter({ ...filter, attribution })}
+          />
+        </div>
+      )}
       {rows.length === 0 ? (
         <p className="hint">Select words in the article and press Mark claim (Ctrl+Alt+M).</p>
+      ) : visible.length === 0 ? (
+        <p className="hint">No claim matches the filter.</p>
       ) : (
-        <ol className="claim-list" aria-label="Claim list">
-          {visible.map((r) => (
-            <li key={r.id} className={`claim-row claim-row-${r.data.verification.status}${r.orphaned ? ' orphaned' : ''}`}>
-              <button
-                type="button"
-                ref={r.id === selected ? selectedRef : undefined}
-                aria-current={r.id === selected ? 'true' : undefined}
+        <ul ref={list} className="claim-list" role="listbox" aria-label="Claim list" aria-describedby="claim-list-keys" onKeyDown={onListKey}>
+          {visible.map((r) => {
+            const ctx = contexts.get(r.id);
+            const weak = isWeakSourcing(r.data.attribution.kind);
+            return (
+              <li
+                key={r.id}
+                role="option"
+                aria-selected={r.id === selected}
+                tabIndex={r.id === focusable ? 0 : -1}
                 data-claim-row={r.id}
-                onClick={() => onSelect(r.id)}
+                className={`claim-row claim-row-${r.data.verification.status}${r.orphaned ? ' orphaned' : ''}`}
+                onClick={() => {
+                  if (r.id !== selected) onSelect(r.id);
+                }}
               >
-                <span className="claim-number">{r.orphaned ? 'Orphaned' : `#${r.number}`}</span>
-                <span className="claim-row-quote">{clipQuote(r.quote, 140)}</span>
-                <span className="claim-row-meta">
-                  {STATUS_LABELS[r.data.verification.status]} · {r.data.verification.verdict ?? 'no verdict'} · attribution: {ATTRIBUTION_KIND_LABELS[r.data.attribution.kind].toLowerCase()}
+                <span className="claim-row-top">
+                  <span className="claim-number">{r.orphaned ? 'Orphaned' : `#${r.number}`}</span>
+                  {ctx?.paragraph && <span className="claim-row-place">{ctx.paragraph}</span>}
+                  <VerdictChip verdict={r.data.verification.verdict} scale={scale} compact />
+                  <StatusMark status={r.data.verification.status} compact />
+                  {conflicted.has(r.id) && <span className="row-flag flag-conflict">Conflict</span>}
+                  {weak && (
+                    <span className="row-flag flag-weak" title="Weak sourcing: vague or no attribution">
+                      weak sourcing
+                    </span>
+                  )}
                 </span>
-              </button>
-            </li>
-          ))}
-        </ol>
+                <span className="claim-row-quote">
+                  {ctx?.before && <span className="claim-row-before">{ctx.before} </span>}
+                  {ctx?.clipped ?? r.quote}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
       )}
-      {children}
+      <p id="claim-list-keys" className="visually-hidden">
+        Up and down arrows move between claims, Enter opens the claim in the inspector, 1 to 9 set a verdict.
+      </p>
       <details className="shortcut-help">
-        <summary>Keyboard shortcuts</summary>
+        <summary>Keys and underlines</summary>
+        <p className="claim-key" aria-label="How claims are shown in the text">
+          Underline:{' '}
+          {STATUSES.map((s) => (
+            <span key={s} className={`key-${s}`}>
+              {STATUS_LABELS[s].toLowerCase()}
+            </span>
+          ))}
+        </p>
         <dl>
           {SHORTCUT_HELP.map(([keys, what]) => (
             <div key={keys}>
@@ -128,6 +170,20 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
           ))}
         </dl>
       </details>
-    </aside>
+    </div>
+  );
+}
+
+function ChipChoice<T extends string>({ legend, value, options, onChange }: { legend: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="chip-choice">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="chip-toggle">
+          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

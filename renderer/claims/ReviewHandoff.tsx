@@ -1,16 +1,10 @@
 import type { StoredAgreement, StoredConflict } from '../../shared/schema/exchange';
 import { STATUS_LABELS, type ClaimStatus } from '../../shared/schema/claim';
 import { claimFieldLabel } from '../../shared/claims/fieldLabels';
-import type { ClaimRow } from './ClaimsPanel';
+import { clipQuote } from '../../shared/claims/clipQuote';
+import type { ClaimRow } from './claimRows';
 
-type Props = {
-  conflicts: StoredConflict[];
-  agreements: StoredAgreement[];
-  rows: ClaimRow[];
-  busy: boolean;
-  onChoose: (conflict: StoredConflict, choice: 'ours' | 'theirs') => void;
-};
-
+/** One side of a conflict in words: a status by its label, an evidence item by its title, nothing as "(none)". */
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (field === 'verification.status' && typeof value === 'string') return STATUS_LABELS[value as ClaimStatus] ?? value;
@@ -21,10 +15,19 @@ function show(field: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Review handoff: conflicts from merged bundles, side by side for a choice, and verdict agreement. */
-export function ReviewHandoff({ conflicts, agreements, rows, busy, onChoose }: Props) {
+type SummaryProps = {
+  conflicts: StoredConflict[];
+  agreements: StoredAgreement[];
+  rows: ClaimRow[];
+  /** Shows a claim with conflicts in the inspector, where they are decided. */
+  onShow: (claimId: string) => void;
+};
+
+/** Review handoff, small, above the claim list: verdict agreement, and which claims have conflicts to decide. */
+export function ReviewHandoff({ conflicts, agreements, rows, onShow }: SummaryProps) {
   if (conflicts.length === 0 && agreements.length === 0) return null;
   const latest = new Map(agreements.map((a) => [a.withReviewer, a]));
+  const claimsWith = [...new Set(conflicts.map((c) => c.claimId))];
   return (
     <section className="review-handoff" aria-label="Review handoff">
       <h3>Review handoff</h3>
@@ -34,38 +37,69 @@ export function ReviewHandoff({ conflicts, agreements, rows, busy, onChoose }: P
           {a.share !== null ? ` (${Math.round(a.share * 100)}%)` : ''}, Cohen's κ = {a.kappa === null ? 'n/a' : a.kappa.toFixed(2)}
         </p>
       ))}
-      {conflicts.length > 0 && (
-        <ul className="conflicts" aria-label="Conflicts">
-          {conflicts.map((c) => {
-            const row = rows.find((r) => r.id === c.claimId);
-            const label = claimFieldLabel(c.field);
+      {claimsWith.length > 0 && (
+        <p className="handoff-conflicts" data-testid="handoff-conflicts">
+          {conflicts.length} {conflicts.length === 1 ? 'conflict' : 'conflicts'} to decide:{' '}
+          {claimsWith.map((id) => {
+            const row = rows.find((r) => r.id === id);
+            const name = row ? (row.number === null ? 'orphaned claim' : `claim ${row.number}`) : 'a claim';
             return (
-              <li key={`${c.claimId}:${c.field}`} className="conflict">
-                <p>
-                  <strong>{label}</strong> of {row ? (row.number ? `claim #${row.number}` : 'an orphaned claim') : 'a claim'}
-                  {row ? <span className="conflict-quote"> “{row.quote.slice(0, 80)}”</span> : null}
-                </p>
-                <div className="conflict-sides">
-                  <div>
-                    <span className="side-label">Yours</span>
-                    <span className="side-value">{show(c.field, c.ours)}</span>
-                    <button type="button" disabled={busy} onClick={() => onChoose(c, 'ours')} aria-label={`Keep yours for ${label}: ${show(c.field, c.ours)}`}>
-                      Keep yours
-                    </button>
-                  </div>
-                  <div>
-                    <span className="side-label">{c.theirsBy}'s</span>
-                    <span className="side-value">{show(c.field, c.theirs)}</span>
-                    <button type="button" disabled={busy} onClick={() => onChoose(c, 'theirs')} aria-label={`Take ${c.theirsBy}'s for ${label}: ${show(c.field, c.theirs)}`}>
-                      Take {c.theirsBy}'s
-                    </button>
-                  </div>
-                </div>
-              </li>
+              <button key={id} type="button" className="link-button" onClick={() => onShow(id)} disabled={!row}>
+                Show {name}
+              </button>
             );
           })}
-        </ul>
+        </p>
       )}
+    </section>
+  );
+}
+
+type ChoiceProps = {
+  conflicts: StoredConflict[];
+  busy: boolean;
+  onChoose: (conflict: StoredConflict, choice: 'ours' | 'theirs') => void;
+};
+
+/** A claim's conflicts from merged bundles, in its inspector: both sides, and a choice for each field. */
+export function ConflictChoices({ conflicts, busy, onChoose }: ChoiceProps) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section className="claim-conflicts" aria-labelledby="claim-conflicts-title">
+      <h3 id="claim-conflicts-title">
+        {conflicts.length === 1 ? 'A conflict to decide' : `${conflicts.length} conflicts to decide`}
+      </h3>
+      <ul className="conflicts" aria-label="Conflicts">
+        {conflicts.map((c) => {
+          const label = claimFieldLabel(c.field);
+          const ours = show(c.field, c.ours);
+          const theirs = show(c.field, c.theirs);
+          return (
+            <li key={`${c.claimId}:${c.field}`} className="conflict">
+              <p className="conflict-field">
+                <strong>{label}</strong>
+                {c.held && c.held.length > 0 ? <span className="conflict-held"> (taking {c.theirsBy}'s also takes {c.held.map((h) => claimFieldLabel(h.field)).join(', ')})</span> : null}
+              </p>
+              <div className="conflict-sides">
+                <div>
+                  <span className="side-label">Yours</span>
+                  <span className="side-value" title={ours}>{clipQuote(ours, 120)}</span>
+                  <button type="button" disabled={busy} onClick={() => onChoose(c, 'ours')} aria-label={`Keep yours for ${label}: ${ours}`}>
+                    Keep yours
+                  </button>
+                </div>
+                <div>
+                  <span className="side-label">{c.theirsBy}'s</span>
+                  <span className="side-value" title={theirs}>{clipQuote(theirs, 120)}</span>
+                  <button type="button" disabled={busy} onClick={() => onChoose(c, 'theirs')} aria-label={`Take ${c.theirsBy}'s for ${label}: ${theirs}`}>
+                    Take {c.theirsBy}'s
+                  </button>
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

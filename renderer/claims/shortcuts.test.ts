@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAction, historyAction, isTextEntry, type KeyLike } from './shortcuts';
+import { claimAction, historyAction, isMacPlatform, isTextEntry, SHORTCUT_HELP, SHORTCUTS, shortcutKeys, takesTypedKeys, type KeyLike } from './shortcuts';
 
 const key = (k: Partial<KeyLike>): KeyLike => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...k });
 
@@ -21,6 +21,35 @@ describe('claim shortcuts', () => {
     expect(claimAction(key({ altKey: true, code: 'Digit5', key: '5' }), false)).toBeNull();
     expect(claimAction(key({ key: 'Backspace' }), false)).toBeNull();
     expect(claimAction(key({ ctrlKey: true, key: 'Backspace' }), false)).toBeNull();
+    // A bare digit is typing unless the focus is in the claim list or the inspector.
+    expect(claimAction(key({ code: 'Digit3', key: '3' }), false)).toBeNull();
+  });
+
+  it('takes bare digits as verdicts where single keys apply', () => {
+    expect(claimAction(key({ code: 'Digit3', key: '3' }), false, true)).toEqual({ type: 'verdict', index: 2 });
+    expect(claimAction(key({ code: 'Digit0', key: '0' }), false, true)).toEqual({ type: 'verdict', index: null });
+    expect(claimAction(key({ code: 'Digit3', key: '#', shiftKey: true }), false, true)).toBeNull();
+    // The other keys work the same there.
+    expect(claimAction(key({ altKey: true, code: 'Digit4', key: '4' }), false, true)).toEqual({ type: 'status', status: 'done' });
+  });
+
+  it('maps the pane and evidence keys', () => {
+    expect(claimAction(key({ altKey: true, shiftKey: true, code: 'KeyL', key: 'L' }), false)).toEqual({ type: 'focusList' });
+    expect(claimAction(key({ altKey: true, shiftKey: true, code: 'KeyB', key: 'B' }), false)).toEqual({ type: 'toggleList' });
+    expect(claimAction(key({ altKey: true, shiftKey: true, code: 'KeyI', key: 'I' }), false)).toEqual({ type: 'focusInspector' });
+    expect(claimAction(key({ altKey: true, shiftKey: true, code: 'KeyT', key: 'T' }), false)).toEqual({ type: 'focusText' });
+    expect(claimAction(key({ altKey: true, shiftKey: true, code: 'KeyE', key: 'E' }), false)).toEqual({ type: 'addEvidence' });
+    expect(claimAction(key({ ctrlKey: true, shiftKey: true, code: 'KeyE', key: 'E' }), false)).toEqual({ type: 'export' });
+    expect(claimAction(key({ altKey: true, code: 'KeyL', key: 'l' }), false)).toBeNull();
+  });
+
+  it('lists every shortcut once in the help, with its macOS keys', () => {
+    expect(SHORTCUT_HELP).toHaveLength(Object.keys(SHORTCUTS).length);
+    expect(SHORTCUT_HELP[0]).toEqual(['Ctrl+Alt+M (⌘⌥M)', 'Mark the selected words as a claim']);
+    expect(shortcutKeys('mark', true)).toBe('⌘⌥M');
+    expect(shortcutKeys('mark', false)).toBe('Ctrl+Alt+M');
+    expect(isMacPlatform('MacIntel')).toBe(true);
+    expect(isMacPlatform('Linux x86_64')).toBe(false);
   });
 });
 
@@ -47,5 +76,8 @@ describe('text entry', () => {
     expect(isTextEntry({ tagName: 'SELECT' })).toBe(false);
     expect(isTextEntry({ tagName: 'BUTTON', type: 'submit' })).toBe(false);
     expect(isTextEntry(null)).toBe(false);
+    expect(takesTypedKeys({ tagName: 'SELECT' })).toBe(true);
+    expect(takesTypedKeys({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+    expect(takesTypedKeys({ tagName: 'LI' })).toBe(false);
   });
 });

@@ -32,4 +32,10 @@ describe('claim highlight looks', () => {
     expect(rule(claimLookName(claim('True', 'needs_second_review'), scale))).toContain('double');
     expect(rule(claimLookName(claim('True', 'done'), scale))).toContain('solid');
   });
+
+  it('draws only with the theme variables, so dark mode redefines them', () => {
+    const rules = claimHighlightRules(DEFAULT_RATING_SCALE);
+    expect(rules).not.toMatch(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(/i);
+    expect(rules).toContain('var(--accent)');
+  });
 });

@@ -9,6 +9,7 @@
  * put back on words (reattachClaim) or brought back by undo.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { DEFAULT_RATING_SCALE, type ClaimData } from '../../shared/schema/claim';
 import type { Range } from '../../shared/anchor/claimRanges';
 import { ClaimDataStep } from './claimStep';
@@ -67,14 +68,23 @@ export function claimsPlugin(initial: ReadonlyMap<string, ClaimData>, ranges: Re
       };
     },
     props: {
-      handleClick(view, pos) {
-        const id = innermostClaimAt(view.state, pos);
-        const current = claimsKey.getState(view.state)?.selected ?? null;
-        if (id !== current) view.dispatch(view.state.tr.setMeta(claimsKey, { select: id } satisfies Meta));
-        return false;
-      },
+      handleClick: selectClickedClaim,
+      // A second click soon after the first is a double click to ProseMirror: it chooses the claim as well.
+      handleDoubleClick: selectClickedClaim,
+      handleTripleClick: selectClickedClaim,
     },
   });
+}
+
+/**
+ * A click in the text chooses the claim under it (none off claims). A click on the selected claim says so
+ * again, so the inspector drawer, closed meanwhile, shows it. The click's own selection goes ahead.
+ */
+function selectClickedClaim(view: EditorView, pos: number): boolean {
+  const id = innermostClaimAt(view.state, pos);
+  const current = claimsKey.getState(view.state)?.selected ?? null;
+  if (id !== current || id !== null) view.dispatch(view.state.tr.setMeta(claimsKey, { select: id } satisfies Meta));
+  return false;
 }
 
 /** The smallest claim covering a position: with nested claims, a click picks the inner one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newClaimData } from '../schema/claim';
-import { canSignOff, setStatus, signOff } from './status';
+import { canSignOff, finishWithVerdict, setStatus, signOff } from './status';
 
 const at = '2026-11-28T10:00:00.000Z';
 const withVerdict = () => {
@@ -23,5 +23,14 @@ describe('status rules', () => {
     const signed = signOff(asked.data, 'Ben', '2026-11-28T11:00:00.000Z');
     expect(signed).toMatchObject({ ok: true, data: { verification: { status: 'done', secondReview: { requestedBy: 'Ana', signedOffBy: 'Ben' } } } });
     if (signed.ok) expect(canSignOff(signed.data, 'Ben')).toBe(false);
+  });
+});
+
+describe('finishWithVerdict', () => {
+  it('sets the verdict and makes the claim done in one change', () => {
+    const d = newClaimData('claim-0001', 'Ana', at);
+    const r = finishWithVerdict(d, 'False', 'Ana', at);
+    expect(r.ok && r.data.verification).toMatchObject({ verdict: 'False', status: 'done' });
+    expect(setStatus(d, 'done', 'Ana', at).ok).toBe(false);
   });
 });

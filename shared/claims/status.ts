@@ -28,3 +28,11 @@ export function signOff(d: ClaimData, reviewer: string, at: string): StatusChang
   if (d.verification.verdict === null) return { ok: false, message: 'A claim cannot be signed off without a verdict.' };
   return { ok: true, data: { ...d, verification: { ...d.verification, status: 'done', secondReview: { ...r, signedOffBy: reviewer, signedOffAt: at } } } };
 }
+
+/** What the inspector says when Done is chosen before a verdict: it asks for the verdict there and then. */
+export const DONE_ASKS_VERDICT = 'A claim cannot be done without a verdict: choose one now and the claim is done.';
+
+/** Done with the verdict chosen for it, as one change (the answer to DONE_ASKS_VERDICT). */
+export function finishWithVerdict(d: ClaimData, verdict: string, reviewer: string, at: string): StatusChange {
+  return setStatus({ ...d, verification: { ...d.verification, verdict } }, 'done', reviewer, at);
+}

@@ -1,7 +1,8 @@
 /**
  * One palette for verdicts, so a claim has the same colour in the editor and in the report. Keys are
  * verdict slugs ("Mostly true" → "mostly-true"); verdicts of a desk's own scale beyond the default get
- * colours from EXTRA_COLOURS in scale order, or a neutral one.
+ * colours from EXTRA_COLOURS in scale order, or a neutral one. This is the report's fixed print palette;
+ * the workbench draws with the theme's variables instead (verdictTone.ts), so it follows dark mode.
  */
 export type VerdictColours = [highlight: string, ink: string];
 
@@ -32,14 +33,4 @@ export function verdictSlug(verdict: unknown): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
   return slug === '' || slug === 'none' ? 'other' : slug;
-}
-
-/** The colours of a verdict on a given scale. */
-export function verdictColours(verdict: string | null, scale: readonly string[]): VerdictColours {
-  const slug = verdictSlug(verdict);
-  const known = VERDICT_COLOURS[slug];
-  if (known) return known;
-  const extras = scale.filter((l) => !VERDICT_COLOURS[verdictSlug(l)]);
-  const i = verdict === null ? -1 : extras.indexOf(verdict);
-  return i >= 0 ? EXTRA_COLOURS[i % EXTRA_COLOURS.length]! : ['#e5e7eb', '#374151'];
 }
