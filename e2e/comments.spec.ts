@@ -7,7 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { articleFiles, openLibrary, startReview, TITLE, waitSaved } from './helpers';
+import { articleFiles, claimList, openLibrary, startReview, TITLE, waitSaved } from './helpers';
 import type { AuditEvent } from '../shared/schema/audit';
 import type { Claim } from '../shared/schema/claim';
 
@@ -30,7 +30,7 @@ async function renameReviewer(page: Page, name: string) {
   await expect(page.getByRole('status')).toContainText('Settings saved');
   await openLibrary(page);
   await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await page.getByRole('list', { name: 'Claim list' }).getByRole('button').first().click();
+  await claimList(page).getByRole('option').first().click();
   await expect(comments(page)).toBeVisible();
 }
 

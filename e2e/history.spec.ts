@@ -5,12 +5,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openLibrary, startReview, TITLE, waitSaved } from './helpers';
+import { claimDetail, claimList, openLibrary, startReview, TITLE, waitSaved } from './helpers';
 
 const A = 'ten additional troops sustained injuries during the clashes on Tuesday';
 
 const claimHistory = (page: Page) => page.getByRole('region', { name: 'History' }).getByRole('list', { name: 'History' }).getByRole('listitem');
 const WHEN = String.raw`\d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2}`;
+
+/** The inspector keeps a claim's history folded until asked for. */
+async function openClaimHistory(page: Page) {
+  await claimDetail(page).locator('details.claim-history > summary').click();
+}
 
 async function verdict(page: Page, label: string) {
   await page.getByLabel('Verdict', { exact: true }).selectOption({ label });
@@ -24,13 +29,15 @@ async function renameReviewer(page: Page, name: string) {
   await expect(page.getByRole('status')).toContainText('Settings saved');
   await openLibrary(page);
   await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await page.getByRole('list', { name: 'Claim list' }).getByRole('button').first().click();
+  await claimList(page).getByRole('option').first().click();
+  await openClaimHistory(page);
 }
 
 test("a claim's history says who set the verdict from what to what, and when; older changes on demand", async ({ app }) => {
   const page = app.page();
   await startReview(page, 'Ana Reviewer', [A]);
   await waitSaved(page);
+  await openClaimHistory(page);
   await expect(claimHistory(page).first()).toHaveText(new RegExp(`^Ana Reviewer marked the claim “${A}” — ${WHEN}$`));
 
   await verdict(page, 'Mixed');
