@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/api';
+import { EXPORT_FORMAT_LABELS } from '../../shared/report/formatLabels';
 import { client, errorMessage } from '../api';
 import { useReturnFocus } from '../commands/useReturnFocus';
 import { download } from './download';
@@ -10,13 +11,13 @@ type Choice = ExportFormat | 'bundle';
 
 const FORMATS: { value: Choice; label: string; hint: string }[] = [
   { value: 'bundle', label: 'Review bundle for a teammate (.claimdesk-review)', hint: 'The article with its whole review; they open it in their Claimdesk, and yours merges theirs back.' },
-  { value: 'html', label: 'Report (HTML)', hint: 'One self-contained file: opens in any browser, prints well.' },
-  { value: 'pdf', label: 'Report (PDF)', hint: 'The same report, printed to PDF.' },
-  { value: 'md', label: 'Report (Markdown)', hint: 'For wikis and chat.' },
-  { value: 'csv', label: 'Claims (CSV)', hint: 'One row per claim, for spreadsheets.' },
-  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for publishing fact-checks: the claims that are done.' },
-  { value: 'w3c', label: 'Web Annotations (JSON-LD)', hint: 'W3C Web Annotation collection for other annotation tools.' },
-  { value: 'json', label: 'Full article (JSON)', hint: 'Everything, for archiving or re-importing.' },
+  { value: 'html', label: EXPORT_FORMAT_LABELS.html, hint: 'One self-contained file: opens in any browser, prints well.' },
+  { value: 'pdf', label: EXPORT_FORMAT_LABELS.pdf, hint: 'The same report, printed to PDF.' },
+  { value: 'md', label: EXPORT_FORMAT_LABELS.md, hint: 'For wikis and chat.' },
+  { value: 'csv', label: EXPORT_FORMAT_LABELS.csv, hint: 'One row per claim, for spreadsheets.' },
+  { value: 'claimreview', label: EXPORT_FORMAT_LABELS.claimreview, hint: 'schema.org markup for publishing fact-checks: the claims that are done.' },
+  { value: 'w3c', label: EXPORT_FORMAT_LABELS.w3c, hint: 'W3C Web Annotation collection for other annotation tools.' },
+  { value: 'json', label: EXPORT_FORMAT_LABELS.json, hint: 'Everything, for archiving or re-importing.' },
 ];
 
 type Props = {

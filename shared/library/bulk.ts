@@ -1,12 +1,13 @@
 /** What the library does to several articles at once: delete (with undo) and export, one file per article in one .zip. */
 import type { ExportFormat } from '../api';
+import { EXPORT_FORMAT_LABELS } from '../report/formatLabels';
 
 /** The formats the library exports in bulk, with the words the export dialog uses for them. */
 export const LIBRARY_EXPORT_FORMATS = [
-  { value: 'html', label: 'Report (HTML)' },
-  { value: 'md', label: 'Report (Markdown)' },
-  { value: 'json', label: 'Full article (JSON)' },
-  { value: 'csv', label: 'Claims (CSV)' },
+  { value: 'html', label: EXPORT_FORMAT_LABELS.html },
+  { value: 'md', label: EXPORT_FORMAT_LABELS.md },
+  { value: 'json', label: EXPORT_FORMAT_LABELS.json },
+  { value: 'csv', label: EXPORT_FORMAT_LABELS.csv },
 ] as const satisfies readonly { value: ExportFormat; label: string }[];
 export type LibraryExportFormat = (typeof LIBRARY_EXPORT_FORMATS)[number]['value'];
 export const LIBRARY_EXPORT_VALUES = LIBRARY_EXPORT_FORMATS.map((f) => f.value) as [LibraryExportFormat, ...LibraryExportFormat[]];
