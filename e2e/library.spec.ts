@@ -360,3 +360,28 @@ test('the empty library passes axe and the Import file… control shows its keyb
   const outline = await page.locator('label[for="import-file-input"]').evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
   expect(outline).toBe('solid 3px');
 });
+
+test('the command palette lists the library actions: search focuses the box, delete waits for a selection', async ({ app }) => {
+  const page = app.page();
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const box = palette.getByRole('combobox', { name: 'Search commands' });
+  // An empty desk has nothing to search.
+  await page.keyboard.press('Control+k');
+  await box.fill('search the library');
+  await expect(palette.getByRole('option', { name: /Search the library/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Open the sample article' }).click();
+  await expect(editor(page).locator('h1')).toBeVisible();
+  await page.getByRole('link', { name: 'Library' }).click();
+  await expect(page.getByTestId('article-row')).toHaveCount(1);
+  await page.keyboard.press('Control+k');
+  await box.fill('selected articles');
+  await expect(palette.getByRole('option', { name: /Delete the selected articles/ })).toHaveAttribute('aria-disabled', 'true');
+  await box.fill('search the library');
+  await box.press('Enter');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+});

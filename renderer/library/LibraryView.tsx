@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCommands, type Command } from '../commands/registry';
 import type { ImportResult } from '../../shared/api';
 import { LIBRARY_EXPORT_FORMATS, MAX_BULK_ARTICLES, MAX_EXPORT_ARTICLES, type LibraryExportFormat } from '../../shared/library/bulk';
 import { fromColumns, type LibraryColumns } from '../../shared/library/columns';
@@ -224,6 +225,33 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [undo]);
+
+  // The palette lists what the library can do; the commands call the latest handlers through a ref.
+  const actionsRef = useRef({ deleteChosen, exportChosen });
+  actionsRef.current = { deleteChosen, exportChosen };
+  const selectedCount = chosen.length;
+  // The search box is there only once the desk has an article.
+  const hasArticles = (articles?.length ?? 0) > 0;
+  const commands = useMemo<Command[]>(
+    () => [
+      {
+        id: 'library.search',
+        label: 'Search the library',
+        group: 'Library',
+        shortcut: '/',
+        keywords: ['find', 'filter'],
+        enabled: hasArticles,
+        run: () => {
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        },
+      },
+      { id: 'library.delete', label: 'Delete the selected articles', group: 'Library', enabled: selectedCount > 0, run: () => actionsRef.current.deleteChosen() },
+      { id: 'library.export', label: 'Export the selected articles as a .zip', group: 'Library', enabled: selectedCount > 0, run: () => void actionsRef.current.exportChosen() },
+    ],
+    [selectedCount, hasArticles],
+  );
+  useCommands(commands);
 
   const onSort = useCallback((key: SortKey) => setSort(nextSort(sort, key)), [setSort, sort]);
   const clear = () => {
