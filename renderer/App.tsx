@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../shared/api';
 import type { StoreNotice } from '../shared/schema/desk';
 import { bridge, client, errorMessage } from './api';
-import { ArticleView } from './article/ArticleView';
 import { CommandPalette } from './commands/CommandPalette';
 import { isMacOS, keyLabel } from './commands/platform';
 import { useCommands, type Command } from './commands/registry';
@@ -12,11 +11,17 @@ import { LibraryView } from './library/LibraryView';
 import { Notice } from './Notice';
 import { noticeShownAt, type HeldNotice, type NoticeData } from './noticeRules';
 import { parseRoute, routeHash, type Route } from './route';
-import { SettingsView } from './settings/SettingsView';
 import { bundleMessage, openFile, type BundleOpened } from './library/openFile';
 import { isSystemDark, setThemeChoice, useAppearance, zoom } from './theme/appearance';
 import { THEME_CHOICES, THEME_LABELS, toggledTheme } from './theme/theme';
 import { ThemeSwitch } from './theme/ThemeSwitch';
+
+// The library is the first view: the editor (ProseMirror and the workbench) and Settings load as their own
+// chunks, so a large desk's library is drawn without waiting for them; they are fetched once the app is idle.
+const loadArticleView = () => import('./article/ArticleView');
+const loadSettingsView = () => import('./settings/SettingsView');
+const ArticleView = lazy(() => loadArticleView().then((m) => ({ default: m.ArticleView })));
+const SettingsView = lazy(() => loadSettingsView().then((m) => ({ default: m.SettingsView })));
 
 export function importedNotice(result: ImportResult): NoticeData {
   return { kind: 'info', text: `Imported “${result.article.title}”.`, removed: result.removed };
@@ -38,6 +43,13 @@ export function App() {
   here.current = at;
   const shown = useRef(0);
   const hold = useCallback((notice: NoticeData, where: string) => setHeld({ notice, at: where, id: ++shown.current }), []);
+
+  // Fetch the other views' code once the first view is drawn, so opening an article does not wait for it.
+  useEffect(() => {
+    // A failed fetch here is not the user's concern yet: opening the view fetches again and says so if it fails.
+    const t = setTimeout(() => void Promise.all([loadArticleView(), loadSettingsView()]).catch(() => undefined), 300);
+    return () => clearTimeout(t);
+  }, []);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));
@@ -240,6 +252,7 @@ export function App() {
       ))}
       <Notice key={held?.id} notice={notice} onDismiss={() => setHeld(null)} />
       <main>
+        <Suspense fallback={<p>Loading…</p>}>
         {route.view === 'settings' ? (
           <SettingsView onError={showError} onInfo={showInfo} />
         ) : route.view === 'library' ? (
@@ -247,6 +260,7 @@ export function App() {
         ) : (
           <ArticleView key={`${route.id}:${reloads}`} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} onReload={() => setReloads((n) => n + 1)} />
         )}
+        </Suspense>
       </main>
       <CommandPalette open={palette} onOpenChange={setPalette} />
       <ShortcutOverlay open={shortcuts} onOpenChange={setShortcuts} />
