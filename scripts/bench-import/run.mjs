@@ -1,25 +1,9 @@
 // `npm run bench:import`: bundles the import benchmark with esbuild (packages stay in node_modules) and runs
 // it. A benchmark, not a test: it prints figures and exits 0.
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundleAndImport, root } from '../bundleScript.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const out = path.join(root, 'bench-results', 'import-build');
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: { main: path.join(here, 'main.ts') },
-  outdir: out,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  outExtension: { '.js': '.mjs' },
-  logLevel: 'warning',
-});
 process.chdir(root);
-await import(pathToFileURL(path.join(out, 'main.mjs')).href);
+await bundleAndImport(path.join(here, 'main.ts'), 'import-build');
