@@ -6,6 +6,7 @@
 import type { ArticleRecord } from '../../shared/schema/article';
 import { newClaimData, type Claim } from '../../shared/schema/claim';
 import { noExchange } from '../../shared/schema/exchange';
+import { seededRandom as random } from '../../shared/seededRandom';
 
 const PLACES = ['Idlib', 'Homs', 'Aleppo', 'Tartous', 'Latakia', 'Deir ez-Zor', 'Daraa', 'Raqqa', 'Hama', 'Qamishli', 'Kherson', 'Kharkiv', 'Gaza', 'Rafah', 'Khartoum', 'El Fasher', 'Goma', 'Mosul', 'Sanaa', 'Tripoli'];
 const EVENTS = ['ceasefire holds', 'curfew imposed', 'convoy attacked', 'aid trucks stopped', 'hospital shelled', 'talks resume', 'flooding displaces families', 'bread prices double', 'protest dispersed', 'prisoners released', 'power cuts spread', 'border crossing reopens'];
@@ -27,17 +28,6 @@ const SENTENCES = [
   'Analysts said the clashes could derail talks planned for next month.',
 ];
 
-/** A small seeded generator (mulberry32): the same desk on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');

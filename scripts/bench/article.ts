@@ -12,6 +12,7 @@ import { articleSchema } from '../../shared/doc/schema';
 import { selectorsFor } from '../../shared/anchor/selectors';
 import type { ArticleForEditing } from '../../shared/schema/article';
 import { DEFAULT_RATING_SCALE, newClaimData, STATUSES, type Claim, type ClaimData } from '../../shared/schema/claim';
+import { seededRandom as prng } from '../../shared/seededRandom';
 
 /** A body paragraph: where its content starts as a ProseMirror position and as a plain-text offset. */
 export type ParagraphInfo = { pos: number; offset: number; text: string };
@@ -28,17 +29,6 @@ export type ArticleOptions = { id: string; words: number; claims: number; seed?:
 
 const STAMP = '2026-01-05T09:00:00.000Z';
 
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same article. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sample's body paragraphs (its first block is the headline, the second a repeat of it). */
 function sampleParagraphs(sample: string): string[] {

@@ -17,7 +17,8 @@ import type { ClaimTarget } from '../../shared/schema/claim';
 import { claimsKey } from '../../renderer/editor/claimsPlugin';
 import { openArticle, snapshotForSave } from '../../renderer/editor/editorState';
 import { snapshotClaimRanges } from '../../renderer/editor/snapshotClaimRanges';
-import { generateArticle, prng, type GeneratedArticle } from './article';
+import { generateArticle, type GeneratedArticle } from './article';
+import { seededRandom as prng } from '../../shared/seededRandom';
 import type { BenchPage, EditorKind, KeySample, OpenTiming } from './protocol';
 
 const ARTICLE_WORDS = 20_000;

@@ -10,6 +10,7 @@ import type { TokenRange } from '../../shared/detect/rules';
 import { spansOf, viterbi } from '../../shared/detect/tagger';
 import { analyse, type Tokenized } from '../../shared/detect/tokenize';
 import type { PolnearDoc, Span } from '../eval-detect/datasets';
+import { seededRandom as seeded } from '../../shared/seededRandom';
 
 /** A feature seen fewer times than this in training is noise for a perceptron and only grows the file. */
 export const MIN_COUNT = 3;
@@ -29,17 +30,6 @@ type Example = {
   gold: [Uint8Array, Uint8Array, Uint8Array];
 };
 
-/** A seeded generator (mulberry32), so training gives the same weights each run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gold BIO tags of one role over the analysed text's tokens: a token is in a span when it lies wholly inside it. */
 function goldTags(doc: Tokenized, spans: Span[]): Uint8Array {

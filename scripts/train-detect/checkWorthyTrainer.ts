@@ -8,7 +8,7 @@ import { claimFeatures, linearFeatures } from '../../shared/detect/checkWorthy';
 import { formatWeight, linearModel, type LinearModel } from '../../shared/detect/model';
 import { tokenize } from '../../shared/detect/tokenize';
 import type { Labelled } from '../eval-detect/datasets';
-import { seeded } from './attributionTrainer';
+import { seededRandom as seeded } from '../../shared/seededRandom';
 
 const MIN_WORD_COUNT = 3;
 const EPOCHS = 8;
