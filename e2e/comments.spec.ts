@@ -7,7 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { articleFiles, claimList, openLibrary, startReview, TITLE, waitSaved } from './helpers';
+import { articleFiles, startReview, switchReviewer, waitSaved } from './helpers';
 import type { AuditEvent } from '../shared/schema/audit';
 import type { Claim } from '../shared/schema/claim';
 
@@ -24,13 +24,7 @@ const stored = (dataDir: string): Stored['article'] => {
 const storedComments = (dataDir: string) => stored(dataDir).claims[0]?.data.comments ?? [];
 
 async function renameReviewer(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Your name (signs every claim, comment and change)').fill(name);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toContainText('Settings saved');
-  await openLibrary(page);
-  await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await claimList(page).getByRole('option').first().click();
+  await switchReviewer(page, name);
   await expect(comments(page)).toBeVisible();
 }
 

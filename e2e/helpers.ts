@@ -198,3 +198,14 @@ export async function chooseInList(page: Page, words: string) {
 export function selectedQuote(page: Page) {
   return claimDetail(page).locator('.claim-quote');
 }
+
+/** Another reviewer takes over: the name is changed in Settings, then the sample's first claim is opened again. */
+export async function switchReviewer(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name (signs every claim, comment and change)').fill(name);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+  await openLibrary(page);
+  await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
+  await claimList(page).getByRole('option').first().click();
+}

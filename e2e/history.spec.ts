@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { claimDetail, claimList, openLibrary, startReview, TITLE, waitSaved } from './helpers';
+import { claimDetail, startReview, switchReviewer, waitSaved } from './helpers';
 
 const A = 'ten additional troops sustained injuries during the clashes on Tuesday';
 
@@ -23,13 +23,7 @@ async function verdict(page: Page, label: string) {
 }
 
 async function renameReviewer(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Your name (signs every claim, comment and change)').fill(name);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('status')).toContainText('Settings saved');
-  await openLibrary(page);
-  await page.getByTestId('article-row').getByRole('link', { name: TITLE }).click();
-  await claimList(page).getByRole('option').first().click();
+  await switchReviewer(page, name);
   await openClaimHistory(page);
 }
 
