@@ -226,7 +226,8 @@ async function importOne(dataDir: string, rest: string[], out: (s: string) => vo
   }
   try {
     const client = contractClient(backend);
-    const imported = await client.importFile({ fileName: path.basename(file), dataBase64: data.toString('base64') });
+    const imported = await client.importFile({ fileName: path.basename(file), dataBase64: data.toString('base64'), asNewArticle: true });
+    if (imported.outcome === 'candidate') throw new CliError(`This looks like a version of ${imported.candidate.article.id} (${imported.candidate.reason}).`, 1);
     const article = await client.getArticle({ id: imported.article.id });
     await backend.store.flush();
     if (parsed.values.json) {

@@ -6,6 +6,8 @@ import type { ArticleRecord } from '../shared/schema/article';
 import type { Dispatch } from './dispatch';
 import { newClaimData, type Claim } from '../shared/schema/claim';
 import { noExchange } from '../shared/schema/exchange';
+import { noDetection } from '../shared/schema/detection';
+import { initialVersion } from './store/versionHash';
 
 export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -14,13 +16,10 @@ export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () 
 
 export function makeArticle(id: string, title = `Article ${id}`, body = 'Reports indicate that ten troops were injured.'): ArticleRecord {
   const stamp = '2026-11-28T09:00:00.000Z';
-  return {
-    id,
+  const imported = {
     meta: { title, publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' },
-    origin: { kind: 'paste' },
+    origin: { kind: 'paste' as const },
     importedAt: stamp,
-    updatedAt: stamp,
-    revision: 0,
     doc: {
       type: 'doc',
       content: [
@@ -29,9 +28,17 @@ export function makeArticle(id: string, title = `Article ${id}`, body = 'Reports
       ],
     },
     removedOnImport: [],
+  };
+  return {
+    id,
+    ...imported,
+    updatedAt: stamp,
+    revision: 0,
     claims: [],
     audit: [],
     exchange: noExchange(),
+    versions: [initialVersion(imported, 'Ana')!],
+    detection: noDetection(),
   };
 }
 

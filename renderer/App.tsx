@@ -23,7 +23,11 @@ const loadSettingsView = () => import('./settings/SettingsView');
 const ArticleView = lazy(() => loadArticleView().then((m) => ({ default: m.ArticleView })));
 const SettingsView = lazy(() => loadSettingsView().then((m) => ({ default: m.SettingsView })));
 
-export function importedNotice(result: ImportResult): NoticeData {
+type Stored = Exclude<ImportResult, { outcome: 'candidate' }>;
+
+export function importedNotice(result: Stored): NoticeData {
+  if (result.outcome === 'identical') return { kind: 'info', text: result.message };
+  if (result.outcome === 'version') return { kind: 'info', text: `Added version ${result.version.number} of “${result.article.title}”.`, removed: result.removed };
   return { kind: 'info', text: `Imported “${result.article.title}”.`, removed: result.removed };
 }
 
@@ -79,6 +83,10 @@ export function App() {
 
   const onImported = useCallback(
     (result: ImportResult) => {
+      if (result.outcome === 'candidate') {
+        hold({ kind: 'info', text: `This looks like a version of “${result.candidate.article.title}” (${result.candidate.reason}).` }, here.current);
+        return;
+      }
       const next: Route = { view: 'article', id: result.article.id };
       navigate(next);
       // The notice of the action that opened the article goes with it.

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { ArticleForEditing, ArticleId, ArticleSummary, EditableMeta, RemovedText } from './schema/article';
 import { AuditEvent } from './schema/audit';
-import { Claim, SourceKind } from './schema/claim';
+import { Claim, SourceKind, TextQuoteSelector } from './schema/claim';
+import { ArticleVersion, VersionSummary } from './schema/version';
+import { ProposedAttribution, ProposedClaim } from './detect/schema';
 import { HistoryPage, HistoryQuery } from './audit/history';
 import { DocNodeJson } from './schema/doc';
 import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
@@ -19,11 +21,40 @@ import { ArticleIds, LibraryColumns } from './library/columns';
 
 const Empty = z.object({}).strict();
 
-const ImportResult = z.object({
+/** An article in the desk that a new import looks like a version of (same canonical URL, or same title and publisher with similar text). */
+export const VersionCandidate = z.object({
   article: ArticleSummary,
-  removed: z.array(RemovedText),
+  /** Share of words in common with its current version, 0 to 1. */
+  similarity: z.number().min(0).max(1),
+  /** Why it looks like one: "same address", "same title and publisher, 87 % of the words in common". */
+  reason: z.string(),
 });
+export type VersionCandidate = z.infer<typeof VersionCandidate>;
+
+/**
+ * What an import did: added a new article; added a new version of an existing one (`versionOf`); found
+ * the text identical to that article's current version and changed nothing; or stored nothing and asks
+ * whether this is a version of `candidate` (repeat the import with `versionOf` or `asNewArticle`).
+ */
+const ImportResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('added'), article: ArticleSummary, removed: z.array(RemovedText) }),
+  z.object({ outcome: z.literal('version'), article: ArticleSummary, removed: z.array(RemovedText), version: VersionSummary }),
+  z.object({ outcome: z.literal('identical'), article: ArticleSummary, removed: z.array(RemovedText), message: z.string() }),
+  z.object({ outcome: z.literal('candidate'), candidate: VersionCandidate }),
+]);
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Where an import goes: a new version of an article (`versionOf`), or a new article even if it looks like a version (`asNewArticle`). */
+const ImportTarget = { versionOf: ArticleId.optional(), asNewArticle: z.boolean().optional() };
+
+/** One proposal of "Find claims": the claim, its attribution, its quote (to reject it by), and the directory entry its source matched. */
+export const Proposal = z.object({
+  claim: ProposedClaim,
+  attribution: ProposedAttribution,
+  quote: TextQuoteSelector,
+  source: z.object({ id: z.string(), name: z.string(), kind: SourceKind }).nullable(),
+});
+export type Proposal = z.infer<typeof Proposal>;
 
 export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'json', 'csv', 'claimreview', 'w3c'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -83,14 +114,33 @@ export const api = {
         fileName: z.string().min(1).max(255),
         // base64 of at most MAX_IMPORT_BYTES, plus one byte so "too large" is reported as such, not as malformed.
         dataBase64: z.string().max(Math.ceil(((MAX_IMPORT_BYTES + 1) * 4) / 3) + 4),
+        ...ImportTarget,
       })
       .strict(),
     response: ImportResult,
   },
   importText: {
     // `html`: the clipboard's text/html beside its plain text (rich paste); sanitised and size-checked by the service.
-    request: z.object({ text: z.string().max(MAX_IMPORT_BYTES), html: z.string().max(MAX_IMPORT_BYTES).optional() }).strict(),
+    request: z.object({ text: z.string().max(MAX_IMPORT_BYTES), html: z.string().max(MAX_IMPORT_BYTES).optional(), ...ImportTarget }).strict(),
     response: ImportResult,
+  },
+  /** One version of an article, whole (old versions open read-only). */
+  getVersion: {
+    request: z.object({ id: ArticleId, number: z.number().int().positive() }).strict(),
+    response: ArticleVersion,
+  },
+  /**
+   * "Find claims": detection over `text`, the editor's plain text of the article (shared/detect/), with
+   * the proposals the desk rejected before left out (`skipped` counts them). Nothing is stored.
+   */
+  detectClaims: {
+    request: z.object({ id: ArticleId, text: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    response: z.object({ language: z.string(), notice: z.string(), proposals: z.array(Proposal), skipped: z.number().int().nonnegative() }),
+  },
+  /** Rejected proposals, remembered in the article (and audited) so they are not proposed again. */
+  rejectProposals: {
+    request: z.object({ id: ArticleId, quotes: z.array(TextQuoteSelector).min(1).max(1000) }).strict(),
+    response: z.object({ rejected: z.number().int().nonnegative() }),
   },
   /** Imports the sample article shipped in data/ (offered on first run). */
   importSample: { request: Empty, response: ImportResult },

@@ -1,3 +1,4 @@
+import { summarizeVersions } from './versions/firstVersion';
 import { describe, expect, it } from 'vitest';
 import { ApiError, createClient } from './api';
 import { MAX_JSON_DEPTH } from './limits';
@@ -5,7 +6,8 @@ import { annotatedSample } from './report/testing';
 
 describe('the contract client', () => {
   it('refuses an answer nested too deeply before its schema or the editor walks it (no stack overflow)', async () => {
-    const { audit: _audit, exchange: _exchange, ...article } = annotatedSample();
+    const { audit: _audit, exchange: _exchange, versions, ...rest } = annotatedSample();
+    const article = { ...rest, versions: summarizeVersions(versions) };
     const levels = 100_000;
     const nest = `${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph"}${']}'.repeat(levels)}`;
     const deep: unknown = JSON.parse(JSON.stringify({ ok: true, value: { ...article, doc: '__DOC__' } }).replace('"__DOC__"', `{"type":"doc","content":[${nest}]}`));
@@ -19,7 +21,8 @@ describe('the contract client', () => {
   });
 
   it('still reads an ordinary article', async () => {
-    const { audit: _audit, exchange: _exchange, ...article } = annotatedSample();
+    const { audit: _audit, exchange: _exchange, versions, ...rest } = annotatedSample();
+    const article = { ...rest, versions: summarizeVersions(versions) };
     const client = createClient(async () => ({ ok: true, value: article }));
     expect(await client.getArticle({ id: article.id })).toEqual(article);
   });

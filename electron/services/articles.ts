@@ -15,6 +15,9 @@ import { formatBytes, MAX_IMPORT_BYTES } from '../../shared/limits';
 import { CURRENT_SCHEMA_VERSION, migrate } from '../store/migrations';
 import type { AuditEvent } from '../../shared/schema/audit';
 import { noExchange } from '../../shared/schema/exchange';
+import { noDetection } from '../../shared/schema/detection';
+import { summarizeVersions } from '../../shared/versions/firstVersion';
+import { initialVersion } from '../store/versionHash';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
 import { ArticleMeta, type ArticleRecord, type ImportOrigin } from '../../shared/schema/article';
@@ -148,21 +151,22 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
   /** Writes a newly imported article, with its import as the first audit event. */
   async function storeNew(doc: ArticleRecord['doc'], meta: ArticleRecord['meta'], removed: ArticleRecord['removedOnImport'], origin: ImportOrigin): Promise<ImportResult> {
     const stamp = now().toISOString();
+    const imported = { meta, origin, importedAt: stamp, doc, removedOnImport: removed };
+    const version = initialVersion(imported, reviewer());
+    if (!version) throw new ApiError('bad_file', 'The imported text does not fit the article schema.');
     const article: ArticleRecord = {
       id: randomUUID(),
-      meta,
-      origin,
-      importedAt: stamp,
+      ...imported,
       updatedAt: stamp,
       revision: 0,
-      doc,
-      removedOnImport: removed,
       claims: [],
       exchange: noExchange(),
+      versions: [version],
+      detection: noDetection(),
       audit: [{ id: randomUUID(), at: stamp, who: reviewer(), action: 'import', new: origin.fileName ?? origin.kind }],
     };
     await store.updateArticle(article.id, () => ({ next: article, result: null }));
-    return { article: summarize(article), removed };
+    return { outcome: 'added', article: summarize(article), removed };
   }
 
   /** Stores an article built by an importer (saved page, Word file, rich paste). */
@@ -200,7 +204,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       const sources = recordSourceEntries(d.sources, parsed.sources);
       return sources ? { ...d, sources } : d;
     });
-    return { article: summarize(article), removed: [] };
+    return { outcome: 'added', article: summarize(article), removed: [] };
   }
 
   return {
@@ -208,8 +212,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
       return { articles: store.listArticles() };
     },
     async getArticle({ id }) {
-      const { audit: _audit, ...forEditing } = await load(id);
-      return forEditing;
+      const { audit: _audit, exchange: _exchange, versions, ...forEditing } = await load(id);
+      return { ...forEditing, versions: summarizeVersions(versions) };
     },
     async getAudit({ id }) {
       return { events: (await load(id)).audit };

@@ -6,6 +6,8 @@ import { exportService, type PdfRenderer } from './exports';
 import { bundleService } from './bundles';
 import { historyService } from './history';
 import { libraryService } from './library';
+import { versionService } from './versions';
+import { detectionService } from './detection';
 
 export type ServiceOptions = { store: Store; samplePath: string; pdf?: PdfRenderer | null; now?: () => Date };
 
@@ -15,5 +17,7 @@ export function createHandlers(opts: ServiceOptions): Handlers {
     ...deskService(opts.store), ...articleService(opts), ...exportService({ store: opts.store, pdf: opts.pdf ?? null, now: opts.now }), ...bundleService({ store: opts.store, now: opts.now }),
     ...libraryService({ store: opts.store, pdf: opts.pdf ?? null, now: opts.now }),
     ...historyService(opts.store),
+    ...versionService(opts.store),
+    ...detectionService(opts.store),
   };
 }

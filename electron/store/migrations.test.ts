@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing';
 import { openStore } from './store';
+import { CURRENT_SCHEMA_VERSION } from './migrations';
 
 describe('migrations', () => {
   it('opens a version-1 store, with its articles, and upgrades each file when next written', async () => {
@@ -33,8 +35,13 @@ describe('migrations', () => {
       expect(loaded).toMatchObject({ revision: 3, claims: [], audit: [], exchange: { base: null, mergedBundles: [], conflicts: [] } });
       // Version 4: the metadata a saved page gives (modified date, language), empty for older articles.
       expect(loaded?.meta).toEqual({ title: 'Old', publisher: 'P', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' });
+      // Version 6: the text as it is becomes version 1, hashed; no proposals rejected yet.
+      expect(loaded?.versions).toEqual([
+        { number: 1, hash: createHash('sha256').update('Old\n\n', 'utf8').digest('hex'), wordCount: 1, importedAt: stamp, importedBy: 'Unnamed reviewer', origin: article.origin, meta: loaded?.meta, doc: article.doc, removedOnImport: [], carried: [] },
+      ]);
+      expect(loaded?.detection).toEqual({ rejected: [], lastRunAt: null });
       await store.updateDesk((d) => ({ ...d }));
-      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(5);
+      expect(JSON.parse(readFileSync(path.join(dir, 'desk.json'), 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
       store.close();
     } finally {
       cleanup();

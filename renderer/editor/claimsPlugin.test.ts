@@ -27,6 +27,8 @@ function article(): ArticleForEditing {
     doc: parsed.doc,
     removedOnImport: [],
     claims: [],
+    detection: { rejected: [], lastRunAt: null },
+    versions: [{ number: 1, hash: '0'.repeat(64), wordCount: 0, importedAt: at, importedBy: 'Ana', origin: { kind: 'paste' }, meta: { title: parsed.meta.title, publisher: '', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' }, carried: [] }],
   };
 }
 

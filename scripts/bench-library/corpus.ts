@@ -6,6 +6,10 @@
 import type { ArticleRecord } from '../../shared/schema/article';
 import { newClaimData, type Claim } from '../../shared/schema/claim';
 import { noExchange } from '../../shared/schema/exchange';
+import { noDetection } from '../../shared/schema/detection';
+import { firstVersion } from '../../shared/versions/firstVersion';
+import { countWords } from '../../shared/doc/plainText';
+import { createHash } from 'node:crypto';
 import { seededRandom as random } from '../../shared/seededRandom';
 
 const PLACES = ['Idlib', 'Homs', 'Aleppo', 'Tartous', 'Latakia', 'Deir ez-Zor', 'Daraa', 'Raqqa', 'Hama', 'Qamishli', 'Kherson', 'Kharkiv', 'Gaza', 'Rafah', 'Khartoum', 'El Fasher', 'Goma', 'Mosul', 'Sanaa', 'Tripoli'];
@@ -72,17 +76,22 @@ export function makeBenchArticle(i: number, base = Date.parse('2026-01-01T08:00:
       },
     });
   }
-  return {
-    id: articleId(i),
+  const imported = {
     meta: { title, publisher, byline: r() < 0.2 ? '' : pick(NAMES), publishedAt: published, modifiedAt: '', url: '', language: 'en' },
-    origin: { kind: 'paste' },
+    origin: { kind: 'paste' as const },
     importedAt,
-    updatedAt: importedAt,
-    revision: 0,
     doc: { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: title }] }, ...paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] }))] },
     removedOnImport: [],
+  };
+  return {
+    id: articleId(i),
+    ...imported,
+    updatedAt: importedAt,
+    revision: 0,
     claims,
     audit: [],
     exchange: noExchange(),
+    versions: [firstVersion(imported, 'Ana', createHash('sha256').update(text, 'utf8').digest('hex'), countWords(text))],
+    detection: noDetection(),
   };
 }

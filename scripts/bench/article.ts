@@ -5,12 +5,16 @@
  * The result has the shape the editor opens (ArticleForEditing), with selectors taken exactly as the app
  * takes them (selectorsFor over docPlainText). Pure code: runs in Node and in the browser.
  */
+import { createHash } from 'node:crypto';
+import { firstVersion, summarizeVersions } from '../../shared/versions/firstVersion';
+import { noDetection } from '../../shared/schema/detection';
+import { noExchange } from '../../shared/schema/exchange';
 import type { Node } from 'prosemirror-model';
 import { articleFromText } from '../../shared/doc/fromText';
 import { countWords, docPlainText } from '../../shared/doc/plainText';
 import { articleSchema } from '../../shared/doc/schema';
 import { selectorsFor } from '../../shared/anchor/selectors';
-import type { ArticleForEditing } from '../../shared/schema/article';
+import type { ArticleForEditing, ArticleRecord } from '../../shared/schema/article';
 import { DEFAULT_RATING_SCALE, newClaimData, STATUSES, type Claim, type ClaimData } from '../../shared/schema/claim';
 import { seededRandom as prng } from '../../shared/seededRandom';
 
@@ -19,6 +23,8 @@ export type ParagraphInfo = { pos: number; offset: number; text: string };
 
 export type GeneratedArticle = {
   article: ArticleForEditing;
+  /** The same article as the store keeps it (one version, no audit). */
+  record: ArticleRecord;
   words: number;
   paragraphs: ParagraphInfo[];
   /** Each claim's plain-text range, in claim order. */
@@ -139,16 +145,16 @@ export function generateArticle(sample: string, { id, words, claims, seed = 20_0
     return { data: claimData(k), target: { quote, position, orphaned: false } };
   });
 
-  const article: ArticleForEditing = {
-    id,
+  const imported = {
     meta: { title: parsed.meta.title, publisher: 'Bench Wire', byline: '', publishedAt: '', modifiedAt: '', url: '', language: '' },
-    origin: { kind: 'paste' },
+    origin: { kind: 'paste' as const },
     importedAt: STAMP,
-    updatedAt: STAMP,
-    revision: 0,
     doc: parsed.doc,
     removedOnImport: parsed.removed,
-    claims: claimList,
   };
-  return { article, words: countWords(text), paragraphs, ranges };
+  const versions = [firstVersion(imported, 'Bench', createHash('sha256').update(text, 'utf8').digest('hex'), countWords(text))];
+  const record: ArticleRecord = { id, ...imported, updatedAt: STAMP, revision: 0, claims: claimList, audit: [], exchange: noExchange(), versions, detection: noDetection() };
+  const { audit: _audit, exchange: _exchange, ...rest } = record;
+  const article: ArticleForEditing = { ...rest, versions: summarizeVersions(versions) };
+  return { article, record, words: countWords(text), paragraphs, ranges };
 }

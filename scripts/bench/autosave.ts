@@ -81,7 +81,7 @@ async function openFilledStore(o: AutosaveOptions, count: number): Promise<OpenS
   const g = generateArticle(o.sample, { id: SAVED_ID, words: 1_000, claims: 8, seed: 7 });
   const lastStart = g.paragraphs.at(-1)?.offset ?? Infinity;
   const claims = g.article.claims.filter((_, i) => (g.ranges[i]?.end ?? Infinity) < lastStart);
-  const saved: ArticleRecord = { ...g.article, claims, audit: [], exchange: noExchange() };
+  const saved: ArticleRecord = { ...g.record, claims };
   const { dir, cleanup } = tempDir('claimdesk-bench-');
   let backend: Awaited<ReturnType<typeof openBackend>> | null = null;
   const close = () => {

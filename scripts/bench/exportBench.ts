@@ -22,7 +22,7 @@ export async function runExportBench(sample: string, runs = 10): Promise<ExportB
   const store = await openStore(dir, { app: 'bench' });
   try {
     const generated = generateArticle(sample, { id: 'bench-export-1', words: 20_000, claims: 500 });
-    const article: ArticleRecord = { ...generated.article, audit: [], exchange: noExchange() };
+    const article: ArticleRecord = generated.record;
     const times: Partial<Record<ExportFormat, Summary>> = {};
     let htmlBytes = 0;
     for (const format of FORMATS) {

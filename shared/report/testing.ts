@@ -1,8 +1,11 @@
 /** A realistic annotated article for report tests: the sample with three claims, evidence, comments and audit. */
+import { createHash } from 'node:crypto';
+import { firstVersion } from '../versions/firstVersion';
+import { noDetection } from '../schema/detection';
 import { readFileSync } from 'node:fs';
 import { articleFromText } from '../doc/fromText';
 import { articleSchema } from '../doc/schema';
-import { docPlainText } from '../doc/plainText';
+import { countWords, docPlainText } from '../doc/plainText';
 import { selectorsFor } from '../anchor/selectors';
 import type { ArticleRecord } from '../schema/article';
 import { DEFAULT_RATING_SCALE, newClaimData, type Claim, type ClaimData } from '../schema/claim';
@@ -51,17 +54,22 @@ export function annotatedSample(): ArticleRecord {
   }));
   const orphan: Claim = { ...claimOn(text, 'HTS has committed to safeguarding', 'claim-orphan'), target: { ...claimOn(text, 'HTS has committed to safeguarding', 'x').target, orphaned: true } };
   const stamp = '2026-11-28T08:50:00.000Z';
-  return {
-    id: 'sample-article-1',
+  const imported = {
     meta: { title: parsed.meta.title, publisher: 'Example News', byline: 'Staff', publishedAt: '2024-12-26', modifiedAt: '', url: 'https://example.org/tartous', language: 'en' },
-    origin: { kind: 'file', fileName: 'tartous-ambush.txt' },
+    origin: { kind: 'file' as const, fileName: 'tartous-ambush.txt' },
     importedAt: stamp,
-    updatedAt: '2026-11-28T09:20:00.000Z',
-    revision: 12,
     doc: parsed.doc,
     removedOnImport: parsed.removed,
+  };
+  return {
+    id: 'sample-article-1',
+    ...imported,
+    updatedAt: '2026-11-28T09:20:00.000Z',
+    revision: 12,
     claims: [none, vague, named, orphan],
     exchange: noExchange(),
+    versions: [firstVersion(imported, 'Ana Reviewer', createHash('sha256').update(text, 'utf8').digest('hex'), countWords(text))],
+    detection: noDetection(),
     audit: [
       { id: 'au-0001', at: stamp, who: 'Ana Reviewer', action: 'import', new: 'tartous-ambush.txt' },
       { id: 'au-0002', at: '2026-11-28T09:05:00.000Z', who: 'Ana Reviewer', action: 'claim_updated', claimId: 'claim-named', field: 'verification.verdict', old: null, new: 'Mostly true' },

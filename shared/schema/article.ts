@@ -3,6 +3,9 @@ import { DocNodeJson } from './doc';
 import { IsoDate, SafeUrl } from './common';
 import { Claim } from './claim';
 import { AuditEvent } from './audit';
+import { ArticleMeta, ImportOrigin, RemovedText } from './articleMeta';
+import { ArticleDetection } from './detection';
+import { ArticleVersion, MAX_VERSIONS, VersionSummary } from './version';
 import { Exchange } from './exchange';
 
 export { IsoDate, SafeUrl };
@@ -12,43 +15,7 @@ export const ARTICLE_ID_RULE = 'An article id is 6-64 lowercase letters, digits 
 export const ArticleId = z.string().regex(ARTICLE_ID_PATTERN, ARTICLE_ID_RULE);
 export type ArticleId = z.infer<typeof ArticleId>;
 
-const optionalText = (max: number) => z.string().trim().max(max);
-
-export const Language = z
-  .string()
-  .trim()
-  .max(35)
-  .refine((s) => s === '' || /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(s), 'Use a language tag like en or pt-BR');
-
-export const ArticleMeta = z.object({
-  title: optionalText(500),
-  publisher: optionalText(200),
-  byline: optionalText(300),
-  publishedAt: IsoDate,
-  /** When the publisher last changed it, as the page says (a saved page's article:modified_time, dateModified). */
-  modifiedAt: IsoDate,
-  url: SafeUrl,
-  /** The article's language as a BCP 47 tag ("en", "pt-BR"), as the page declares it; '' when unknown. */
-  language: Language,
-});
-export type ArticleMeta = z.infer<typeof ArticleMeta>;
-
-/** The part of the article metadata a person edits in the article header (the title is edited in the text). */
-export const EditableMeta = ArticleMeta.omit({ title: true }).partial();
-export type EditableMeta = z.infer<typeof EditableMeta>;
-
-export const ImportOrigin = z.object({
-  kind: z.enum(['file', 'paste', 'sample']),
-  fileName: z.string().max(255).optional(),
-});
-export type ImportOrigin = z.infer<typeof ImportOrigin>;
-
-/** What the importer took out of the text, shown to the user so nothing disappears unexplained. */
-export const RemovedText = z.object({
-  text: z.string(),
-  reason: z.string(),
-});
-export type RemovedText = z.infer<typeof RemovedText>;
+export { ArticleMeta, EditableMeta, ImportOrigin, Language, RemovedText } from './articleMeta';
 
 export const ArticleRecord = z.object({
   id: ArticleId,
@@ -65,11 +32,18 @@ export const ArticleRecord = z.object({
   audit: z.array(AuditEvent),
   /** Review handoffs: common history with teammates, merged bundles, conflicts waiting for a choice. */
   exchange: Exchange,
+  /** Every version the desk imported, oldest first; the last is the one `doc` was started from (shared/schema/version.ts). */
+  versions: z.array(ArticleVersion).min(1).max(MAX_VERSIONS),
+  /** Rejected proposals, remembered so they are not proposed again (shared/schema/detection.ts). */
+  detection: ArticleDetection,
 });
 export type ArticleRecord = z.infer<typeof ArticleRecord>;
 
 /** What the editor opens: the article without its (possibly long) audit trail. */
-export const ArticleForEditing = ArticleRecord.omit({ audit: true, exchange: true });
+export const ArticleForEditing = ArticleRecord.omit({ audit: true, exchange: true, versions: true }).extend({
+  /** The version list without the texts; an old version's text is fetched by number (getVersion). */
+  versions: z.array(VersionSummary).min(1),
+});
 export type ArticleForEditing = z.infer<typeof ArticleForEditing>;
 
 /** One line of the library: enough to list and sort without opening the article file. */

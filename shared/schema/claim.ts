@@ -156,6 +156,20 @@ export const Comment = z.object({
 });
 export type Comment = z.infer<typeof Comment>;
 
+/**
+ * A claim that began as a detection proposal (issue #13): what detection saw and who accepted it. Absent
+ * on claims a person marked. The verdict is never part of a proposal.
+ */
+export const ProposalOrigin = z.object({
+  score: z.number().min(0).max(1),
+  /** The features that made the proposal ("casualty figure", "cue: according to"). */
+  reasons: z.array(z.string().max(200)).max(30),
+  strength: z.enum(['named', 'vague', 'none']),
+  acceptedBy: z.string().trim().min(1).max(120),
+  acceptedAt: z.string().datetime(),
+});
+export type ProposalOrigin = z.infer<typeof ProposalOrigin>;
+
 /** Everything about a claim except where it is; this is what the editor keeps in plugin state. */
 export const ClaimData = z
   .object({
@@ -163,6 +177,8 @@ export const ClaimData = z
     attribution: Attribution,
     verification: Verification,
     comments: z.array(Comment).max(1000),
+    /** Set when the claim was a proposal a person accepted. */
+    proposal: ProposalOrigin.optional(),
     createdBy: z.string().trim().min(1).max(120),
     createdAt: z.string().datetime(),
     updatedBy: z.string().trim().min(1).max(120),

@@ -28,6 +28,8 @@ export const DeskSettings = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
+  /** Run detection ("Find claims") on an article when it is first opened after import. Absent: off. */
+  detectOnImport: z.boolean().optional(),
 });
 export type DeskSettings = z.infer<typeof DeskSettings>;
 
