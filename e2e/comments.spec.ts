@@ -7,7 +7,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { articleFiles, startReview, switchReviewer, waitSaved } from './helpers';
+import { articleFiles, chooseInList, startReview, switchReviewer, waitSaved } from './helpers';
 import type { AuditEvent } from '../shared/schema/audit';
 import type { Claim } from '../shared/schema/claim';
 
@@ -146,4 +146,29 @@ test('bad comments change nothing: empty, too long, an empty edit, and a reply t
   expect(refused.status()).toBe(400);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toBe('The comment this replies to is not there any more (deleted, or never on this claim).');
   expect(readFileSync(path.join(app.dataDir, 'articles', articleFiles(app.dataDir)[0]!), 'utf8')).toBe(before);
+});
+
+test('an open edit or reply is still there, as typed, after looking at another claim', async ({ app }) => {
+  const page = app.page();
+  const B = 'the Syrian authorities had implemented an overnight curfew';
+  await startReview(page, 'Ana Reviewer', [A, B]);
+  await chooseInList(page, A);
+  await post(page, 'Check the ministry figure.');
+  await commentItem(page, 'Check the ministry figure.').getByRole('button', { name: 'Reply' }).click();
+  await page.getByLabel('Reply to Ana Reviewer').fill('Half a reply');
+
+  await chooseInList(page, B);
+  await expect(page.getByLabel('Reply to Ana Reviewer')).toHaveCount(0);
+  await chooseInList(page, A);
+  await expect(page.getByLabel('Reply to Ana Reviewer')).toHaveValue('Half a reply');
+
+  await page.getByLabel('Reply to Ana Reviewer').press('Escape');
+  await commentItem(page, 'Check the ministry figure.').getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Edit your comment').fill('Check the ministry figure against');
+  await chooseInList(page, B);
+  await chooseInList(page, A);
+  await expect(page.getByLabel('Edit your comment')).toHaveValue('Check the ministry figure against');
+  // Nothing was saved by moving about: the comment is as posted.
+  await waitSaved(page);
+  expect(stored(app.dataDir).claims.find((c) => c.target.quote.exact === A)?.data.comments.map((c) => c.text)).toEqual(['Check the ministry figure.']);
 });

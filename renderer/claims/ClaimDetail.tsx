@@ -318,6 +318,8 @@ export function ClaimDetail(props: Props) {
           draft={forms.comment}
           onDraft={(comment) => updateForms((f) => ({ ...f, comment }))}
           onPosted={(text) => updateForms((f) => (f.comment.trim() === text ? { ...f, comment: '' } : f))}
+          thread={forms.thread}
+          onThread={(thread) => updateForms((f) => ({ ...f, thread }))}
           onChange={onChange}
         />
 

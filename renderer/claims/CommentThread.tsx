@@ -4,6 +4,7 @@ import { threadComments } from '../../shared/claims/comments';
 import { formatWhen } from '../../shared/audit/describe';
 import type { Signer } from '../editor/claimCommands';
 import { Section } from './fields';
+import type { ThreadDraft } from './drafts';
 import './commentThread.css';
 
 type Props = {
@@ -13,6 +14,9 @@ type Props = {
   onDraft: (text: string) => void;
   /** Called once `text` is recorded: the box is emptied if it still holds that text. */
   onPosted: (text: string) => void;
+  /** The edit or reply box open when this view was last left (kept in the claim's drafts). */
+  thread?: ThreadDraft | null;
+  onThread?: (thread: ThreadDraft | null) => void;
   /** Records a change signed by the reviewer; answers whether it was recorded. */
   onChange: (change: (data: ClaimData, signer: Signer) => ClaimData) => Promise<boolean>;
   /** The desk's reviewer: their own comments get Edit and Delete. Empty or absent: nobody's do. */
@@ -47,8 +51,14 @@ type Mode = { kind: 'edit'; id: string; text: string } | { kind: 'reply'; id: st
  * deletes, after confirming, their own comments; anyone replies to a comment. Every change goes through
  * `onChange`, signed, so it is saved and audited like any other claim change.
  */
-export function CommentThread({ claim, draft, onDraft, onPosted, onChange, reviewer = '' }: Props) {
-  const [mode, setMode] = useState<Mode>(null);
+export function CommentThread({ claim, draft, onDraft, onPosted, onChange, reviewer = '', thread = null, onThread }: Props) {
+  const [mode, setMode] = useState<Mode>(() => (thread && claim.comments.some((c) => c.id === thread.id) ? thread : null));
+  // An open edit or reply outlives this view: moving to another claim and back finds it as it was left.
+  const threadOut = useRef(onThread);
+  threadOut.current = onThread;
+  useEffect(() => {
+    threadOut.current?.(mode && mode.kind !== 'confirmDelete' ? mode : null);
+  }, [mode]);
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const ids = useId();

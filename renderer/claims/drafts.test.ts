@@ -41,11 +41,13 @@ describe('FieldDrafts', () => {
     drafts.refused('nobody listens');
     expect(told).toEqual(['Original URL of claim 1 was not saved.']);
 
-    drafts.setForms('c1', { comment: 'Ask Beirut.', evidence: null });
+    drafts.setForms('c1', { comment: 'Ask Beirut.', evidence: null, thread: null });
     expect(drafts.formsOf('c1').comment).toBe('Ask Beirut.');
-    expect(drafts.formsOf('c2')).toEqual({ comment: '', evidence: null });
-    drafts.setForms('c1', { comment: '', evidence: null });
-    expect(drafts.formsOf('c1')).toEqual({ comment: '', evidence: null });
+    expect(drafts.formsOf('c2')).toEqual({ comment: '', evidence: null, thread: null });
+    drafts.setForms('c1', { comment: '', evidence: null, thread: { kind: 'reply', id: 'cm-1', text: 'Agreed, but' } });
+    expect(drafts.formsOf('c1').thread).toEqual({ kind: 'reply', id: 'cm-1', text: 'Agreed, but' });
+    drafts.setForms('c1', { comment: '', evidence: null, thread: null });
+    expect(drafts.formsOf('c1')).toEqual({ comment: '', evidence: null, thread: null });
   });
 
   it('is the same for an article each time it is opened in the session', () => {

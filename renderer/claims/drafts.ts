@@ -10,10 +10,13 @@
 import type { z } from 'zod';
 import type { Evidence } from '../../shared/schema/claim';
 
-/** A claim's forms that are submitted on purpose (Post comment, Save evidence), as left. */
-export type ClaimForms = { comment: string; evidence: Evidence | null };
+/** An edit of one's own comment or a reply, open with its text, as left. */
+export type ThreadDraft = { kind: 'edit' | 'reply'; id: string; text: string };
 
-const NO_FORMS: ClaimForms = { comment: '', evidence: null };
+/** A claim's forms that are submitted on purpose (Post comment, Save evidence, Save edit, Reply), as left. */
+export type ClaimForms = { comment: string; evidence: Evidence | null; thread: ThreadDraft | null };
+
+const NO_FORMS: ClaimForms = { comment: '', evidence: null, thread: null };
 
 export class FieldDrafts {
   private readonly commits = new Set<() => void>();
@@ -59,7 +62,7 @@ export class FieldDrafts {
   }
 
   setForms(claimId: string, forms: ClaimForms): void {
-    if (forms.comment === '' && forms.evidence === null) this.forms.delete(claimId);
+    if (forms.comment === '' && forms.evidence === null && forms.thread === null) this.forms.delete(claimId);
     else this.forms.set(claimId, forms);
   }
 }
