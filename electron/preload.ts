@@ -4,7 +4,7 @@
  * of the modules a sandboxed preload has). No Node, no ipcRenderer leak.
  */
 import { contextBridge, ipcRenderer, webFrame, type IpcRendererEvent } from 'electron';
-import { IPC_INVOKE, IPC_MENU, type Bridge, type MenuCommand } from '../shared/bridge';
+import { IPC_INVOKE, IPC_MENU, IPC_THEME, type Bridge, type MenuCommand } from '../shared/bridge';
 
 const bridge: Bridge = {
   invoke: (method, payload) => ipcRenderer.invoke(IPC_INVOKE, String(method), payload),
@@ -15,6 +15,7 @@ const bridge: Bridge = {
   },
   // Electron's zoomIn/zoomOut roles move the zoom level by 0.5 between -3 and 3 (about 58 % to 173 %): the same here.
   zoom: (action) => webFrame.setZoomLevel(action === 'reset' ? 0 : Math.max(-3, Math.min(3, webFrame.getZoomLevel() + (action === 'in' ? 0.5 : -0.5)))),
+  setNativeTheme: (choice) => ipcRenderer.send(IPC_THEME, String(choice)),
 };
 
 contextBridge.exposeInMainWorld('claimdesk', bridge);

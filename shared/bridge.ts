@@ -2,7 +2,12 @@
  * What the Electron preload exposes on `window.claimdesk`: the raw contract call, the menu's
  * commands and the page zoom, nothing else. The renderer wraps `invoke` in the typed client (see shared/api.ts).
  */
+import { z } from 'zod';
 import type { ImportResult, Response } from './api';
+
+/** The person's colour theme: the renderer applies it, and the desktop app's native parts (menus, scrollbars, dialogs) follow it. */
+export const ThemeChoice = z.enum(['system', 'light', 'dark']);
+export type ThemeChoice = z.infer<typeof ThemeChoice>;
 
 export type MenuCommand =
   | { type: 'imported'; result: ImportResult }
@@ -17,7 +22,10 @@ export type Bridge = {
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
   /** The command palette's zoom: the page zoom the View menu's zoom roles change, in the same steps. */
   zoom: (action: 'in' | 'out' | 'reset') => void;
+  /** The theme chosen in the header, for Electron's nativeTheme (checked in main). */
+  setNativeTheme: (choice: ThemeChoice) => void;
 };
 
 export const IPC_INVOKE = 'claimdesk:invoke';
 export const IPC_MENU = 'claimdesk:menu';
+export const IPC_THEME = 'claimdesk:theme';

@@ -12,6 +12,7 @@ export type Appearance = { choice: ThemeChoice; theme: Theme; zoom: number };
 
 let state: Appearance = { choice: 'system', theme: 'light', zoom: ZOOM_DEFAULT };
 const listeners = new Set<() => void>();
+let nativeThemeSent = false;
 
 function read(key: string): string | null {
   try {
@@ -32,6 +33,10 @@ function write(key: string, value: string) {
 const systemDark = () => window.matchMedia(DARK_QUERY).matches;
 
 function apply(next: Appearance) {
+  if (next.choice !== state.choice || !nativeThemeSent) {
+    nativeThemeSent = true;
+    bridge?.setNativeTheme(next.choice);
+  }
   state = next;
   const html = document.documentElement;
   html.dataset.theme = next.theme;

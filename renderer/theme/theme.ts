@@ -3,10 +3,9 @@
  * resolves to. The document carries the resolved one as `data-theme` on <html>, which styles.css reads
  * (its colour variables are `light-dark()` pairs chosen by `color-scheme`).
  */
-import { z } from 'zod';
+import { ThemeChoice } from '../../shared/bridge';
 
-export const ThemeChoice = z.enum(['system', 'light', 'dark']);
-export type ThemeChoice = z.infer<typeof ThemeChoice>;
+export { ThemeChoice };
 export type Theme = 'light' | 'dark';
 
 export const THEME_CHOICES: readonly ThemeChoice[] = ThemeChoice.options;
