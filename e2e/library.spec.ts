@@ -380,6 +380,7 @@ test('the command palette lists the library actions: search focuses the box, del
   await page.keyboard.press('Control+k');
   await box.fill('selected articles');
   await expect(palette.getByRole('option', { name: /Delete the selected articles/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(palette.getByRole('option', { name: /Delete the selected articles/ })).toContainText('(not available here)');
   await box.fill('search the library');
   await box.press('Enter');
   await expect(palette).toHaveCount(0);

@@ -52,7 +52,10 @@ export function CommandPalette({ open, onOpenChange }: Props) {
                         onOpenChange(false);
                       }}
                     >
-                      <span className="palette-label">{c.label}</span>
+                      <span className="palette-label">
+                        {c.label}
+                        {c.enabled === false && <span className="palette-unavailable"> (not available here)</span>}
+                      </span>
                       {c.shortcut && <kbd className="palette-keys">{c.shortcut}</kbd>}
                     </Cmdk.Item>
                   ))}
