@@ -6,6 +6,7 @@
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../schema/claim';
+import { contextAgrees, contextScores } from './quoteContext';
 
 /**
  * The most character edits a match may have, as a share of the quote's length. A quarter keeps "At least
@@ -16,11 +17,8 @@ import type { TextQuoteSelector } from '../schema/claim';
  */
 export const MAX_ERROR_SHARE = 1 / 4;
 
-/** A quote shorter than this needs its context to agree: a few words with a few edits are found anywhere. */
+/** A quote shorter than this needs its context to agree (quoteContext.ts): a few words with a few edits are found anywhere. */
 export const DISTINCTIVE_QUOTE_LENGTH = 64;
-
-/** How much of a context side must match (1 - edits / length) for a short quote's match to count. */
-export const MIN_CONTEXT_SCORE = 0.5;
 
 /** Characters either side of the expected place searched before the whole text. */
 const WINDOW = 512;
@@ -31,13 +29,6 @@ const CONTEXT_WEIGHT = 20;
 const NEARNESS_WEIGHT = 2;
 
 export type ApproximateMatch = { start: number; end: number; errors: number; score: number };
-
-/** 1 - (edits of the best match of `pattern` in `text`) / its length; 0 when either is empty. */
-function contextScore(text: string, pattern: string): number {
-  if (pattern === '' || text === '') return 0;
-  const best = search(text, pattern, pattern.length)[0];
-  return best ? 1 - best.errors / pattern.length : 0;
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text.charAt(i));
@@ -54,21 +45,25 @@ function snapToWords(text: string, start: number, end: number, quote: string): {
   return { start: s, end: e };
 }
 
-function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector, hint: number): ApproximateMatch | null {
-  const { exact, prefix, suffix } = quote;
+/** Which places may be taken (`acceptable`), and which are known to be the claim's passage, so need no context (`ownPassage`). */
+export type Places = { acceptable: (start: number, end: number) => boolean; ownPassage: (start: number, end: number) => boolean };
+
+const ANY_PLACE: Places = { acceptable: () => true, ownPassage: () => false };
+
+function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector, hint: number, places: Places): ApproximateMatch | null {
+  const { exact } = quote;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_SHARE);
   if (maxErrors === 0) return null;
   let best: ApproximateMatch | null = null;
   for (const m of search(text.slice(from, to), exact, maxErrors)) {
     if (m.errors === 0) continue; // the exact words, refused by the quote step for want of context
     const { start, end } = snapToWords(text, from + m.start, from + m.end, exact);
-    if (text.slice(start, end) === exact) continue;
-    const prefixScore = prefix ? contextScore(text.slice(Math.max(0, start - prefix.length), start), prefix) : 1;
-    const suffixScore = suffix ? contextScore(text.slice(end, end + suffix.length), suffix) : 1;
-    if (exact.length < DISTINCTIVE_QUOTE_LENGTH && Math.max(prefixScore, suffixScore) < MIN_CONTEXT_SCORE) continue;
+    if (text.slice(start, end) === exact || !places.acceptable(start, end)) continue;
+    const context = contextScores(text, start, end, quote);
+    if (exact.length < DISTINCTIVE_QUOTE_LENGTH && !contextAgrees(context) && !places.ownPassage(start, end)) continue;
     const nearness = 1 - Math.abs(start - hint) / Math.max(1, text.length);
     const score =
-      (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (prefixScore + suffixScore) + NEARNESS_WEIGHT * nearness) /
+      (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (context.prefix + context.suffix) + NEARNESS_WEIGHT * nearness) /
       (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT + NEARNESS_WEIGHT);
     if (!best || score > best.score) best = { start, end, errors: m.errors, score };
   }
@@ -77,11 +72,11 @@ function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector
 
 /**
  * The best approximate match of the quote in `text` (never its exact words), near `hint` first and then
- * anywhere; null when none is within MAX_ERROR_SHARE with context enough.
+ * anywhere, among the places `places` allows; null when none is within MAX_ERROR_SHARE with context enough.
  */
-export function approximateQuote(text: string, quote: TextQuoteSelector, hint: number): ApproximateMatch | null {
+export function approximateQuote(text: string, quote: TextQuoteSelector, hint: number, places: Places = ANY_PLACE): ApproximateMatch | null {
   const reach = WINDOW + quote.exact.length;
   const from = Math.max(0, hint - reach);
   const to = Math.min(text.length, hint + reach);
-  return bestIn(text, from, to, quote, hint) ?? (from > 0 || to < text.length ? bestIn(text, 0, text.length, quote, hint) : null);
+  return bestIn(text, from, to, quote, hint, places) ?? (from > 0 || to < text.length ? bestIn(text, 0, text.length, quote, hint, places) : null);
 }

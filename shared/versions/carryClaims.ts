@@ -3,10 +3,15 @@
  * 1. the diff's position map: no change touches the claim's words -> unchanged (method diff);
  * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it:
  *    on the place the diff maps it to -> unchanged (method quote), the diff only aligned it differently;
- * 3. the diff's position map again, now with the words the changes put there -> changed (method diff),
+ * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees, or
+ *    they are in the claim's own paragraph moved (samePassage), or the quote is long enough to be distinctive;
+ * 4. the diff's position map again, now with the words the changes put there -> changed (method diff),
  *    only when that place still holds the claim's own words (DiffPlace.acceptable);
- * 4. the exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees or
- *    the quote is long enough to be distinctive;
+ * In 2, 3 and 5 a place is refused when the diff says its words were kept from elsewhere in the old text
+ * (diffOrigin.ts): they are another passage's words, not the claim's. So the exact words found in 3 are
+ * always in text the new version added, where a moved passage lands; that is why 3 comes before 4: when
+ * the diff pairs a moved passage with a look-alike left in its place (a headline printed twice), the words
+ * found intact in the added text are the claim, not the look-alike's.
  * 5. approximate matching with its context (approximateQuote) -> changed (method approximate);
  * 6. else gone: orphaned, its last quote kept, listed.
  * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
@@ -20,6 +25,8 @@ import type { Claim } from '../schema/claim';
 import type { CarriedClaim } from '../schema/version';
 import { approximateQuote } from './approximateQuote';
 import { diffTexts, type TextChange, type TextDiff } from './diff';
+import { foreignWordChars } from './diffOrigin';
+import { contextAgrees, contextScores, samePassage } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
@@ -36,11 +43,12 @@ export const MIN_KEPT_SHARE = 0.5;
  */
 export const SHORT_CLAIM_WORDS = 3;
 
-/** A quote at least this long is distinctive: found elsewhere, it is the claim moved, whatever its context. */
+/**
+ * A quote at least this long is distinctive: found in new text elsewhere, it is the claim moved, whatever
+ * its context. A shorter one needs its context to agree (quoteContext.ts): "14 people" in a new paragraph
+ * is not a deleted "14 people" moved there.
+ */
 export const DISTINCTIVE_QUOTE_LENGTH = 32;
-
-/** Of the context characters a moved quote keeps (prefix and suffix), the share that must match. */
-export const MIN_MOVED_CONTEXT_SHARE = 0.25;
 
 const WORD_CHARS = /[\p{L}\p{N}]/gu;
 const wordChars = (s: string) => s.match(WORD_CHARS)?.length ?? 0;
@@ -104,28 +112,31 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 type Carry = { outcome: CarriedClaim['outcome']; method: CarriedClaim['method']; start: number; end: number } | null;
 
-function carryOne(oldText: string, newText: string, changes: readonly TextChange[], claim: Claim): Carry {
+function carryOne(oldText: string, newText: string, diff: TextDiff, claim: Claim): Carry {
   const { quote, position } = claim.target;
   const exact = quote.exact;
   // A target that no longer holds its words in the old text (it should) is found by its quote alone.
   const inPlace = oldText.slice(position.start, position.end) === exact;
-  const place = inPlace ? diffPlace(oldText, changes, position.start, position.end) : null;
+  const place = inPlace ? diffPlace(oldText, diff.changes, position.start, position.end) : null;
   // 1.
   if (place && !place.touched) return { outcome: 'unchanged', method: 'diff', start: place.start, end: place.end };
   const hint = place ? place.start : position.start;
-  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint);
+  /** Whether new text [start, end) may be the claim's: nothing in it is words the diff kept from elsewhere (diffOrigin). */
+  const own = (start: number, end: number) => !place || foreignWordChars(diff, newText, start, end, position.start, position.end) === 0;
+  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, (i) => own(i, i + exact.length));
   const at = found ? { start: found.at, end: found.at + exact.length } : null;
   // 2.
   if (at && place && overlaps(at, place)) return { outcome: 'unchanged', method: 'quote', ...at };
+  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage). */
+  const ownPassage = (start: number, end: number) => samePassage(oldText, position.start, position.end, newText, start, end);
   // 3.
-  if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
-  // 4.
-  const contextLength = quote.prefix.length + quote.suffix.length;
-  if (at && found && (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextLength === 0 || found.context >= MIN_MOVED_CONTEXT_SHARE * contextLength)) {
+  if (at && (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
     return { outcome: 'moved', method: 'quote', ...at };
   }
+  // 4.
+  if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
   // 5.
-  const near = approximateQuote(newText, quote, hint);
+  const near = approximateQuote(newText, quote, hint, { acceptable: own, ownPassage });
   if (near) return { outcome: 'changed', method: 'approximate', start: near.start, end: near.end };
   // 6.
   return null;
@@ -136,7 +147,7 @@ export function carryClaims(oldText: string, newText: string, claims: readonly C
   const out = claims.map((claim): Claim => {
     if (claim.target.orphaned) return claim;
     const before = claim.target.quote.exact;
-    const to = carryOne(oldText, newText, diff.changes, claim);
+    const to = carryOne(oldText, newText, diff, claim);
     if (!to) {
       carried.push({ claimId: claim.data.id, outcome: 'gone', method: 'none', before, after: null });
       return { ...claim, target: { ...claim.target, orphaned: true } };

@@ -3,14 +3,18 @@
  * as changes (a removal and the addition in its place, one change). Offsets are UTF-16 code units, end
  * exclusive, as claim selectors are.
  *
- * Two passes of the `diff` package's Myers diff, so that two 20,000-word versions diff in milliseconds:
+ * Three passes of the `diff` package's Myers diff, so that two 20,000-word versions diff in milliseconds
+ * and words are only ever paired with words of the same paragraph:
  * 1. blocks (docPlainText joins blocks with a blank line): unchanged paragraphs pair up whole, and a moved
  *    paragraph is one removal and one addition, not thousands of word edits;
- * 2. words, inside each run of blocks that differ (tokens from wordTokens: words, spacing, punctuation).
+ * 2. inside each run of blocks that differ, blocks paired by likeness (PAIRED_BLOCK_SIMILARITY): a block
+ *    edited in place pairs with its new text; a moved, new or deleted one pairs with nothing;
+ * 3. words, inside each pair (tokens from wordTokens: words, spacing, punctuation).
  * Myers is O((N+M)·D); a run whose word diff would cost more than WORD_DIFF_BUDGET (a rewrite, not an
  * edit) is left as one removal and one addition, and claims in it are found by quote or approximate match.
  */
 import { diffArrays } from 'diff';
+import { shingleSimilarity, shinglesOf } from './textSimilarity';
 import { wordTokens } from './wordTokens';
 
 export type DiffSegment = { kind: 'same' | 'removed' | 'added'; text: string; oldStart: number; newStart: number };
@@ -26,6 +30,12 @@ export type TextDiff = { segments: DiffSegment[]; changes: TextChange[] };
  * and would cost seconds (Myers is quadratic on unrelated texts).
  */
 export const WORD_DIFF_BUDGET = 4_000_000;
+
+/**
+ * How alike (textSimilarity) an old and a new block must be to be one block edited. A figure changed keeps
+ * ~0.95, a sentence of two cut ~0.6; two different paragraphs of one story share under 0.1 (a few "of the"s).
+ */
+export const PAIRED_BLOCK_SIMILARITY = 0.35;
 
 /** Blocks and the blank lines between them, as tokens: the separator is its own token. */
 function blockTokens(text: string): string[] {
@@ -122,30 +132,86 @@ function diffWordsInto(out: DiffBuilder, removed: string, added: string): void {
   }
   for (const part of foldSmallEqualities(parts)) {
     if (part.same) out.push('same', part.text);
-    else out.pushChange(part.removed, part.added);
+    else {
+      // Folding can leave the same space or comma at both ends of a change: it goes back to the unchanged text.
+      const lead = commonEdge(part.removed, part.added, 1);
+      const trail = commonEdge(part.removed.slice(lead), part.added.slice(lead), -1);
+      out.push('same', part.removed.slice(0, lead));
+      out.pushChange(part.removed.slice(lead, part.removed.length - trail), part.added.slice(lead, part.added.length - trail));
+      out.push('same', part.removed.slice(part.removed.length - trail));
+    }
   }
+}
+
+/** How many characters, none of them a letter or digit, `a` and `b` share at their start (dir 1) or end (dir -1). */
+function commonEdge(a: string, b: string, dir: 1 | -1): number {
+  let n = 0;
+  const max = Math.min(a.length, b.length);
+  while (n < max) {
+    const i = dir > 0 ? n : a.length - 1 - n;
+    const j = dir > 0 ? n : b.length - 1 - n;
+    const ch = a.charAt(i);
+    if (ch !== b.charAt(j) || HAS_WORD.test(ch) || /[\uD800-\uDFFF]/.test(ch)) break;
+    n++;
+  }
+  return n;
+}
+
+/** A run of blocks that differ: pairs of old and new blocks alike enough are diffed word by word, the rest are whole changes. */
+function diffBlockRun(out: DiffBuilder, removed: string[], added: string[]): void {
+  if (removed.length === 0 || added.length === 0) {
+    out.pushChange(removed.join(''), added.join(''));
+    return;
+  }
+  const shingles = new Map<string, ReturnType<typeof shinglesOf>>();
+  const shinglesFor = (block: string) => {
+    let s = shingles.get(block);
+    if (!s) shingles.set(block, (s = shinglesOf(block)));
+    return s;
+  };
+  const alike = (a: string, b: string) => a === b || (a !== '\n\n' && b !== '\n\n' && shingleSimilarity(shinglesFor(a), shinglesFor(b)) >= PAIRED_BLOCK_SIMILARITY);
+  let i = 0;
+  let j = 0;
+  let pendingRemoved = '';
+  let pendingAdded = '';
+  for (const part of diffArrays(removed, added, { comparator: alike })) {
+    const count = part.count ?? part.value.length;
+    if (part.removed) {
+      pendingRemoved += removed.slice(i, (i += count)).join('');
+      continue;
+    }
+    if (part.added) {
+      pendingAdded += added.slice(j, (j += count)).join('');
+      continue;
+    }
+    out.pushChange(pendingRemoved, pendingAdded);
+    pendingRemoved = '';
+    pendingAdded = '';
+    for (let k = 0; k < count; k++, i++, j++) {
+      const a = removed[i] ?? '';
+      const b = added[j] ?? '';
+      if (a === b) out.push('same', a);
+      else diffWordsInto(out, a, b);
+    }
+  }
+  out.pushChange(pendingRemoved, pendingAdded);
 }
 
 export function diffTexts(oldText: string, newText: string): TextDiff {
   const out = new DiffBuilder();
-  let removed = '';
-  let added = '';
-  const flush = () => {
-    if (removed !== '' && added !== '') diffWordsInto(out, removed, added);
-    else out.pushChange(removed, added);
-    removed = '';
-    added = '';
-  };
+  let removed: string[] = [];
+  let added: string[] = [];
   for (const part of diffArrays(blockTokens(oldText), blockTokens(newText))) {
-    const text = part.value.join('');
-    if (part.added) added += text;
-    else if (part.removed) removed += text;
+    if (part.added) added.push(...part.value);
+    else if (part.removed) removed.push(...part.value);
     else {
-      flush();
-      out.push('same', text);
+      diffBlockRun(out, removed, added);
+      removed = [];
+      added = [];
+      out.push('same', part.value.join(''));
     }
   }
-  flush();
+  diffBlockRun(out, removed, added);
   return { segments: out.segments, changes: out.changes };
 }
 
