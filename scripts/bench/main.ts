@@ -139,6 +139,7 @@ function versionsLines(v: VersionsBenchResult): string[] {
     `Versions (Node, shared/versions): ${v.words[0].toLocaleString('en')}-word version 1 with ${v.claims} claims -> version 2 (${v.words[1].toLocaleString('en')} words; ${v.edits.join(', ')}): ${v.changes} changes; claims ${o.unchanged} unchanged, ${o.moved} moved, ${o.changed} changed, ${o.gone} gone:`,
     `  warm-up (first run): diff ${ms(v.firstRun.diff)} ms, carry ${ms(v.firstRun.carry)} ms`,
     `  after warm-up, ${v.runs} runs: diff + carry median ${ms(v.total.median)} ms   p95 ${ms(v.total.p95)} ms   (diff median ${ms(v.diff.median)} / p95 ${ms(v.diff.p95)}, carry median ${ms(v.carry.median)} / p95 ${ms(v.carry.p95)})`,
+    `  a "new version" that is another text (every paragraph's words reversed), 5 runs: diff median ${ms(v.unrelated.diff.median)} ms, carry median ${ms(v.unrelated.carry.median)} ms, ${v.unrelated.gone} of ${v.claims} claims gone`,
     `  CPU time of diff + carry: median ${ms(v.cpu.median)} ms, p95 ${ms(v.cpu.p95)} ms (load average ${v.load.toFixed(1)} on ${v.cpus} CPUs: wall time above CPU time is waiting for a core)`,
   ];
 }

@@ -27,6 +27,8 @@ export type VersionsBenchResult = {
   total: Summary;
   /** The process's CPU time for diff + carry: on a machine shared with other work, wall time also counts the waiting. */
   cpu: Summary;
+  /** The same with a "new version" that is another text (every paragraph's words reversed): the worst case, figures only. */
+  unrelated: { diff: Summary; carry: Summary; gone: number };
   load: number;
   cpus: number;
 };
@@ -118,6 +120,23 @@ export function runVersionsBench(sample: string, runs = 25): VersionsBenchResult
     totals.push(r.diffMs + r.carryMs);
     cpus.push(r.cpuMs);
   }
+  // Another text: the same words, every paragraph's reversed, so no word pair in common.
+  const reversed = oldText.split('\n\n').map((b) => b.split(' ').reverse().join(' ')).join('\n\n');
+  const unrelatedDiff: number[] = [];
+  const unrelatedCarry: number[] = [];
+  let gone = 0;
+  for (let i = 0; i < 6; i++) {
+    let t = performance.now();
+    const diff = diffTexts(oldText, reversed);
+    const d = performance.now() - t;
+    t = performance.now();
+    const r = carryClaims(oldText, reversed, claims, diff);
+    // The first run is the warm-up.
+    if (i === 0) continue;
+    unrelatedDiff.push(d);
+    unrelatedCarry.push(performance.now() - t);
+    gone = r.carried.filter((c) => c.outcome === 'gone').length;
+  }
   const outcomes: Record<CarryOutcome, number> = { unchanged: 0, moved: 0, changed: 0, gone: 0 };
   for (const c of first.carried.carried) outcomes[c.outcome]++;
   return {
@@ -132,6 +151,7 @@ export function runVersionsBench(sample: string, runs = 25): VersionsBenchResult
     carry: summarize(carries),
     total: summarize(totals),
     cpu: summarize(cpus),
+    unrelated: { diff: summarize(unrelatedDiff), carry: summarize(unrelatedCarry), gone },
     load: os.loadavg()[0] ?? 0,
     cpus: os.cpus().length,
   };
