@@ -1,7 +1,9 @@
 /**
- * Whether a place in a new version has the context a claim's quote had: its prefix before it, its suffix
- * after it, each compared approximately (a reworded word next to the claim still agrees). A side with no
- * context (the claim began or ended the text) agrees when the place also begins or ends the text.
+ * What makes a place in a new version the claim's, short of the diff following it: its context (the
+ * quote's prefix before it, its suffix after it, each compared approximately, so a reworded word next to
+ * the claim still agrees; a side with no context agrees when the place also begins or ends the text), its
+ * paragraph (the claim's own, moved or edited: samePassage), its word edges (sameWordEdges), and how long a
+ * quote must be to need none of these (the DISTINCTIVE_* lengths).
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../schema/claim';
