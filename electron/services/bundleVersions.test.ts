@@ -67,7 +67,7 @@ describe('versions in review bundles', () => {
     v1.doc = JSON.parse(JSON.stringify(v1.doc).replace('At least 14 people', 'At least 4 people'));
     const before = await article(ben);
     const res = await open(ben, JSON.stringify(bundle));
-    expect(!res.ok && res.error).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/Version 1 of the article in this bundle \(imported \d{4}-\d{2}-\d{2}\) does not match its hash/) });
+    expect(!res.ok && res.error).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/The article’s version 1 \(imported \d{4}-\d{2}-\d{2}\) does not match its hash: the file was changed or damaged after it was made\.$/) });
     expect(await article(ben)).toEqual(before);
   });
 

@@ -141,6 +141,13 @@ describe('import as a new version', () => {
     expect(a.versions[1]!.meta).toMatchObject({ publisher: '', url: '' });
   });
 
+  it('a paste can be a version too', async () => {
+    const id = await annotated();
+    const res = await ok<ImportResult>('importText', { text: V2, versionOf: id });
+    expect(res).toMatchObject({ outcome: 'version', version: { number: 2, origin: { kind: 'paste' } } });
+    expect((await backend.store.getArticle(id))!.audit.at(-1)).toMatchObject({ action: 'version_added', new: expect.objectContaining({ from: 'paste', changed: 1 }) });
+  });
+
   it('refuses a different article with a clear message and changes nothing', async () => {
     const id = await annotated();
     const before = fileOf(id);
