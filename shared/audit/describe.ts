@@ -4,9 +4,11 @@
  * deterministic and the app passes the reader's own zone.
  */
 import type { AuditEvent } from '../schema/audit';
+import { CARRY_OUTCOMES } from '../schema/version';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
+import { VERSION_CONFLICT_FIELD } from '../merge/mergeVersions';
 import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
@@ -100,6 +102,29 @@ function valueText(field: string, v: unknown): string {
 /** Fields whose values are the reviewer's own words, shown in quotes; coded values are not. */
 const CODED = new Set(['verification.status', 'verification.verdict', 'verification.confidence', 'attribution.sourceKind', 'attribution.kind', 'verification.secondReview']);
 
+/** "imported version 2 from the publisher (file v2.html): 3 claims unchanged, 1 changed, 1 gone" from version_added's `new`. */
+function versionAddedSummary(v: unknown): string {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  const number = typeof o.number === 'number' ? ` ${o.number}` : '';
+  const from = o.from === 'paste' ? ' (pasted text)' : typeof o.from === 'string' && o.from !== '' && o.from !== 'file' ? ` (file ${displayText(o.from)})` : '';
+  const counts = CARRY_OUTCOMES.map((key) => [typeof o[key] === 'number' ? (o[key] as number) : 0, key] as const);
+  const total = counts.reduce((n, [c]) => n + c, 0);
+  const carried = counts
+    .filter(([c], i) => c > 0 || i === 0)
+    .map(([c, word], i) => (i === 0 ? `${c} ${c === 1 ? 'claim' : 'claims'} ${word}` : `${c} ${word}`))
+    .join(', ');
+  return `imported version${number} from the publisher${from}${total > 0 ? `: ${carried}` : ''}`;
+}
+
+/** A version conflict decided: `old` is this desk's side, `new` the side chosen (shared/merge/mergeVersions.ts VersionSide). */
+function versionConflictSummary(ours: unknown, chosen: unknown): string {
+  const side = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+  const c = side(chosen);
+  const kept = side(ours).hash === c.hash;
+  const which = typeof c.number === 'number' ? ` (version ${c.number}${typeof c.title === 'string' && c.title !== '' ? `, “${clipAtWord(displayText(c.title)).text}”` : ''})` : '';
+  return `decided a version conflict: ${kept ? 'kept this desk’s text' : 'took the bundle’s text'}${which}`;
+}
+
 /** Describes one audit event. Unknown shapes (a newer desk's bundle) still read as something sensible. */
 export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): HistoryEntry {
   const full: HistoryEntry['full'] = [];
@@ -117,7 +142,11 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       summary = typeof e.new === 'string' && !['paste', 'sample', 'file'].includes(e.new) ? `imported the article from ${show('File', 'import', e.new)}` : e.new === 'paste' ? 'imported the article from pasted text' : 'imported the article';
       break;
     case 'edit_text':
-      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `edited the text (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'edited the text';
+      // The desk's own correction in the editor, told apart from a publisher's new version (version_added).
+      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `corrected the text here, the desk’s own edit (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'corrected the text here, the desk’s own edit';
+      break;
+    case 'version_added':
+      summary = versionAddedSummary(e.new);
       break;
     case 'edit_meta': {
       const name = META_FIELD_NAMES[field.replace(/^meta\./, '')] ?? field;
@@ -140,6 +169,10 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       break;
     case 'claim_updated':
     case 'conflict_resolved': {
+      if (e.action === 'conflict_resolved' && field === VERSION_CONFLICT_FIELD) {
+        summary = versionConflictSummary(e.old, e.new);
+        break;
+      }
       if (field.startsWith(EVIDENCE_FIELD_PREFIX)) {
         if (e.action === 'conflict_resolved') summary = `decided a conflict on evidence ${show('Evidence', 'evidence', e.new ?? e.old)}`;
         else if (isEmpty(e.old)) summary = `added evidence ${show('Evidence', 'evidence', e.new)}`;
@@ -191,7 +224,7 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
 
 /** Every action the history can be filtered by, grouped as the article's history offers them. */
 export const HISTORY_KINDS = {
-  text: { label: 'Text and details', actions: ['import', 'edit_text', 'edit_meta'] },
+  text: { label: 'Text and details', actions: ['import', 'version_added', 'edit_text', 'edit_meta'] },
   claims: { label: 'Claims', actions: ['claim_created', 'claim_updated', 'claim_deleted', 'claim_orphaned', 'claim_restored'] },
   comments: { label: 'Comments', actions: ['comment_added', 'comment_replied', 'comment_edited', 'comment_deleted'] },
   handoff: { label: 'Review handoff', actions: ['bundle_exported', 'bundle_opened', 'bundle_merged', 'conflict_resolved'] },

@@ -8,13 +8,14 @@
  * Reading is strict and explains every refusal to the person who opened the file: too large, not JSON,
  * nested too deeply to check, not a bundle, made by a newer Claimdesk, fields missing or wrong (first
  * problem with its path), a document that does not fit the article schema, a text hash that does not
- * match, claims whose quotes are not in the text. Nothing is written by this module; the caller changes the store only on success.
+ * match, a version whose text does not match its hash, claims whose quotes are not in the text. Nothing is written by this module; the caller changes the store only on success.
  */
 import { firstIssue } from '../schema/firstIssue';
 import { z } from 'zod';
 import { checkArticleDoc } from '../doc/checkDoc';
 import { docPlainText } from '../doc/plainText';
 import { checkClaims } from '../claims/checkClaims';
+import { versionProblem } from '../versions/checkVersions';
 import { formatBytes, MAX_JSON_DEPTH } from '../limits';
 import { checkJsonDepth } from '../schema/jsonDepth';
 import { ArticleRecord } from '../schema/article';
@@ -127,6 +128,8 @@ export async function parseBundle(
   if ((await sha256Hex(text)) !== bundle.textHash) {
     return { ok: false, message: 'The article text in this bundle does not match its checksum: the file was changed or damaged after it was made.' };
   }
+  const badVersion = await versionProblem(bundle.article.versions, sha256Hex);
+  if (badVersion) return { ok: false, message: `The article’s ${badVersion}: the file was changed or damaged after it was made.` };
   const issues = checkClaims(bundle.article.claims, text, opts.scale);
   if (issues.length > 0) return { ok: false, message: `A claim in this bundle does not fit its article: ${issues[0]!.message}` };
   return { ok: true, bundle };
