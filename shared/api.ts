@@ -47,12 +47,17 @@ export type ImportResult = z.infer<typeof ImportResult>;
 /** Where an import goes: a new version of an article (`versionOf`), or a new article even if it looks like a version (`asNewArticle`). */
 const ImportTarget = { versionOf: ArticleId.optional(), asNewArticle: z.boolean().optional() };
 
-/** One proposal of "Find claims": the claim, its attribution, its quote (to reject it by), and the directory entry its source matched. */
+/**
+ * One proposal of "Find claims": the claim, its attribution, its quote (to reject it by), the directory
+ * entry its source matched, and the words of its spans as detection read them (the editor's text may
+ * move on before the reviewer accepts it).
+ */
 export const Proposal = z.object({
   claim: ProposedClaim,
   attribution: ProposedAttribution,
   quote: TextQuoteSelector,
   source: z.object({ id: z.string(), name: z.string(), kind: SourceKind }).nullable(),
+  words: z.object({ cue: z.string(), source: z.string().nullable() }),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
