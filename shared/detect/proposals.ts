@@ -10,10 +10,17 @@ import type { RejectedProposal } from '../schema/detection';
 import { matchSource } from '../sources/matchSource';
 import type { DetectResult } from './schema';
 
-export function toProposals(result: DetectResult, directory: readonly SourceEntry[]): Proposal[] {
-  const { text } = result;
-  return result.claims.map((claim, i) => {
-    const attribution = result.attributions[i]!;
+/**
+ * `whole`: when `result` is detection over part of a text (a chunk starting at `whole.offset`), the whole
+ * text; the proposals' offsets and quotes are then the whole text's.
+ */
+export function toProposals(result: DetectResult, directory: readonly SourceEntry[], whole: { text: string; offset: number } = { text: result.text, offset: 0 }): Proposal[] {
+  const { text, offset } = whole;
+  const shift = <T extends { start: number; end: number }>(s: T): T => (offset === 0 ? s : { ...s, start: s.start + offset, end: s.end + offset });
+  return result.claims.map((found, i) => {
+    const a = result.attributions[i]!;
+    const claim = shift(found);
+    const attribution = { ...a, cue: shift(a.cue), content: shift(a.content), source: a.source ? shift(a.source) : null };
     const sourceWords = attribution.source ? text.slice(attribution.source.start, attribution.source.end) : null;
     // A vague source ("Reports indicate") names no one the directory could know.
     const entry = sourceWords !== null && attribution.strength === 'named' ? matchSource(directory, sourceWords) : null;
