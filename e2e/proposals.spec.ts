@@ -67,3 +67,132 @@ test('Find claims draws proposals on the text and lists them; A accepts one as a
   await claimDetail(page).locator('details.claim-history > summary').click();
   await expect(claimDetail(page).locator('details.claim-history')).toContainText(/Ana Reviewer\s*accepted a claim proposed by detection/);
 });
+
+test('R rejects a proposal; after a reload Find claims does not propose it again, and says one was left out', async ({ app }) => {
+  const page = app.page();
+  await openSample(page);
+  await findClaims(page);
+  const victim = card(page, 'Former officers are reportedly withholding weapons');
+  await victim.focus();
+  await page.keyboard.press('r');
+  await giveName(page);
+  await expect(victim).toHaveCount(0);
+  // The focus moves to the next card, so the next key decides the next proposal.
+  await expect(proposals(page).locator('[data-proposal-card]:focus')).toHaveCount(1);
+  await page.reload();
+  await expect(editor(page).locator('h1')).toHaveText(TITLE);
+  await findClaims(page);
+  await expect(page.locator('.proposals-status')).toContainText('1 rejected before, not proposed again');
+  await expect(card(page, 'Former officers are reportedly withholding weapons')).toHaveCount(0);
+  await page.getByText('Article history').click();
+  await expect(page.getByRole('list', { name: 'Article history' })).toContainText('rejected a claim proposed by detection');
+});
+
+test('accept all vague: every vague proposal becomes a claim with a vague attribution, flagged as weak sourcing', async ({ app }) => {
+  const page = app.page();
+  await openSample(page);
+  await findClaims(page);
+  await page.locator('.proposal-strengths').getByText('Vague').click();
+  const vague = await proposals(page).getByRole('group').count();
+  expect(vague).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: `Accept all ${vague} vague` }).click();
+  await giveName(page);
+  await expect(claimList(page).getByRole('option')).toHaveCount(vague);
+  await expect(proposals(page).getByRole('group')).toHaveCount(0);
+  await expect(claimList(page).locator('.flag-weak')).toHaveCount(vague);
+  await waitSaved(page);
+  const claims = storedClaims(app.dataDir);
+  expect(claims).toHaveLength(vague);
+  expect(claims.every((c) => c.data.attribution.kind === 'vague' && c.data.proposal?.strength === 'vague' && c.data.verification.verdict === null)).toBe(true);
+  // Weak sourcing is drawn on the text too (a highlight over the claims' words).
+  expect(await page.evaluate(() => (CSS.highlights.get('claim-weak') as unknown as Set<unknown> | undefined)?.size ?? 0)).toBe(vague);
+});
+
+test('Adjust selects the words; a narrower selection marked with the key accepts the proposal with those words', async ({ app }) => {
+  const page = app.page();
+  await openSample(page);
+  await findClaims(page);
+  const words = 'security forces subsequently called for reinforcements';
+  await card(page, words).focus();
+  await page.keyboard.press('e');
+  await expect(page.locator('.proposals-adjust')).toBeVisible();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+  // The reviewer narrows the selection by a word.
+  await page.evaluate((w) => {
+    const root = document.querySelector('.ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const i = n.data.indexOf(w);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + 'security forces subsequently called'.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(r);
+      return;
+    }
+  }, words);
+  await page.waitForTimeout(50);
+  await page.keyboard.press('Control+Alt+m');
+  await giveName(page);
+  await expect(claimDetail(page).locator('.claim-quote')).toHaveText('security forces subsequently called');
+  await expect(claimDetail(page).getByLabel('Source name', { exact: true })).toHaveValue('Syrian Observatory for Human Rights');
+  await expect(card(page, words)).toHaveCount(0);
+});
+
+test('a table of figures and a text that is not English get detection’s notice, and nothing is proposed', async ({ app }) => {
+  const page = app.page();
+  const table = ['Casualties by district', '', ...Array.from({ length: 25 }, (_, i) => `${2000 + i}\t${i * 37}\t${(i * 11.5).toFixed(1)}\t${i % 7}`)].join('\n');
+  await importFile(page, { name: 'figures.txt', mimeType: 'text/plain', buffer: Buffer.from(table) });
+  await expect(editor(page).locator('h1')).toHaveText('Casualties by district');
+  await findClaims(page);
+  await expect(page.locator('.proposals-notice')).toContainText('No sentences were found');
+  await expect(proposals(page)).toHaveCount(0);
+
+  await page.getByRole('button', { name: '← Library' }).click();
+  const german = [
+    'Hinterhalt an der Küste',
+    '',
+    'Nach Angaben des Innenministeriums wurden am Dienstag vierzehn Soldaten bei einem Hinterhalt in der Nähe der Stadt getötet. Die Behörden verhängten eine nächtliche Ausgangssperre, und viele Menschen blieben zu Hause.',
+    '',
+    'Berichten zufolge wurden zehn weitere Soldaten verletzt, als sie versuchten, einen ehemaligen Offizier festzunehmen.',
+  ].join('\n');
+  await importFile(page, { name: 'kueste.txt', mimeType: 'text/plain', buffer: Buffer.from(german) });
+  await expect(editor(page).locator('h1')).toHaveText('Hinterhalt an der Küste');
+  await findClaims(page);
+  await expect(page.locator('.proposals-notice')).toContainText('does not read as English');
+  await expect(proposals(page)).toHaveCount(0);
+});
+
+test('the palette and Alt+Shift+F find claims; with proposals shown the workbench passes axe', async ({ app }) => {
+  const page = app.page();
+  await openSample(page);
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox').fill('Find claims');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.proposals-status')).toContainText('proposed');
+  const count = await proposals(page).getByRole('group').count();
+  await card(page, SOHR_CLAIM.slice(0, 30)).focus();
+  await page.keyboard.press('Delete');
+  await giveName(page);
+  await expect(proposals(page).getByRole('group')).toHaveCount(count - 1);
+  await editor(page).click();
+  await page.keyboard.press('Alt+Shift+F');
+  await expect(page.locator('.proposals-status')).toContainText('1 rejected before');
+  await expect(proposals(page).getByRole('group')).toHaveCount(count - 1);
+  await card(page, 'ten additional troops').focus();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('with the desk setting on, an article opened for the first time after import shows its proposals', async ({ app }) => {
+  const page = app.page();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Find claims when an article is first opened after import').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+  await page.getByRole('link', { name: 'Library' }).click();
+  await openSample(page);
+  await expect(page.locator('.proposals-status')).toContainText('proposed');
+  expect(await proposals(page).getByRole('group').count()).toBeGreaterThan(10);
+});
