@@ -362,6 +362,9 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
         <button type="button" className="mark-claim" onClick={actions.mark} title={shortcutKeys('mark')} aria-keyshortcuts="Control+Alt+M">
           Mark claim
         </button>
+        <button type="button" className="secondary find-claims" onClick={() => findClaims.current()} title={shortcutKeys('findClaims')} aria-keyshortcuts="Alt+Shift+F" disabled={proposals.find.phase === 'running'}>
+          Find claims
+        </button>
         <button type="button" className="secondary" onClick={() => setExporting(true)} title={shortcutKeys('export')}>
           Export…
         </button>
@@ -380,7 +383,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
             items={proposals.list}
             find={proposals.find}
             adjusting={proposals.adjusting}
-            onFind={() => findClaims.current()}
+            onClear={proposals.clear}
             onAccept={proposals.accept}
             onReject={proposals.reject}
             onAdjust={proposals.adjust}

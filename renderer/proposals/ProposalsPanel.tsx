@@ -19,7 +19,8 @@ type Props = {
   items: Item[];
   find: FindState;
   adjusting: string | null;
-  onFind: () => void;
+  /** Takes the proposals off the text and the list (nothing is rejected). */
+  onClear: () => void;
   onAccept: (keys: string[]) => Promise<number>;
   onReject: (keys: string[]) => Promise<boolean>;
   onAdjust: (key: string) => void;
@@ -35,7 +36,7 @@ const QUOTE_CHARS = 220;
 
 const STRENGTH_SHORT: Record<DetectStrength, string> = { named: 'Named', vague: 'Vague', none: 'No attribution' };
 
-export function ProposalsPanel({ items, find, adjusting, onFind, onAccept, onReject, onAdjust, onCancelAdjust, onActive }: Props) {
+export function ProposalsPanel({ items, find, adjusting, onClear, onAccept, onReject, onAdjust, onCancelAdjust, onActive }: Props) {
   const [strength, setStrength] = useState<StrengthFilter>('all');
   const [kind, setKind] = useState<'any' | SourceKind>('any');
   const [focused, setFocused] = useState<string | null>(null);
@@ -90,15 +91,20 @@ export function ProposalsPanel({ items, find, adjusting, onFind, onAccept, onRej
   const acceptAllLabel =
     strength === 'all' && kind === 'any' ? `Accept all ${visible.length}` : `Accept all ${visible.length} ${strength !== 'all' ? STRENGTH_SHORT[strength].toLowerCase() : ''}${kind !== 'any' ? ` ${SOURCE_KIND_LABELS[kind].toLowerCase()}` : ''}`.replace(/\s+/g, ' ');
 
+  // Until Find claims runs there is nothing to show: the claim list keeps the pane.
+  if (find.phase === 'idle' && items.length === 0) return null;
+
   return (
     <section className="proposals-panel" aria-labelledby="proposals-heading">
       <div className="proposals-head">
         <h2 id="proposals-heading">
-          Proposals{find.phase === 'found' || items.length > 0 ? <span className="proposals-count"> ({items.length})</span> : null}
+          Proposals<span className="proposals-count"> ({items.length})</span>
         </h2>
-        <button type="button" className="find-claims" onClick={onFind} disabled={running} title={shortcutKeys('findClaims')} aria-keyshortcuts="Alt+Shift+F">
-          {find.phase === 'idle' ? 'Find claims' : 'Find again'}
-        </button>
+        {!running && (
+          <button type="button" className="link-button proposals-clear" onClick={onClear} title="Take the proposals off the text; nothing is rejected">
+            Clear
+          </button>
+        )}
       </div>
       <div role="status" className="proposals-status">
         {running && (
@@ -114,7 +120,6 @@ export function ProposalsPanel({ items, find, adjusting, onFind, onAccept, onRej
             {find.skipped > 0 ? ` · ${find.skipped} rejected before, not proposed again` : ''}
           </span>
         )}
-        {find.phase === 'idle' && <span className="hint">Detection proposes check-worthy claims and their sourcing. Nothing is a claim until you accept it.</span>}
       </div>
       {adjusting && (
         <p className="proposals-adjust" role="note">
@@ -237,11 +242,10 @@ function ProposalCard({ item, n, total, tabbable, adjusting, onKey, onFocus, onA
           )}
         </dl>
         {p.claim.reasons.length > 0 && (
-          <ul className="proposal-reasons" aria-label="Why it was proposed">
-            {p.claim.reasons.slice(0, 5).map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
+          <p className="proposal-reasons">
+            <span className="visually-hidden">Why: </span>
+            {p.claim.reasons.slice(0, 5).join(' · ')}
+          </p>
         )}
       </div>
       <div className="proposal-actions">

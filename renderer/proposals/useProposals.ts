@@ -169,5 +169,13 @@ export function useProposals({ id, view, signed, markWith, onError }: Options) {
     };
   };
 
-  return { list, find, run, accept, reject, adjust, adjusting, cancelAdjust: () => setAdjusting(null), setActive, adoptFor };
+  const clear = useCallback(() => {
+    const v = view.current;
+    if (v) v.dispatch(setProposalsMeta(v.state.tr, []));
+    setList([]);
+    setAdjusting(null);
+    setFind({ phase: 'idle' });
+  }, [view]);
+
+  return { list, find, run, clear, accept, reject, adjust, adjusting, cancelAdjust: () => setAdjusting(null), setActive, adoptFor };
 }
