@@ -104,6 +104,16 @@ describe('detectClaims', () => {
     expect(found.filter((p) => p.claim.start >= copy && p.claim.end <= copy + text.length)).toHaveLength(once);
   });
 
+  it('proposals are not claims: an article with proposals found and none accepted exports no claim', async () => {
+    expect((await find()).proposals.length).toBeGreaterThan(10);
+    const json = await ok<{ content: string }>('exportArticle', { id: article.id, format: 'json' });
+    expect((JSON.parse(json.content) as { article: { claims: unknown[] } }).article.claims).toEqual([]);
+    const csv = await ok<{ content: string }>('exportArticle', { id: article.id, format: 'csv' });
+    expect(csv.content.trim().split(/\r?\n/)).toHaveLength(1);
+    const md = await ok<{ content: string }>('exportArticle', { id: article.id, format: 'md' });
+    expect(md.content).not.toMatch(/Claim 1\b/);
+  });
+
   it('refuses an unknown article', async () => {
     const r = await backend.dispatch('detectClaims', { id: 'no-such-article', text });
     expect(r.ok).toBe(false);

@@ -116,7 +116,7 @@ export function ProposalsPanel({ items, find, adjusting, onClear, onAccept, onRe
         {find.phase === 'found' && find.notice && <p className="proposals-notice">{find.notice}</p>}
         {find.phase === 'found' && !find.notice && (
           <span className="hint">
-            {find.found === 0 ? 'Nothing new to propose.' : `${find.found} proposed`}
+            {find.found === 0 ? 'Nothing new to propose' : `${find.found} proposed`} in {(find.ms / 1000).toFixed(1)} s
             {find.skipped > 0 ? ` · ${find.skipped} rejected before, not proposed again` : ''}
           </span>
         )}
