@@ -31,7 +31,8 @@ export function detectionService(store: Store, now: () => Date = () => new Date(
         const article = found(id, current);
         const detection = article.detection ?? noDetection();
         const { kept, skipped } = withoutRejected(text, proposals, detection.rejected);
-        const next: ArticleRecord = { ...article, detection: { ...detection, lastRunAt: now().toISOString() } };
+        // A long text comes in chunks: its last one says detection ran (one write of the article, not one a chunk).
+        const next: ArticleRecord | null = end === text.length ? { ...article, detection: { ...detection, lastRunAt: now().toISOString() } } : null;
         return { next, result: { language: result.language, notice: result.notice, proposals: kept, skipped } };
       });
     },

@@ -29,16 +29,31 @@ type Meta = { set: PlacedProposal[] } | { remove: string[] } | { active: string 
 /** A proposal's key: where detection found it (stable for one run). */
 export const proposalKeyOf = (p: Proposal) => `${p.claim.start}-${p.claim.end}`;
 
+function decoration(it: PlacedProposal, active: boolean): Decoration {
+  const strength = it.proposal.attribution.strength;
+  const classes = ['proposal', `proposal-${strength}`];
+  if (strength !== 'named') classes.push('proposal-weak');
+  if (active) classes.push('proposal-active');
+  return Decoration.inline(it.from, it.to, { class: classes.join(' '), title: proposalTitle(it.proposal), 'data-proposal': it.key }, { key: it.key });
+}
+
 function decorate(doc: Node, items: ReadonlyMap<string, PlacedProposal>, active: string | null): DecorationSet {
-  const decos: Decoration[] = [];
-  for (const it of items.values()) {
-    const strength = it.proposal.attribution.strength;
-    const classes = ['proposal', `proposal-${strength}`];
-    if (strength !== 'named') classes.push('proposal-weak');
-    if (it.key === active) classes.push('proposal-active');
-    decos.push(Decoration.inline(it.from, it.to, { class: classes.join(' '), title: proposalTitle(it.proposal), 'data-proposal': it.key }, { key: it.key }));
-  }
-  return DecorationSet.create(doc, decos);
+  return DecorationSet.create(doc, [...items.values()].map((it) => decoration(it, it.key === active)));
+}
+
+/**
+ * The set with the given proposals' decorations drawn again (or taken away when gone): a 1 MB text has
+ * thousands, and building them all anew for one decision made each accept or reject take seconds.
+ */
+function redraw(set: DecorationSet, doc: Node, items: ReadonlyMap<string, PlacedProposal>, active: string | null, keys: readonly (string | null)[]): DecorationSet {
+  const wanted = new Set(keys.filter((k): k is string => k !== null));
+  if (wanted.size === 0) return set;
+  const old = set.find(undefined, undefined, (spec: { key?: string }) => spec.key !== undefined && wanted.has(spec.key));
+  const added = [...wanted].flatMap((k) => {
+    const it = items.get(k);
+    return it ? [decoration(it, k === active)] : [];
+  });
+  return set.remove(old).add(doc, added);
 }
 
 function mapItems(items: ReadonlyMap<string, PlacedProposal>, tr: Transaction): Map<string, PlacedProposal> {
@@ -61,16 +76,25 @@ export function proposalsPlugin(): Plugin<ProposalsState> {
         if (!meta && !tr.docChanged) return prev;
         let items = tr.docChanged ? mapItems(prev.items, tr) : prev.items;
         let active = prev.active;
-        if (meta && 'set' in meta) items = new Map(meta.set.map((p) => [p.key, p]));
-        else if (meta && 'remove' in meta) {
+        // Edits map the decorations along; a proposal whose words all went is taken off.
+        let decorations = tr.docChanged ? prev.decorations.map(tr.mapping, tr.doc) : prev.decorations;
+        const gone = items.size === prev.items.size ? [] : [...prev.items.keys()].filter((k) => !items.has(k));
+        if (meta && 'set' in meta) {
+          items = new Map(meta.set.map((p) => [p.key, p]));
+          if (active !== null && !items.has(active)) active = null;
+          decorations = decorate(state.doc, items, active);
+          return { items, active, decorations };
+        }
+        if (meta && 'remove' in meta) {
           const next = new Map(items);
           for (const k of meta.remove) next.delete(k);
           items = next;
-        } else if (meta && 'active' in meta) active = meta.active;
+          gone.push(...meta.remove);
+        }
+        const before = active;
+        if (meta && 'active' in meta) active = meta.active;
         if (active !== null && !items.has(active)) active = null;
-        // Only edits: the decorations map along (cheaper than building them again) unless one went away.
-        const decorations =
-          !meta && items.size === prev.items.size ? prev.decorations.map(tr.mapping, tr.doc) : decorate(state.doc, items, active);
+        decorations = redraw(decorations, state.doc, items, active, before === active ? gone : [...gone, before, active]);
         return { items, active, decorations };
       },
     },
