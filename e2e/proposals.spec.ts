@@ -105,7 +105,7 @@ test('accept all vague: every vague proposal becomes a claim with a vague attrib
   expect(claims).toHaveLength(vague);
   expect(claims.every((c) => c.data.attribution.kind === 'vague' && c.data.proposal?.strength === 'vague' && c.data.verification.verdict === null)).toBe(true);
   // Weak sourcing is drawn on the text too (a highlight over the claims' words).
-  expect(await page.evaluate(() => (CSS.highlights.get('claim-weak') as unknown as Set<unknown> | undefined)?.size ?? 0)).toBe(vague);
+  expect(await page.evaluate(() => (CSS.highlights.get('weak-sourcing') as unknown as Set<unknown> | undefined)?.size ?? 0)).toBe(vague);
 });
 
 test('Adjust selects the words; a narrower selection marked with the key accepts the proposal with those words', async ({ app }) => {

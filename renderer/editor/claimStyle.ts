@@ -14,7 +14,7 @@ const STATUS_UNDERLINE: Record<ClaimStatus, string> = {
  * The highlight over claims with weak sourcing (vague or no attribution): an amber wavy overline, so it
  * shows beside the status underline and not by colour alone; the caret announcement says it in words.
  */
-export const WEAK_HIGHLIGHT = 'claim-weak';
+export const WEAK_HIGHLIGHT = 'weak-sourcing';
 
 /** The highlight that marks the selected claim's words, drawn over its look. */
 export const SELECTED_HIGHLIGHT = 'claim-selected';
