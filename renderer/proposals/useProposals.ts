@@ -64,13 +64,13 @@ export function useProposals({ id, view, signed, markWith, onError }: Options) {
       const found: Proposal[] = [];
       const notices = new Set<string>();
       let skipped = 0;
-      let languages = new Set<string>();
+      const languages = new Set<string>();
       for (const [i, range] of chunks.entries()) {
         const r: Response<'detectClaims'> = await client.detectClaims(chunks.length === 1 ? { id, text } : { id, text, range });
         found.push(...r.proposals);
         skipped += r.skipped;
         if (r.notice) notices.add(r.notice);
-        languages = languages.add(r.language);
+        languages.add(r.language);
         setFind({ phase: 'running', done: i + 1, total: chunks.length });
       }
       const now = view.current;
