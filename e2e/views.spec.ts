@@ -50,6 +50,11 @@ for (const theme of THEMES) {
         await expect(editor(page).locator('h1')).toHaveText(TITLE);
         await look('article');
 
+        await page.getByRole('button', { name: 'Find claims' }).click();
+        await expect(page.locator('.proposals-status')).toContainText('proposed');
+        await page.locator('[data-proposal-card]').nth(1).focus();
+        await look('proposals');
+
         await page.getByRole('button', { name: 'Export…' }).click();
         await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
         await look('export');

@@ -262,12 +262,12 @@ test('moving the caret into a claim in the text announces it politely', async ({
   await clickWords(page, 'In a recent development');
   await expect(announcer).toHaveText('');
   await clickWords(page, 'additional troops');
-  await expect(announcer).toHaveText('Claim 1 of 2: ten additional troops sustained injuries during the clashes…, no verdict, unreviewed');
+  await expect(announcer).toHaveText('Claim 1 of 2: ten additional troops sustained injuries during the clashes…, no verdict, unreviewed, weak sourcing: no attribution');
   // By the keyboard: the caret one character before claim 2's words, then one step right, into them.
   await caretBefore(page, ' three unidentified');
   await expect(announcer).toHaveText('');
   await page.keyboard.press('ArrowRight');
-  await expect(announcer).toHaveText('Claim 2 of 2: three unidentified “armed men” lost their lives during the…, False, unreviewed');
+  await expect(announcer).toHaveText('Claim 2 of 2: three unidentified “armed men” lost their lives during the…, False, unreviewed, weak sourcing: no attribution');
 });
 
 test('after marking, the words are not left selected, the focus is on the source name, and a known source fills its kind', async ({ app }) => {

@@ -105,6 +105,7 @@ function buildMenu(): Menu {
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu('article') },
         { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu('bundle') },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
+        { label: 'Find claims', accelerator: 'Alt+Shift+F', click: () => send({ type: 'findClaims' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

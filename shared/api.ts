@@ -8,7 +8,7 @@ import { ArticleForEditing, ArticleId, ArticleSummary, EditableMeta, RemovedText
 import { AuditEvent } from './schema/audit';
 import { Claim, SourceKind, TextQuoteSelector } from './schema/claim';
 import { ArticleVersion, VersionSummary } from './schema/version';
-import { ProposedAttribution, ProposedClaim } from './detect/schema';
+import { ProposedAttribution, ProposedClaim, Span } from './detect/schema';
 import { HistoryPage, HistoryQuery } from './audit/history';
 import { DocNodeJson } from './schema/doc';
 import { DeskSettings, DeskState, SourceEntry, StoreNotice } from './schema/desk';
@@ -47,12 +47,17 @@ export type ImportResult = z.infer<typeof ImportResult>;
 /** Where an import goes: a new version of an article (`versionOf`), or a new article even if it looks like a version (`asNewArticle`). */
 const ImportTarget = { versionOf: ArticleId.optional(), asNewArticle: z.boolean().optional() };
 
-/** One proposal of "Find claims": the claim, its attribution, its quote (to reject it by), and the directory entry its source matched. */
+/**
+ * One proposal of "Find claims": the claim, its attribution, its quote (to reject it by), the directory
+ * entry its source matched, and the words of its spans as detection read them (the editor's text may
+ * move on before the reviewer accepts it).
+ */
 export const Proposal = z.object({
   claim: ProposedClaim,
   attribution: ProposedAttribution,
   quote: TextQuoteSelector,
   source: z.object({ id: z.string(), name: z.string(), kind: SourceKind }).nullable(),
+  words: z.object({ cue: z.string(), source: z.string().nullable() }),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
@@ -131,10 +136,15 @@ export const api = {
   },
   /**
    * "Find claims": detection over `text`, the editor's plain text of the article (shared/detect/), with
-   * the proposals the desk rejected before left out (`skipped` counts them). Nothing is stored.
+   * the proposals the desk rejected before left out (`skipped` counts them). Only when it last ran is
+   * stored. `range`: detect only text[start, end), a run of whole paragraphs (a long text is found in
+   * such chunks, shared/detect/chunks.ts); offsets and quotes stay those of the whole text.
    */
   detectClaims: {
-    request: z.object({ id: ArticleId, text: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    request: z
+      .object({ id: ArticleId, text: z.string().max(MAX_IMPORT_BYTES), range: Span.optional() })
+      .strict()
+      .refine((r) => !r.range || r.range.end <= r.text.length, { message: 'The range lies outside the text.', path: ['range'] }),
     response: z.object({ language: z.string(), notice: z.string(), proposals: z.array(Proposal), skipped: z.number().int().nonnegative() }),
   },
   /** Rejected proposals, remembered in the article (and audited) so they are not proposed again. */

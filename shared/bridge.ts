@@ -15,7 +15,9 @@ export type MenuCommand =
   /** File > Open review bundle…: the bundle was opened (added or merged). */
   | { type: 'bundleOpened'; result: Response<'openBundle'> }
   /** File > Export report…: the open article's export dialog. */
-  | { type: 'export' };
+  | { type: 'export' }
+  /** Article > Find claims: detection's proposals for the open article. */
+  | { type: 'findClaims' };
 
 export type Bridge = {
   invoke: (method: string, payload: unknown) => Promise<unknown>;

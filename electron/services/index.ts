@@ -18,6 +18,6 @@ export function createHandlers(opts: ServiceOptions): Handlers {
     ...libraryService({ store: opts.store, pdf: opts.pdf ?? null, now: opts.now }),
     ...historyService(opts.store),
     ...versionService(opts.store),
-    ...detectionService(opts.store),
+    ...detectionService(opts.store, opts.now),
   };
 }

@@ -35,6 +35,8 @@ import { useSigner } from './useSigner';
 import { useClaimActions, type Panes } from './useClaimActions';
 import { Splitter } from './Splitter';
 import { useNarrow, usePaneLayout } from './usePaneLayout';
+import { useProposals } from '../proposals/useProposals';
+import { ProposalsPanel } from '../proposals/ProposalsPanel';
 import './workbench.css';
 
 type Props = {
@@ -136,7 +138,14 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   }, [id, onError, onInfo, revision]);
 
   // File > Export report… in the desktop app.
-  useEffect(() => bridge?.onMenuCommand((command) => command.type === 'export' && setExporting(true)), []);
+  useEffect(
+    () =>
+      bridge?.onMenuCommand((command) => {
+        if (command.type === 'export') setExporting(true);
+        else if (command.type === 'findClaims') findClaims.current();
+      }),
+    [],
+  );
 
   /** The caret moved into a claim in the text (with the focus there): say which, politely. */
   const announceCaret = useCallback((state: EditorState) => {
@@ -150,7 +159,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     const row = rows.find((r) => r.id === cid);
     if (!row) return;
     const inText = rows.filter((r) => !r.orphaned).length;
-    setAnnouncement(claimAnnouncement({ number: row.number, total: inText, quote: row.quote, verdict: row.data.verification.verdict, status: row.data.verification.status }));
+    setAnnouncement(claimAnnouncement({ number: row.number, total: inText, quote: row.quote, verdict: row.data.verification.verdict, status: row.data.verification.status, attribution: row.data.attribution.kind }));
   }, []);
 
   // The panels follow the editor: at once for claim changes, at most a few times a second while typing.
@@ -225,6 +234,9 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
   },
 };
 
+  /** Filled below by the proposals: Mark claim on a proposal being adjusted accepts it. */
+  const adopt = useRef<ReturnType<typeof useProposals>['adoptFor'] | null>(null);
+  const findClaims = useRef<() => void>(() => undefined);
   const actions = useClaimActions({
     view,
     root,
@@ -237,8 +249,24 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     openExport: () => setExporting(true),
     onError,
     panes: paneActions,
+    adoptProposal: (from, to) => adopt.current?.(from, to) ?? null,
+    findClaims: () => findClaims.current(),
   });
   noteTransaction.current = actions.noteTransaction;
+  const proposals = useProposals({ id, view, signed, markWith: actions.markWith, onError });
+  adopt.current = proposals.adoptFor;
+  findClaims.current = () => {
+    if (panes.listCollapsed) panes.toggleList();
+    void proposals.run();
+  };
+
+  // The desk's "Find claims when an article is first opened after import": once, when detection never ran here.
+  const autoFound = useRef(false);
+  useEffect(() => {
+    if (autoFound.current || !loaded || !desk || !desk.settings.detectOnImport || loaded.article.detection.lastRunAt !== null) return;
+    autoFound.current = true;
+    findClaims.current();
+  }, [loaded, desk]);
 
   /** The focus a pane key asked for, once the pane is shown (it may have been collapsed or closed). */
   function focusPending() {
@@ -268,6 +296,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     const claim = 'Claims';
     const list: Command[] = [
       { id: 'claim.mark', label: 'Mark the selected words as a claim', group: claim, shortcut: shortcutKeys('mark'), run: () => c().actions.mark() },
+      { id: 'claim.find', label: 'Find claims (propose claims and their sourcing)', group: claim, shortcut: shortcutKeys('findClaims'), keywords: ['detect', 'proposals', 'suggest'], run: () => findClaims.current() },
       { id: 'claim.next', label: 'Go to the next claim', group: claim, shortcut: shortcutKeys('next'), run: () => c().actions.step(1) },
       { id: 'claim.previous', label: 'Go to the previous claim', group: claim, shortcut: shortcutKeys('previous'), run: () => c().actions.step(-1) },
       ...STATUSES.map((s, i) => ({
@@ -333,6 +362,9 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
         <button type="button" className="mark-claim" onClick={actions.mark} title={shortcutKeys('mark')} aria-keyshortcuts="Control+Alt+M">
           Mark claim
         </button>
+        <button type="button" className="secondary find-claims" onClick={() => findClaims.current()} title={shortcutKeys('findClaims')} aria-keyshortcuts="Alt+Shift+F" disabled={proposals.find.phase === 'running'}>
+          Find claims
+        </button>
         <button type="button" className="secondary" onClick={() => setExporting(true)} title={shortcutKeys('export')}>
           Export…
         </button>
@@ -347,6 +379,17 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
       )}
       <div className="workbench-panes">
         <aside className="claims-pane" id={LIST_ID} aria-labelledby="claims-heading" hidden={panes.listCollapsed}>
+          <ProposalsPanel
+            items={proposals.list}
+            find={proposals.find}
+            adjusting={proposals.adjusting}
+            onClear={proposals.clear}
+            onAccept={proposals.accept}
+            onReject={proposals.reject}
+            onAdjust={proposals.adjust}
+            onCancelAdjust={proposals.cancelAdjust}
+            onActive={proposals.setActive}
+          />
           <ClaimsPanel
             rows={rows}
             selected={selected}

@@ -59,9 +59,16 @@ type Options = {
   openExport: () => void;
   onError: (message: string) => void;
   panes: Panes;
+  /** The proposal being adjusted, when the selected words overlap it: marking them accepts it with them. */
+  adoptProposal?: (from: number, to: number) => { init: MarkInit; onMarked: (claimId: string) => void } | null;
+  /** Alt+Shift+F. */
+  findClaims?: () => void;
 };
 
-export function useClaimActions({ view, root, targets, rows, filter, scale, reviewer, signed, openExport, onError, panes }: Options) {
+/** The data a new claim starts with, given the signer (an accepted proposal's attribution). */
+export type MarkInit = (data: ClaimData, signer: Signer) => ClaimData;
+
+export function useClaimActions({ view, root, targets, rows, filter, scale, reviewer, signed, openExport, onError, panes, adoptProposal, findClaims }: Options) {
   const [toast, setToast] = useState<ToastData | null>(null);
   /** The claim the toast offers to bring back; any later change takes the offer away. */
   const deleted = useRef<string | null>(null);
@@ -83,27 +90,45 @@ export function useClaimActions({ view, root, targets, rows, filter, scale, revi
       return result.ok;
     }).then((recorded) => recorded === true);
 
-  /** Marks the selected words; the focus goes to the source name, the next step of the review. */
+  /**
+   * Marks the words from..to as a claim (its data from `init`, e.g. an accepted proposal); `toSource`: the
+   * focus goes to the source name, the next step of the review. Resolves to the new claim's id.
+   */
+  const markRange = (from: number, to: number, init: MarkInit | null, toSource: boolean): Promise<string | null> => {
+    const v = view.current;
+    if (!v) return Promise.resolve(null);
+    if (v.state.doc.textBetween(from, to, '\n\n', '\n').length > MAX_CLAIM_CHARS) {
+      onError(`A claim can be at most ${MAX_CLAIM_CHARS.toLocaleString()} characters long: select the sentence or passage that makes it.`);
+      return Promise.resolve(null);
+    }
+    // The range as selected now: if the name has to be asked first, the prompt takes the focus.
+    const docAtRequest = v.state.doc;
+    return signed((s) => {
+      if (v.state.doc !== docAtRequest) {
+        onError('The text changed while your name was asked; select the claim again.');
+        return null;
+      }
+      const newId = markClaim(v, s, init ? (d) => init(d, s) : undefined, { from, to });
+      const range = newId ? claimRangesOf(v.state).ranges.get(newId) : undefined;
+      if (!newId || !range) return null;
+      // Its target from the start, so it is saved (orphaned) even if its words go before the first save.
+      targets.current = new Map([...targets.current, ...targetsForRanges(v.state.doc, new Map([[newId, range]]), new Map())]);
+      // The text selection would hide the new highlight: the caret goes to the claim's end.
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, range.to)));
+      if (toSource) focusAfter.current = { row: newId, field: 'attribution.sourceName' };
+      return newId;
+    });
+  };
+
+  /** Marks the selected words (as the proposal being adjusted, if they overlap it). */
   const mark = () => {
     const v = view.current;
     if (!v) return;
     const { from, to, empty } = v.state.selection;
     if (empty) return onError('Select the words of the claim in the article first.');
-    if (v.state.doc.textBetween(from, to, '\n\n', '\n').length > MAX_CLAIM_CHARS) {
-      return onError(`A claim can be at most ${MAX_CLAIM_CHARS.toLocaleString()} characters long: select the sentence or passage that makes it.`);
-    }
-    // The range as selected now: if the name has to be asked first, the prompt takes the focus.
-    const docAtRequest = v.state.doc;
-    void signed((s) => {
-      if (v.state.doc !== docAtRequest) return onError('The text changed while your name was asked; select the claim again.');
-      const newId = markClaim(v, s, undefined, { from, to });
-      const range = newId ? claimRangesOf(v.state).ranges.get(newId) : undefined;
-      if (!newId || !range) return;
-      // Its target from the start, so it is saved (orphaned) even if its words go before the first save.
-      targets.current = new Map([...targets.current, ...targetsForRanges(v.state.doc, new Map([[newId, range]]), new Map())]);
-      // The text selection would hide the new highlight: the caret goes to the claim's end.
-      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, range.to)));
-      focusAfter.current = { row: newId, field: 'attribution.sourceName' };
+    const adopted = adoptProposal?.(from, to) ?? null;
+    void markRange(from, to, adopted?.init ?? null, true).then((newId) => {
+      if (newId) adopted?.onMarked(newId);
     });
   };
 
@@ -267,6 +292,8 @@ export function useClaimActions({ view, root, targets, rows, filter, scale, revi
         return panes.focusInspector();
       case 'focusText':
         return focusText();
+      case 'findClaims':
+        return findClaims?.();
     }
   };
   useViewKeys(root, onKey);
@@ -298,6 +325,8 @@ export function useClaimActions({ view, root, targets, rows, filter, scale, revi
     change,
     remove,
     mark,
+    /** Marks a range as a claim with the given data, the focus left where it is (accepting proposals). */
+    markWith: (range: { from: number; to: number }, init: MarkInit) => markRange(range.from, range.to, init, false),
     showClaim,
     history,
     setStatus: setClaimStatus,

@@ -16,6 +16,7 @@ export type ClaimAction =
   | { type: 'toggleList' }
   | { type: 'focusInspector' }
   | { type: 'focusText' }
+  | { type: 'findClaims' }
   | { type: 'export' };
 
 export type KeyLike = { key: string; code: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean };
@@ -43,6 +44,10 @@ export const SHORTCUTS = {
   focusInspector: { keys: 'Alt+Shift+I', mac: '⌥⇧I', what: 'Go to the claim inspector' },
   focusText: { keys: 'Alt+Shift+T', mac: '⌥⇧T', what: 'Go to the article text, at the selected claim' },
   export: { keys: 'Ctrl+Shift+E', mac: '⌘⇧E', what: 'Export a report, the claims or a review bundle' },
+  findClaims: { keys: 'Alt+Shift+F', mac: '⌥⇧F', what: 'Find claims: propose the check-worthy claims and their attributions' },
+  proposalAccept: { keys: 'A or Enter', what: 'In the proposals list: accept the proposal as a claim' },
+  proposalReject: { keys: 'R or Delete', what: 'In the proposals list: reject the proposal (it is not proposed again)' },
+  proposalAdjust: { keys: 'E', what: 'In the proposals list: select its words in the text to widen or narrow them, then Mark claim accepts it' },
   escape: { keys: 'Escape', what: 'Leave a claim field (it is kept) for the claim list; close the inspector drawer' },
 } as const satisfies Record<string, Shortcut>;
 
@@ -72,6 +77,7 @@ const LETTER_ACTIONS: Record<string, ClaimAction> = {
   KeyB: { type: 'toggleList' },
   KeyI: { type: 'focusInspector' },
   KeyT: { type: 'focusText' },
+  KeyF: { type: 'findClaims' },
 };
 
 /**

@@ -13,7 +13,8 @@ import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import type { ClaimData } from '../../shared/schema/claim';
 import type { Range as ClaimRange } from '../../shared/anchor/claimRanges';
-import { claimHighlightRules, claimLookName, SELECTED_HIGHLIGHT } from './claimStyle';
+import { claimHighlightRules, claimLookName, SELECTED_HIGHLIGHT, WEAK_HIGHLIGHT } from './claimStyle';
+import { isWeakSourcing } from '../../shared/schema/claim';
 
 export type HighlightInput = {
   data: ReadonlyMap<string, ClaimData>;
@@ -21,7 +22,7 @@ export type HighlightInput = {
   selected: string | null;
 };
 
-type Shown = { from: number; to: number; data: ClaimData; look: string; range: Range };
+type Shown = { from: number; to: number; data: ClaimData; look: string; range: Range; weak: boolean };
 type DomPoint = { node: globalThis.Node; offset: number };
 
 function registry(): HighlightRegistry | null {
@@ -85,6 +86,21 @@ export function claimHighlighter(view: EditorView, scale: readonly string[], ini
   const looks = new Map<string, Highlight>();
   const shown = new Map<string, Shown>();
   let selected: { id: string; range: Range } | null = null;
+  // Weak sourcing (vague or no attribution) is a second highlight over the same Ranges, not a look of its own.
+  let weakHighlight: Highlight | null = null;
+  const weak = (): Highlight => {
+    if (!weakHighlight) {
+      weakHighlight = new Highlight();
+      weakHighlight.priority = 2;
+      highlights?.set(WEAK_HIGHLIGHT, weakHighlight);
+    }
+    return weakHighlight;
+  };
+  const setWeak = (s: Shown, on: boolean) => {
+    s.weak = on;
+    if (on) weak().add(s.range);
+    else weakHighlight?.delete(s.range);
+  };
   let input = initial;
   let lastDoc = view.state.doc;
   if (highlights) adoptRules(doc, scale);
@@ -103,6 +119,7 @@ export function claimHighlighter(view: EditorView, scale: readonly string[], ini
     const s = shown.get(id);
     if (!s) return;
     looks.get(s.look)?.delete(s.range);
+    if (s.weak) weakHighlight?.delete(s.range);
     shown.delete(id);
   }
 
@@ -130,7 +147,9 @@ export function claimHighlighter(view: EditorView, scale: readonly string[], ini
       }
       const name = claimLookName(data, scale);
       look(name).add(range);
-      shown.set(id, { from: r.from, to: r.to, data, look: name, range });
+      const s: Shown = { from: r.from, to: r.to, data, look: name, range, weak: false };
+      shown.set(id, s);
+      if (isWeakSourcing(data.attribution.kind)) setWeak(s, true);
     });
   }
 
@@ -169,6 +188,8 @@ export function claimHighlighter(view: EditorView, scale: readonly string[], ini
           s.from = r.from;
           s.to = r.to;
           s.data = data;
+          const isWeak = isWeakSourcing(data.attribution.kind);
+          if (isWeak !== s.weak) setWeak(s, isWeak);
           continue;
         }
         redraw.push({ id, r, data });
@@ -190,6 +211,7 @@ export function claimHighlighter(view: EditorView, scale: readonly string[], ini
       if (!highlights) return;
       for (const [name, h] of looks) if (highlights.get(name) === h) highlights.delete(name);
       if (selected) highlights.delete(SELECTED_HIGHLIGHT);
+      if (weakHighlight && highlights.get(WEAK_HIGHLIGHT) === weakHighlight) highlights.delete(WEAK_HIGHLIGHT);
     },
   };
 }

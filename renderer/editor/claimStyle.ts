@@ -10,6 +10,12 @@ const STATUS_UNDERLINE: Record<ClaimStatus, string> = {
   done: 'solid',
 };
 
+/**
+ * The highlight over claims with weak sourcing (vague or no attribution): an amber wavy overline, so it
+ * shows beside the status underline and not by colour alone; the caret announcement says it in words.
+ */
+export const WEAK_HIGHLIGHT = 'weak-sourcing';
+
 /** The highlight that marks the selected claim's words, drawn over its look. */
 export const SELECTED_HIGHLIGHT = 'claim-selected';
 
@@ -49,6 +55,7 @@ export function claimHighlightRules(scale: readonly string[]): string {
       rules.push(`:root::highlight(${lookName(tone, status)}) { background-color: ${toneTint(tone, HIGHLIGHT_TINT)}; text-decoration: underline ${STATUS_UNDERLINE[status]} ${tone.strong} ${thickness}px; }`);
     }
   }
+  rules.push(`:root::highlight(${WEAK_HIGHLIGHT}) { text-decoration: overline wavy var(--warn) 1.5px; }`);
   rules.push(`:root::highlight(${SELECTED_HIGHLIGHT}) { background-color: color-mix(in srgb, var(--focus) 40%, transparent); text-decoration: underline overline solid var(--accent) 2px; }`);
   return rules.join('\n');
 }

@@ -7,6 +7,7 @@ import { DEFAULT_RATING_SCALE, type Claim, type ClaimData, type ClaimTarget } fr
 import type { DocNodeJson } from '../../shared/schema/doc';
 import { claimRangesOf, claimsKey, claimsPlugin } from './claimsPlugin';
 import { editorPlugins } from './setup';
+import { proposalsPlugin } from './proposalsPlugin';
 
 export type Opened = { state: EditorState; targets: Map<string, ClaimTarget>; moved: string[]; lost: string[] };
 
@@ -19,7 +20,7 @@ export function openArticle(article: ArticleForEditing, scale: readonly string[]
   const data = new Map<string, ClaimData>(article.claims.map((c) => [c.data.id, c.data]));
   const targets = new Map(article.claims.map((c) => [c.data.id, c.target]));
   const wasOrphaned = new Set(article.claims.filter((c) => c.target.orphaned).map((c) => c.data.id));
-  const state = EditorState.create({ doc, plugins: [claimsPlugin(data, anchored.ranges, scale), ...editorPlugins()] });
+  const state = EditorState.create({ doc, plugins: [claimsPlugin(data, anchored.ranges, scale), proposalsPlugin(), ...editorPlugins()] });
   return { state, targets, moved: anchored.moved, lost: anchored.orphaned.filter((id) => !wasOrphaned.has(id)) };
 }
 

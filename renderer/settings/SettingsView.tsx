@@ -14,6 +14,7 @@ export function SettingsView({ onError, onInfo }: Props) {
   const [deskName, setDeskName] = useState('');
   const [scale, setScale] = useState('');
   const [reviewUrlTemplate, setReviewUrlTemplate] = useState('');
+  const [detectOnImport, setDetectOnImport] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -25,6 +26,7 @@ export function SettingsView({ onError, onInfo }: Props) {
         setDeskName(d.desk.settings.deskName);
         setScale(d.desk.settings.ratingScale.join('\n'));
         setReviewUrlTemplate(d.desk.settings.reviewUrlTemplate ?? '');
+        setDetectOnImport(d.desk.settings.detectOnImport ?? false);
       },
       (e: unknown) => onError(errorMessage(e)),
     );
@@ -33,7 +35,7 @@ export function SettingsView({ onError, onInfo }: Props) {
   if (!desk) return <p>Loading settings…</p>;
 
   const save = () => {
-    const candidate = { reviewerName, deskName, ratingScale: scale.split('\n').map((l) => l.trim()).filter((l) => l !== ''), reviewUrlTemplate };
+    const candidate = { reviewerName, deskName, ratingScale: scale.split('\n').map((l) => l.trim()).filter((l) => l !== ''), reviewUrlTemplate, detectOnImport };
     const parsed = DeskSettings.safeParse(candidate);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
@@ -105,6 +107,15 @@ export function SettingsView({ onError, onInfo }: Props) {
               {errors.reviewUrlTemplate}
             </span>
           )}
+        </div>
+        <div className="field field-check">
+          <label>
+            <input type="checkbox" checked={detectOnImport} onChange={(e) => setDetectOnImport(e.currentTarget.checked)} aria-describedby="set-detect-help" /> Find claims when an
+            article is first opened after import
+          </label>
+          <span className="hint" id="set-detect-help">
+            Detection proposes the check-worthy claims and their sourcing; nothing becomes a claim until you accept it.
+          </span>
         </div>
         <button type="submit">Save settings</button>
       </form>

@@ -37,6 +37,8 @@ describe('describeEvent', () => {
     const theirs = { ...ours, number: 2, hash: 'b'.repeat(64), title: 'Seventeen killed' };
     expect(s(ev({ action: 'conflict_resolved', field: 'version', old: ours, new: theirs }))).toBe('decided a version conflict: took the bundle’s text (version 2, “Seventeen killed”)');
     expect(s(ev({ action: 'conflict_resolved', field: 'version', old: ours, new: ours }))).toBe('decided a version conflict: kept this desk’s text (version 3, “Ambush”)');
+    expect(s(ev({ action: 'claim_created', field: 'proposal', new: 'ten troops' }))).toBe('accepted a claim proposed by detection: “ten troops”');
+    expect(s(ev({ action: 'proposal_rejected', old: 'Reports indicate' }))).toBe('rejected a claim proposed by detection: “Reports indicate”');
     expect(s(ev({ action: 'edit_meta', field: 'meta.publisher', old: '', new: 'Reuters' }))).toBe('set the publisher to “Reuters”');
     expect(s(ev({ action: 'import', new: 'article.html' }))).toBe('imported the article from “article.html”');
     expect(s(ev({ action: 'conflict_resolved', field: 'verification.verdict', old: 'Mixed', new: 'False' }))).toBe('decided a conflict on the verdict: False');

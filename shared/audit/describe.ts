@@ -7,6 +7,7 @@ import type { AuditEvent } from '../schema/audit';
 import { CARRY_OUTCOMES } from '../schema/version';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
+import { PROPOSAL_FIELD } from './diffClaims';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
 import { VERSION_CONFLICT_FIELD } from '../merge/mergeVersions';
 import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
@@ -156,7 +157,10 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       break;
     }
     case 'claim_created':
-      summary = `marked the claim ${show('Claim', 'quote', e.new)}`;
+      summary = field === PROPOSAL_FIELD ? `accepted a claim proposed by detection: ${show('Claim', 'quote', e.new)}` : `marked the claim ${show('Claim', 'quote', e.new)}`;
+      break;
+    case 'proposal_rejected':
+      summary = `rejected a claim proposed by detection: ${show('Proposal', 'quote', e.old)}`;
       break;
     case 'claim_deleted':
       summary = `deleted the claim ${show('Claim', 'quote', e.old)}`;
@@ -225,7 +229,7 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
 /** Every action the history can be filtered by, grouped as the article's history offers them. */
 export const HISTORY_KINDS = {
   text: { label: 'Text and details', actions: ['import', 'version_added', 'edit_text', 'edit_meta'] },
-  claims: { label: 'Claims', actions: ['claim_created', 'claim_updated', 'claim_deleted', 'claim_orphaned', 'claim_restored'] },
+  claims: { label: 'Claims', actions: ['claim_created', 'claim_updated', 'claim_deleted', 'claim_orphaned', 'claim_restored', 'proposal_rejected'] },
   comments: { label: 'Comments', actions: ['comment_added', 'comment_replied', 'comment_edited', 'comment_deleted'] },
   handoff: { label: 'Review handoff', actions: ['bundle_exported', 'bundle_opened', 'bundle_merged', 'conflict_resolved'] },
 } as const satisfies Record<string, { label: string; actions: readonly AuditEvent['action'][] }>;

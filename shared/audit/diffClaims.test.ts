@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newClaimData, type Claim, type Comment } from '../schema/claim';
-import { diffClaims } from './diffClaims';
+import { diffClaims, PROPOSAL_FIELD } from './diffClaims';
 
 const target: Claim['target'] = { quote: { type: 'TextQuoteSelector', exact: 'ten troops', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 10 }, orphaned: false };
 const claimWith = (...comments: Comment[]): Claim[] => [{ data: { ...newClaimData('claim-1', 'Ana', '2026-12-01T09:00:00.000Z'), comments }, target }];
@@ -29,6 +29,14 @@ describe('diffClaims on comments', () => {
       ['comment_added', `comments.${ana.id}`, ana.text],
     ]);
     expect(diffClaims([], claimWith(), stamp).map((e) => e.action)).toEqual(['claim_created']);
+  });
+
+  it('marks the creation of a claim that was an accepted proposal', () => {
+    const [claim] = claimWith();
+    const proposal = { score: 0.9, reasons: ['casualty figure'], strength: 'vague' as const, acceptedBy: 'Ana', acceptedAt: stamp.at };
+    const accepted: Claim = { ...claim!, data: { ...claim!.data, proposal } };
+    expect(diffClaims([], [accepted], stamp)).toEqual([expect.objectContaining({ action: 'claim_created', field: PROPOSAL_FIELD, new: 'ten troops' })]);
+    expect(diffClaims([accepted], [accepted], stamp)).toEqual([]);
   });
 
   it('records nothing when the comments did not change', () => {

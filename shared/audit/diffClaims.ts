@@ -2,6 +2,9 @@ import type { AuditEvent } from '../schema/audit';
 import { newClaimData, type Claim } from '../schema/claim';
 import { CLAIM_FIELDS } from '../claims/fields';
 
+/** The field of a claim_created event whose claim began as a detection proposal a person accepted. */
+export const PROPOSAL_FIELD = 'proposal';
+
 type Stamp = { who: string; at: string; newId: () => string };
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -20,7 +23,8 @@ export function diffClaims(before: Claim[], after: Claim[], { who, at, newId }: 
   for (const [id, claim] of now) {
     let prev = old.get(id);
     if (!prev) {
-      event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact });
+      // A proposal accepted says so (field "proposal"): the history reads "accepted a proposed claim".
+      event({ action: 'claim_created', claimId: id, new: claim.target.quote.exact, ...(claim.data.proposal ? { field: PROPOSAL_FIELD } : {}) });
       // What a new claim already holds when first saved (a verdict chosen, a comment posted within the
       // autosave's second, or a claim brought by a bundle) is recorded as changes from an empty claim.
       prev = { id, data: newClaimData(id, claim.data.createdBy, claim.data.createdAt), target: claim.target };

@@ -13,6 +13,12 @@ describe('claimAnnouncement', () => {
     );
   });
 
+  it('says weak sourcing in words', () => {
+    expect(claimAnnouncement({ number: 2, total: 5, quote: 'ten troops', verdict: null, status: 'unreviewed', attribution: 'vague' })).toBe('Claim 2 of 5: ten troops, no verdict, unreviewed, weak sourcing: vague attribution');
+    expect(claimAnnouncement({ number: 2, total: 5, quote: 'ten troops', verdict: null, status: 'unreviewed', attribution: 'none' })).toMatch(/weak sourcing: no attribution$/);
+    expect(claimAnnouncement({ number: 2, total: 5, quote: 'ten troops', verdict: null, status: 'unreviewed', attribution: 'named' })).toBe('Claim 2 of 5: ten troops, no verdict, unreviewed');
+  });
+
   it('names an orphaned claim as such', () => {
     expect(claimAnnouncement({ number: null, total: 2, quote: 'gone', verdict: null, status: 'unreviewed' })).toBe('Orphaned claim: gone, no verdict, unreviewed');
   });
