@@ -175,12 +175,3 @@ export function shortValue(value: unknown, max = 160): string {
   }
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
-
-/** "Asked by Ana (28 Nov 2026, 09:08 UTC); signed off by Ben (…)", or null when no second review was asked for. */
-export function secondReviewText(review: unknown): string | null {
-  if (typeof review !== 'object' || review === null) return null;
-  const r = review as { requestedBy?: unknown; requestedAt?: unknown; signedOffBy?: unknown; signedOffAt?: unknown };
-  const asked = `asked for by ${displayText(r.requestedBy)} (${formatDate(r.requestedAt).text})`;
-  const signed = r.signedOffBy ? `signed off by ${displayText(r.signedOffBy)} (${formatDate(r.signedOffAt).text})` : 'not signed off yet';
-  return `${asked}; ${signed}`;
-}

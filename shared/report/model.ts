@@ -8,10 +8,8 @@ import { articleSchema, isSafeHref } from '../doc/schema';
 import type { ArticleRecord } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
 import { isDone } from './summary';
+import { NO_VERDICT_LABEL } from './wording';
 import { isWeakSourcing, STATUSES, type ClaimData, type ClaimStatus } from '../schema/claim';
-
-/** The by-verdict row and the label of a claim without a verdict. */
-export const NO_VERDICT_LABEL = 'No verdict yet';
 
 export type ReportOptions = { includeComments: boolean; includeAudit: boolean };
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { includeComments: true, includeAudit: false };
@@ -111,7 +109,12 @@ export function reportBlocks(doc: Node): { blocks: ReportBlock[]; text: string }
   return { blocks, text: texts.join('\n\n') };
 }
 
-export type ReportContext = { scale: readonly string[]; deskName: string; generatedBy: string; generatedAt: string };
+export type ReportContext = {
+  scale: readonly string[];
+  deskName: string;
+  generatedBy: string;
+  generatedAt: string;
+};
 
 export function buildReportModel(article: ArticleRecord, ctx: ReportContext, options: ReportOptions = DEFAULT_REPORT_OPTIONS): ReportModel {
   const { blocks, text } = reportBlocks(articleSchema.nodeFromJSON(article.doc));
