@@ -13,6 +13,7 @@
  * written as `<…>` destinations. No raw HTML is emitted.
  */
 import type { Comment } from '../schema/claim';
+import { CARRY_OUTCOME_LABELS } from '../schema/version';
 import type { CommentThread } from '../claims/comments';
 import { claimRefs, type ClaimRefs } from './claimRefs';
 import { displayText, escapeMarkdown, formatDate } from './escape';
@@ -21,6 +22,7 @@ import type { LinkView, Part } from './parts';
 import { auditRows, findingView, headerRows, reportTitle, weakSourcingItems, type Row } from './sections';
 import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 import { groupBlocks, segmentBlocks, type TextRun } from './textRuns';
+import type { ChangesSinceFirstSeen, ReportClaimChange, ReportTextChange, WordRun } from './versionChanges';
 import * as W from './wording';
 
 /** A single-line value: line breaks become spaces. */
@@ -60,11 +62,12 @@ function part(p: Part): string {
   }
 }
 
-// Pieces are joined as they are: a phrase's own spaces are kept, since mdLine trims only each piece's ends.
+// A phrase's own spaces around its values are kept; mdLine alone would trim them.
 const parts = (ps: readonly Part[]) => ps.map((p) => (p.kind === 'text' ? keepSpaces(p.text) : part(p))).join('');
+/** One line of text whose spaces at either end are kept (as one space each: a line break or an indent would start a block). */
 const keepSpaces = (t: string) => {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-  return `${m[1]}${mdLine(m[2]!)}${m[3]}`;
+  return `${m[1] ? ' ' : ''}${mdLine(m[2]!)}${m[3] ? ' ' : ''}`;
 };
 
 const date = (value: string) => mdLine(formatDate(value).text);
@@ -203,6 +206,43 @@ function finding(c: ReportClaim, refs: ClaimRefs, model: ReportModel): string {
   return out.join('\n\n');
 }
 
+const wordRunsMd = (runs: WordRun[], delim: string) => runs.map((r) => (r.changed ? wrap(keepSpaces(r.text), delim) : keepSpaces(r.text))).join('');
+
+function claimChangeMd(c: ReportClaimChange, refs: ClaimRefs): string {
+  const r = refs.byId(c.claimId);
+  const head = `- ${r ? part({ kind: 'ref', ref: r }) : mdLine(W.CHANGES.deletedClaim)} — **${mdLine(CARRY_OUTCOME_LABELS[c.outcome])}** (${mdLine(W.inVersions(c.inVersions))})`;
+  if (c.outcome === 'moved') return `${head}\n  - “${mdLine(c.firstWords)}”`;
+  const now = c.now === null ? `*${mdLine(W.CHANGES.goneNow)}*` : `“${wordRunsMd(c.now, '**')}”`;
+  return `${head}\n  - ${W.CHANGES.firstSeen}: “${wordRunsMd(c.first, '~~')}”\n  - ${W.CHANGES.now}: ${now}`;
+}
+
+function textChangeMd(t: ReportTextChange): string {
+  const removed = t.removed ? wrap(mdLine(t.removed), '~~') : '';
+  const added = t.added ? wrap(mdLine(t.added), '**') : '';
+  // mdLine trims; the words around a change keep their own spaces.
+  const callouts = t.callouts.length ? ` (${t.callouts.map(mdLine).join(', ')})` : '';
+  return `- ${keepSpaces(t.before)}${removed}${t.removed && t.added ? ' ' : ''}${added}${keepSpaces(t.after)}${callouts}`;
+}
+
+function changes(c: ChangesSinceFirstSeen, refs: ClaimRefs): string {
+  const out = [`## ${W.SECTION_HEADINGS.changes}`, mdLine(W.changesSentence(c)), `### ${W.CHANGES.versions}`];
+  out.push(
+    [
+      `| ${W.CHANGES.versionColumns.join(' | ')} |`,
+      '| ---: | --- | --- | --- | ---: | --- |',
+      ...c.versions.map((v) => `| ${[v.current ? mdLine(W.CHANGES.current(v.number)) : String(v.number), date(v.importedAt), mdLine(v.importedBy), mdLine(W.originPhrase(v.origin)), String(v.wordCount), mdLine(v.headline)].map(cell).join(' | ')} |`),
+    ].join('\n'),
+  );
+  out.push(`### ${W.CHANGES.altered}`);
+  out.push(c.altered.length ? c.altered.map((x) => claimChangeMd(x, refs)).join('\n') : note(W.CHANGES.noAltered));
+  if (c.moved.length) out.push(`### ${W.CHANGES.moved}`, c.moved.map((x) => claimChangeMd(x, refs)).join('\n'));
+  out.push(`### ${W.CHANGES.text}`);
+  if (c.text.length === 0) out.push(note(W.CHANGES.noText));
+  else out.push(mdLine(W.textChangesIntro(c.versions.at(-1)!.number)), c.text.map(textChangeMd).join('\n'));
+  if (c.moreText > 0) out.push(note(W.moreChanges(c.moreText)));
+  return out.join('\n\n');
+}
+
 /** A table cell: one line, pipes escaped (escapeMarkdown does), never empty. */
 const cell = (s: string) => (s.trim() === '' ? ' ' : s);
 
@@ -249,6 +289,8 @@ export function renderMarkdownReport(model: ReportModel): string {
     out.push(mdLine(W.WEAK_SOURCING_INTRO));
     out.push(weak.map((item) => `- ${parts(item)}`).join('\n'));
   }
+
+  if (model.changes) out.push(changes(model.changes, refs));
 
   out.push(`## ${W.SECTION_HEADINGS.articleText}`);
   if (model.claims.length) out.push(W.TEXT_KEY.markdown('**bold**', '\\[1\\]'));

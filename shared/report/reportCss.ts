@@ -95,6 +95,24 @@ ol.comments ol.replies{list-style:none;margin:.5rem 0 0;padding-left:1rem;border
 .stance-context,.stance-unknown{color:#34495e}
 .reviewed{margin-top:.8rem;padding-top:.5rem;border-top:1px dashed var(--rule)}
 table.audit{font-size:.8rem}
+table.versions{margin-bottom:1rem}
+table.versions tr.current td{font-weight:600}
+del{background:#fbe3e4;color:#8a1620;text-decoration-thickness:1px}
+ins{background:#e0f2e6;color:#14532d;text-decoration:none;border-bottom:2px solid #2e8b57}
+ol.claim-changes,ol.text-changes{list-style:none;margin:0 0 1rem;padding:0}
+li.claim-change{border:1px solid var(--rule);border-left:5px solid #9aa1a8;border-radius:4px;padding:.5rem 1rem;margin-bottom:.8rem;break-inside:avoid}
+li.outcome-gone{border-left-color:#9b1426}
+li.outcome-changed{border-left-color:#b8860b}
+.change-head{font-family:var(--sans);margin:0 0 .3rem}
+.badge.outcome{margin-left:.3rem}
+li.outcome-gone .badge.outcome{background:#fbe3e4;border-color:#9b1426;color:#9b1426}
+li.outcome-changed .badge.outcome{background:#fdf3d8;border-color:#b8860b;color:#7a5a00}
+dl.before-after>div{grid-template-columns:6.5rem minmax(0,1fr)}
+.claim-was{margin:0;font-style:italic}
+ol.text-changes li{padding:.35rem 0;border-bottom:1px dashed var(--rule);break-inside:avoid}
+.text-change{margin:0}
+.callouts{margin:.2rem 0 0}
+.badge.callout{font-size:.7rem;background:#fff7e0;border-color:#e8cf83}
 table.audit td.change{overflow-wrap:anywhere}
 footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--rule);font-size:.8rem;color:var(--muted)}
 @page{margin:16mm 15mm 18mm;@bottom-right{content:"Page " counter(page) " of " counter(pages);font-family:sans-serif;font-size:8pt;color:#666}@bottom-left{content:"Claimdesk fact-check report";font-family:sans-serif;font-size:8pt;color:#666}}

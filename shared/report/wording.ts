@@ -3,6 +3,7 @@
  * sentence with values in it is built as parts (./parts.ts), so both markups say the same words and
  * each escapes and marks up the values its own way.
  */
+import type { ImportOrigin } from '../schema/articleMeta';
 import { ATTRIBUTION_KIND_LABELS, STATUS_LABELS, type AttributionKind, type ClaimData, type SecondReview } from '../schema/claim';
 import { displayText, formatDate, labelOf } from './escape';
 import { date, filled, phrase, text, value, type Part } from './parts';
@@ -116,3 +117,34 @@ export function shortQuote(s: string, max = 140): string {
   const sp = cut.lastIndexOf(' ');
   return `${(sp > max * 0.6 ? cut.slice(0, sp) : cut).trimEnd()}…`;
 }
+
+// "Changes since first seen"
+export const CHANGES = {
+  versions: 'Versions',
+  versionColumns: ['Version', 'Imported', 'By', 'From', 'Words', 'Headline'],
+  altered: 'Claims whose words changed or vanished',
+  moved: 'Claims that moved',
+  text: 'Other changes to the text',
+  firstSeen: 'First seen',
+  now: 'Now',
+  goneNow: 'No longer in the text',
+  noAltered: 'No claim\u2019s words changed or vanished.',
+  deletedClaim: 'A claim since deleted',
+  noText: 'No other changes to the text.',
+  current: (n: number) => `${n} (current)`,
+};
+
+export const originPhrase = (o: ImportOrigin): string => (o.kind === 'file' ? (o.fileName ? `File “${o.fileName}”` : 'A file') : o.kind === 'paste' ? 'Pasted text' : 'The sample article');
+
+const listed = (ns: readonly number[]) => (ns.length < 2 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns.at(-1)}`);
+/** "in version 2", "in versions 2 and 3". */
+export const inVersions = (ns: readonly number[]): string => `in ${ns.length === 1 ? 'version' : 'versions'} ${listed(ns)}`;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** The section's first sentence: how many versions, and what changed in the claims and the text. */
+export function changesSentence(c: { versions: readonly unknown[]; altered: readonly unknown[]; moved: readonly unknown[]; text: readonly unknown[]; moreText: number }): string {
+  const other = c.text.length + c.moreText;
+  return `${count(c.versions.length, 'version', 'versions')} of this article. Since version 1: ${count(c.altered.length, 'claim', 'claims')} changed or gone, ${c.moved.length} moved, ${count(other, 'other change', 'other changes')} to the text.`;
+}
+export const textChangesIntro = (last: number) => `Between version 1 and version ${last}, outside the claims:`;
+export const moreChanges = (n: number) => `And ${count(n, 'more change', 'more changes')} to the text, not listed.`;
