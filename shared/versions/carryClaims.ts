@@ -1,29 +1,198 @@
 /**
- * Claims carried from one version's text to the next's. FIRST CUT (diff position map only); the full
- * order (diff map, then quote and context, then approximate matching) replaces it.
+ * Claims carried from one version's plain text to the next's (issue #14). For each claim, in this order:
+ * 1. the diff's position map: no change touches the claim's words -> unchanged (method diff);
+ * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it:
+ *    on the place the diff maps it to -> unchanged (method quote), the diff only aligned it differently;
+ * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees, or
+ *    they are in the claim's own paragraph moved (samePassage), or the quote is long enough to be distinctive;
+ * 4. the diff's position map again, now with the words the changes put there -> changed (method diff),
+ *    only when that place still holds the claim's own words (DiffPlace.acceptable);
+ * 5. approximate matching with its context (approximateQuote) near its place, then in the text the diff
+ *    added, within one budget for all the claims -> changed (method approximate);
+ * 6. else gone: orphaned, its last quote kept, listed.
+ * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
+ *
+ * In 2, 3 and 5 a place is refused when the diff says its words were kept from elsewhere in the old text
+ * (diffOrigin.ts): they are another passage's words, not the claim's. So the exact words found in 3 are
+ * always in text the new version added, where a moved passage lands; that is why 3 comes before 4: when
+ * the diff pairs a moved passage with a look-alike left in its place (a headline printed twice), the words
+ * found intact in the added text are the claim, not the look-alike's.
+ *
+ * A claim already orphaned stays as it is and is not listed: it was listed as gone by the version in which
+ * its words vanished, and claimChangesSinceFirstSeen keeps it gone from there. (Its words coming back in a
+ * later version is a re-attachment for the reviewer to make, not a guess to make for them.)
  */
-import { selectorsFor } from '../anchor/selectors';
-import type { Claim } from '../schema/claim';
+import { bestOccurrence, selectorsFor } from '../anchor/selectors';
+import { TextQuoteSelector, type Claim } from '../schema/claim';
 import type { CarriedClaim } from '../schema/version';
-import { diffTexts, mapOffset, type TextDiff } from './diff';
+import { APPROXIMATE_SEARCH_BUDGET, approximateQuote, type Range } from './approximateQuote';
+import { diffTexts, type TextChange, type TextDiff } from './diff';
+import { foreignWordChars } from './diffOrigin';
+import { contextAgrees, contextScores, DISTINCTIVE_EXACT_LENGTH, samePassage } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
+/** The most characters a claim's words may have: the quote selector's limit. */
+const MAX_QUOTE_LENGTH = TextQuoteSelector.shape.exact.maxLength ?? 20_000;
+
+/** The share of a claim's letters and digits that must stay in place, and of the new words that must be old ones, for "changed" by the diff. */
+export const MIN_KEPT_SHARE = 0.5;
+
+/**
+ * A claim of at most this many words whose words one change replaced, with its surroundings unchanged,
+ * is changed in place ("14" -> "17", "Tuesday" -> "Wednesday", "the army" -> "rebels"), though none of
+ * its letters stayed. A longer one needs MIN_KEPT_SHARE: a paragraph replaced by another is other words.
+ */
+export const SHORT_CLAIM_WORDS = 3;
+
+const WORD_CHARS = /[\p{L}\p{N}]/gu;
+const wordChars = (s: string) => s.match(WORD_CHARS)?.length ?? 0;
+const wordCount = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+/**
+ * Where the diff puts a claim's range in the new text, whether those are still the claim's words, and the
+ * best guess of where its words are (`hint`: inside a change, as far into the new text as into the old).
+ */
+type DiffPlace = { start: number; end: number; touched: boolean; acceptable: boolean; hint: number };
+
+/**
+ * The index of the first change that ends after `offset`, by binary search: the changes before it are all
+ * before the offset (an insertion at the offset among them: text added at a claim's start stays outside).
+ */
+function firstChangeAfter(changes: readonly TextChange[], offset: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((changes[mid]?.oldEnd ?? Infinity) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Letters and digits a change added, counted once per change (a rewrite's addition is the whole new text). */
+const addedWordChars = new WeakMap<TextChange, number>();
+function wordCharsAdded(c: TextChange): number {
+  let n = addedWordChars.get(c);
+  if (n === undefined) addedWordChars.set(c, (n = wordChars(c.added)));
+  return n;
+}
+
+function diffPlace(oldText: string, changes: readonly TextChange[], start: number, end: number): DiffPlace {
+  let i = firstChangeAfter(changes, start);
+  const before = changes[i - 1];
+  const delta = before ? before.newEnd - before.oldEnd : 0;
+  // Changes that touch [start, end): removals overlapping it, insertions strictly inside it.
+  const touching: TextChange[] = [];
+  for (let c = changes[i]; c && c.oldStart < end; c = changes[++i]) {
+    const insertion = c.oldStart === c.oldEnd;
+    if (insertion ? c.oldStart > start && c.oldStart < end : c.oldEnd > start) touching.push(c);
+  }
+  const first = touching[0];
+  const last = touching[touching.length - 1];
+  if (!first || !last) return { start: start + delta, end: end + delta, touched: false, acceptable: true, hint: start + delta };
+  const newStart = first.oldStart <= start ? first.newStart : start + delta;
+  const newEnd = last.oldEnd >= end ? last.newEnd : end + (last.newEnd - last.oldEnd);
+  const total = wordChars(oldText.slice(start, end));
+  let removed = 0;
+  let added = 0;
+  for (const c of touching) {
+    removed += wordChars(oldText.slice(Math.max(start, c.oldStart), Math.min(end, c.oldEnd)));
+    added += wordCharsAdded(c);
+  }
+  const kept = total - removed;
+  const keptEnough = total > 0 && kept >= MIN_KEPT_SHARE * total && kept >= MIN_KEPT_SHARE * (kept + added);
+  const replacedInPlace =
+    touching.length === 1 &&
+    first.oldStart >= start &&
+    first.oldEnd <= end &&
+    wordCount(oldText.slice(start, end)) <= SHORT_CLAIM_WORDS &&
+    first.added.length <= 200 &&
+    wordCount(first.added) <= 2 * SHORT_CLAIM_WORDS &&
+    wordCharsAdded(first) > 0;
+  const acceptable = newEnd > newStart && newEnd - newStart <= MAX_QUOTE_LENGTH && (keptEnough || replacedInPlace);
+  const hint =
+    first.oldStart < start && first.oldEnd > first.oldStart
+      ? first.newStart + Math.round(((start - first.oldStart) * (first.newEnd - first.newStart)) / (first.oldEnd - first.oldStart))
+      : newStart;
+  return { start: newStart, end: newEnd, touched: true, acceptable, hint };
+}
+
+/** Whether two ranges share a character, or an empty `b` lies within `a`. */
+function overlaps(a: Range, b: Range): boolean {
+  if (b.start === b.end) return a.start <= b.start && b.start <= a.end;
+  return a.start < b.end && a.end > b.start;
+}
+
+type Carry = { outcome: CarriedClaim['outcome']; method: CarriedClaim['method']; start: number; end: number } | null;
+
+/** What the claims of one carry share: the diff, and the approximate searches' regions and budget. */
+type CarryContext = { oldText: string; newText: string; diff: TextDiff; addedRegions: () => Range[]; budget: { left: number } };
+
+/** The new text the diff added, each stretch widened by a few characters (the spaces and punctuation a match may take beside it). */
+function addedStretches(diff: TextDiff, length: number): Range[] {
+  const out: Range[] = [];
+  for (const c of diff.changes) {
+    if (c.newEnd === c.newStart) continue;
+    const start = Math.max(0, c.newStart - 8);
+    const end = Math.min(length, c.newEnd + 8);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext, claim: Claim): Carry {
+  const { quote, position } = claim.target;
+  const exact = quote.exact;
+  // A target that no longer holds its words in the old text (it should) is found by its quote alone.
+  const inPlace = oldText.slice(position.start, position.end) === exact;
+  const place = inPlace ? diffPlace(oldText, diff.changes, position.start, position.end) : null;
+  // 1.
+  if (place && !place.touched) return { outcome: 'unchanged', method: 'diff', start: place.start, end: place.end };
+  const hint = place ? place.hint : position.start;
+  /** Whether new text [start, end) may be the claim's: nothing in it is words the diff kept from elsewhere (diffOrigin). */
+  const own = (start: number, end: number) => !place || foreignWordChars(diff, newText, start, end, position.start, position.end) === 0;
+  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, (i) => own(i, i + exact.length));
+  const at = found ? { start: found.at, end: found.at + exact.length } : null;
+  // 2.
+  if (at && place && overlaps(at, place)) return { outcome: 'unchanged', method: 'quote', ...at };
+  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage). */
+  const ownPassage = (start: number, end: number) => samePassage(oldText, position.start, position.end, newText, start, end);
+  // 3.
+  if (at && (exact.length >= DISTINCTIVE_EXACT_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
+    return { outcome: 'moved', method: 'quote', ...at };
+  }
+  // 4.
+  if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
+  // 5.
+  // Where the diff followed the claim, its words can only be in text the diff added (diffOrigin.ts).
+  const near = approximateQuote(newText, quote, hint, { acceptable: own, ownPassage, regions: place ? addedRegions() : undefined, budget });
+  if (near) return { outcome: 'changed', method: 'approximate', start: near.start, end: near.end };
+  // 6.
+  return null;
+}
+
 export function carryClaims(oldText: string, newText: string, claims: readonly Claim[], diff: TextDiff = diffTexts(oldText, newText)): CarryResult {
   const carried: CarriedClaim[] = [];
+  let regions: Range[] | null = null;
+  const context: CarryContext = { oldText, newText, diff, addedRegions: () => (regions ??= addedStretches(diff, newText.length)), budget: { left: APPROXIMATE_SEARCH_BUDGET } };
   const out = claims.map((claim): Claim => {
-    const before = claim.target.quote.exact;
     if (claim.target.orphaned) return claim;
-    const from = mapOffset(diff, claim.target.position.start, 1);
-    const to = mapOffset(diff, claim.target.position.end, -1);
-    if (to.pos <= from.pos) {
+    const before = claim.target.quote.exact;
+    const found = carryOne(context, claim);
+    // New words past the quote selector's limit (a claim a long insertion grew) cannot be a target.
+    const to = found && found.end - found.start <= MAX_QUOTE_LENGTH ? found : null;
+    if (!to) {
       carried.push({ claimId: claim.data.id, outcome: 'gone', method: 'none', before, after: null });
       return { ...claim, target: { ...claim.target, orphaned: true } };
     }
-    const after = newText.slice(from.pos, to.pos);
-    const outcome = after === before ? 'unchanged' : 'changed';
-    carried.push({ claimId: claim.data.id, outcome, method: 'diff', before, after });
-    const { quote, position } = selectorsFor(newText, from.pos, to.pos);
+    const after = newText.slice(to.start, to.end);
+    // Whatever step found it, the outcome says whether the words are the same.
+    const outcome = after !== before ? 'changed' : to.outcome === 'changed' ? 'unchanged' : to.outcome;
+    carried.push({ claimId: claim.data.id, outcome, method: to.method, before, after });
+    const { quote, position } = selectorsFor(newText, to.start, to.end);
     return { ...claim, target: { quote, position, orphaned: false } };
   });
   return { claims: out, carried };
