@@ -11,6 +11,7 @@
 import { Language } from '../schema/article';
 import { STATUS_LABELS, type Comment } from '../schema/claim';
 import { CARRY_OUTCOME_LABELS } from '../schema/version';
+import { CALLOUT_LABELS, type Callout } from '../versions/callouts';
 import { claimRefs, type ClaimRefs } from './claimRefs';
 import { displayText, escapeHtml, formatDate, htmlText, STANCE_LABELS } from './escape';
 import type { ReportClaim, ReportModel } from './model';
@@ -251,11 +252,13 @@ function claimChangeHtml(c: ReportClaimChange, refs: ClaimRefs, model: ReportMod
     c.outcome === 'moved'
       ? `<p class="claim-was"${langAttr(model)}>${bdi(c.firstWords)}</p>`
       : `<dl class="before-after"${langAttr(model)}>\n<div><dt>${W.CHANGES.firstSeen}</dt><dd>${wordRunsHtml(c.first, 'del')}</dd></div>\n<div><dt>${W.CHANGES.now}</dt><dd>${now}</dd></div>\n</dl>`;
-  return `<li class="claim-change outcome-${c.outcome}"><p class="change-head">${who} <span class="badge outcome">${htmlText(CARRY_OUTCOME_LABELS[c.outcome])}</span> <span class="muted">${htmlText(W.inVersions(c.inVersions))}</span></p>\n${words}</li>`;
+  return `<li class="claim-change outcome-${c.outcome}"><p class="change-head">${who} <span class="badge outcome">${htmlText(CARRY_OUTCOME_LABELS[c.outcome])}</span> <span class="muted">${htmlText(W.inVersions(c.inVersions))}</span>${c.callouts.length ? ` ${calloutsHtml(c.callouts)}` : ''}</p>\n${words}</li>`;
 }
 
+const calloutsHtml = (cs: Callout[]) => cs.map((c) => `<span class="badge callout">${htmlText(CALLOUT_LABELS[c])}</span>`).join(' ');
+
 function textChangeHtml(t: ReportTextChange, lang: string): string {
-  const callouts = t.callouts.map((c) => `<span class="badge callout">${htmlText(c)}</span>`).join(' ');
+  const callouts = calloutsHtml(t.callouts);
   return `<li><p class="text-change"${lang}>${lines(t.before)}${t.removed ? `<del>${lines(t.removed)}</del>` : ''}${t.removed && t.added ? ' ' : ''}${t.added ? `<ins>${lines(t.added)}</ins>` : ''}${lines(t.after)}</p>${callouts ? `\n<p class="callouts">${callouts}</p>` : ''}</li>`;
 }
 

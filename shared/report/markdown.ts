@@ -14,6 +14,7 @@
  */
 import type { Comment } from '../schema/claim';
 import { CARRY_OUTCOME_LABELS } from '../schema/version';
+import { CALLOUT_LABELS, type Callout } from '../versions/callouts';
 import type { CommentThread } from '../claims/comments';
 import { claimRefs, type ClaimRefs } from './claimRefs';
 import { displayText, escapeMarkdown, formatDate } from './escape';
@@ -206,11 +207,14 @@ function finding(c: ReportClaim, refs: ClaimRefs, model: ReportModel): string {
   return out.join('\n\n');
 }
 
+/** " — Figures, Names": what kind of words a change altered. */
+const calloutsMd = (cs: Callout[]) => (cs.length ? ` — ${cs.map((c) => mdLine(CALLOUT_LABELS[c])).join(', ')}` : '');
+
 const wordRunsMd = (runs: WordRun[], delim: string) => runs.map((r) => (r.changed ? wrap(keepSpaces(r.text), delim) : keepSpaces(r.text))).join('');
 
 function claimChangeMd(c: ReportClaimChange, refs: ClaimRefs): string {
   const r = refs.byId(c.claimId);
-  const head = `- ${r ? part({ kind: 'ref', ref: r }) : mdLine(W.CHANGES.deletedClaim)} — **${mdLine(CARRY_OUTCOME_LABELS[c.outcome])}** (${mdLine(W.inVersions(c.inVersions))})`;
+  const head = `- ${r ? part({ kind: 'ref', ref: r }) : mdLine(W.CHANGES.deletedClaim)} — **${mdLine(CARRY_OUTCOME_LABELS[c.outcome])}** (${mdLine(W.inVersions(c.inVersions))})${calloutsMd(c.callouts)}`;
   if (c.outcome === 'moved') return `${head}\n  - “${mdLine(c.firstWords)}”`;
   const now = c.now === null ? `*${mdLine(W.CHANGES.goneNow)}*` : `“${wordRunsMd(c.now, '**')}”`;
   return `${head}\n  - ${W.CHANGES.firstSeen}: “${wordRunsMd(c.first, '~~')}”\n  - ${W.CHANGES.now}: ${now}`;
@@ -220,8 +224,7 @@ function textChangeMd(t: ReportTextChange): string {
   const removed = t.removed ? wrap(mdLine(t.removed), '~~') : '';
   const added = t.added ? wrap(mdLine(t.added), '**') : '';
   // mdLine trims; the words around a change keep their own spaces.
-  const callouts = t.callouts.length ? ` (${t.callouts.map(mdLine).join(', ')})` : '';
-  return `- ${keepSpaces(t.before)}${removed}${t.removed && t.added ? ' ' : ''}${added}${keepSpaces(t.after)}${callouts}`;
+  return `- ${keepSpaces(t.before)}${removed}${t.removed && t.added ? ' ' : ''}${added}${keepSpaces(t.after)}${calloutsMd(t.callouts)}`;
 }
 
 function changes(c: ChangesSinceFirstSeen, refs: ClaimRefs): string {

@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
 import { isDone } from './summary';
 import { NO_VERDICT_LABEL } from './wording';
-import { changesSinceFirstSeen, type CalloutsOf, type ChangesSinceFirstSeen } from './versionChanges';
+import { changesSinceFirstSeen, type ChangesSinceFirstSeen } from './versionChanges';
 import { isWeakSourcing, STATUSES, type ClaimData, type ClaimStatus } from '../schema/claim';
 
 export type ReportOptions = { includeComments: boolean; includeAudit: boolean };
@@ -117,8 +117,6 @@ export type ReportContext = {
   deskName: string;
   generatedBy: string;
   generatedAt: string;
-  /** What a text change between versions alters (a number, a name…), when known; see ./versionChanges.ts. */
-  calloutsOf?: CalloutsOf;
 };
 
 export function buildReportModel(article: ArticleRecord, ctx: ReportContext, options: ReportOptions = DEFAULT_REPORT_OPTIONS): ReportModel {
@@ -166,7 +164,7 @@ export function buildReportModel(article: ArticleRecord, ctx: ReportContext, opt
     orphaned,
     summary: { byVerdict, byStatus, weakSourcing: all.filter((c) => isWeakSourcing(c.data.attribution.kind)) },
     reviewers: [...reviewers].sort((a, b) => a.localeCompare(b)),
-    changes: changesSinceFirstSeen(article, ctx.calloutsOf),
+    changes: changesSinceFirstSeen(article),
     audit: options.includeAudit ? article.audit : null,
     scale: [...ctx.scale],
     deskName: ctx.deskName,

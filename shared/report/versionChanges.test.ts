@@ -64,11 +64,9 @@ describe('changes since first seen, in the report model', () => {
     expect(renderHtmlReport(buildReportModel(versionedSample([rewrite]), ctx))).toContain(`And ${c.moreText} more changes to the text, not listed.`);
   });
 
-  it('shows what each change alters when the callouts are given', () => {
-    const model = buildReportModel(versionedSample(STEALTH_EDITS), { ...ctx, calloutsOf: (c) => (/\d/.test(c.removed + c.added) ? ['Number changed'] : []) });
-    expect(model.changes!.text.map((t) => t.callouts)).toEqual([['Number changed'], ['Number changed']]);
-    expect(new JSDOM(renderHtmlReport(model)).window.document.querySelectorAll('#changes .badge.callout')).toHaveLength(2);
-    expect(renderMarkdownReport(model)).toContain('~~14~~ **16** troops from the interior ministry were killed in an ambush … (Number changed)');
+  it('calls out what kind of words each change altered: figures, names, attribution', () => {
+    expect(changes.altered.map((c) => c.callouts)).toEqual([[], ['number']]);
+    expect(changes.text.map((t) => t.callouts)).toEqual([['number', 'name', 'attribution'], ['number']]);
   });
 });
 
@@ -93,7 +91,7 @@ describe('changes since first seen, in the HTML report (and so the PDF)', () => 
 
   it('shows each changed or vanished claim with its old and new words, linked to its finding', () => {
     const items = [...section.querySelectorAll('ol.claim-changes > li')];
-    expect(items.map((li) => norm(li.querySelector('.change-head')?.textContent))).toEqual(['Orphaned claim 1 Gone in version 2', 'Claim 1 Words changed in version 2']);
+    expect(items.map((li) => norm(li.querySelector('.change-head')?.textContent))).toEqual(['Orphaned claim 1 Gone in version 2', 'Claim 1 Words changed in version 2 Figures']);
     expect(items.map((li) => li.querySelector('.change-head a')?.getAttribute('href'))).toEqual(['#orphaned-claim-1', '#claim-1']);
     expect(doc.querySelector('#orphaned-claim-1 blockquote')?.textContent).toContain('ten additional troops');
     const rows = (li: Element) => [...li.querySelectorAll('dl > div')].map((d) => [norm(d.querySelector('dt')?.textContent), norm(d.querySelector('dd')?.textContent)]);
@@ -115,7 +113,8 @@ describe('changes since first seen, in the HTML report (and so the PDF)', () => 
       [OLD_HEADLINE, NEW_HEADLINE],
       ['14', '16'],
     ]);
-    expect(norm(items[1]!.textContent)).toBe('… rebel-led authorities in Syria have reported that 14 16 troops from the interior ministry were killed in an ambush …');
+    expect(norm(items[1]!.querySelector('.text-change')?.textContent)).toBe('… rebel-led authorities in Syria have reported that 14 16 troops from the interior ministry were killed in an ambush …');
+    expect(items.map((li) => [...li.querySelectorAll('.badge.callout')].map((b) => b.textContent))).toEqual([['Figures', 'Names', 'Attribution'], ['Figures']]);
   });
 });
 
@@ -128,8 +127,9 @@ describe('changes since first seen, in the Markdown report', () => {
     expect(section).toContain('3 versions of this article. Since version 1: 2 claims changed or gone, 0 moved, 2 other changes to the text.');
     expect(section).toContain('| 3 (current) | 1 Dec 2026, 06:40 UTC | Ben Second | Pasted text |');
     expect(section).toContain('- [Orphaned claim 1](#orphaned-claim-1) — **Gone** (in version 2)\n  - First seen: “ten additional troops sustained injuries during the clashes on Tuesday”\n  - Now: *No longer in the text*');
-    expect(section).toContain('- [Claim 1](#claim-1) — **Words changed** (in version 2)\n  - First seen: “~~three~~ unidentified “armed men” lost their lives during the clashes”\n  - Now: “**five** unidentified “armed men” lost their lives during the clashes”');
-    expect(section).toContain(`- ~~${OLD_HEADLINE}~~ **${NEW_HEADLINE}**`);
+    expect(section).toContain('- [Claim 1](#claim-1) — **Words changed** (in version 2) — Figures\n  - First seen: “~~three~~ unidentified “armed men” lost their lives during the clashes”\n  - Now: “**five** unidentified “armed men” lost their lives during the clashes”');
+    expect(section).toContain(`- ~~${OLD_HEADLINE}~~ **${NEW_HEADLINE}** — Figures, Names, Attribution`);
+    expect(section).toContain('~~14~~ **16** troops from the interior ministry were killed in an ambush … — Figures');
   });
 
   it('renders as struck and bold words in a Markdown viewer', () => {

@@ -9,18 +9,22 @@ import { docPlainText } from '../doc/plainText';
 import type { ArticleRecord } from '../schema/article';
 import type { ImportOrigin } from '../schema/articleMeta';
 import { claimChangesSinceFirstSeen, type ClaimChange } from '../versions/changesSinceFirstSeen';
+import { calloutsOf, type Callout } from '../versions/callouts';
 import { diffTexts, type TextChange } from '../versions/diff';
 
-/**
- * The labels of what a text change alters ("Number", "Attribution"…), or none. The seam for
- * shared/versions/callouts.ts (calloutsOf with CALLOUT_LABELS); the report works without it.
- */
-export type CalloutsOf = (change: TextChange) => readonly string[];
 
 export type ReportVersion = { number: number; importedAt: string; importedBy: string; origin: ImportOrigin; wordCount: number; headline: string; current: boolean };
 
 /** A change to the text outside every claim, with a little of the current text either side. */
-export type ReportTextChange = { before: string; removed: string; added: string; after: string; callouts: string[] };
+export type ReportTextChange = {
+  before: string;
+  removed: string;
+  added: string;
+  after: string;
+  /** What kind of words it changed (figures, dates, names, attribution), as the diff view calls them out. */
+  callouts: Callout[];
+};
+
 
 /** A claim's words split into the runs a change kept and the runs it changed. */
 export type WordRun = { text: string; changed: boolean };
@@ -30,6 +34,8 @@ export type ReportClaimChange = ClaimChange & {
   first: WordRun[];
   /** The words now, the ones the change put in marked; null when gone. */
   now: WordRun[] | null;
+  /** What kind of words changed in it; none when it is gone or only moved. */
+  callouts: Callout[];
 };
 
 export type ChangesSinceFirstSeen = {
@@ -70,15 +76,15 @@ function contextAfter(text: string, at: number): string {
   return s;
 }
 
-function wordRuns(c: ClaimChange): Pick<ReportClaimChange, 'first' | 'now'> {
-  if (c.currentWords === null) return { first: [{ text: c.firstWords, changed: false }], now: null };
+function wordRuns(c: ClaimChange): Pick<ReportClaimChange, 'first' | 'now' | 'callouts'> {
+  if (c.currentWords === null) return { first: [{ text: c.firstWords, changed: false }], now: null, callouts: [] };
   const first: WordRun[] = [];
   const now: WordRun[] = [];
   for (const seg of diffTexts(c.firstWords, c.currentWords).segments) {
     if (seg.kind !== 'added') first.push({ text: seg.text, changed: seg.kind === 'removed' });
     if (seg.kind !== 'removed') now.push({ text: seg.text, changed: seg.kind === 'added' });
   }
-  return { first, now };
+  return { first, now, callouts: c.outcome === 'changed' ? calloutsOf({ removed: c.firstWords, added: c.currentWords }) : [] };
 }
 
 type Range = [number, number];
@@ -113,7 +119,7 @@ function mergeNear(changes: readonly TextChange[], oldText: string, newText: str
   return out;
 }
 
-export function changesSinceFirstSeen(article: Pick<ArticleRecord, 'versions' | 'claims'>, calloutsOf?: CalloutsOf): ChangesSinceFirstSeen | null {
+export function changesSinceFirstSeen(article: Pick<ArticleRecord, 'versions' | 'claims'>): ChangesSinceFirstSeen | null {
   const versions = [...article.versions].sort((a, b) => a.number - b.number);
   if (versions.length < 2) return null;
   const claims = claimChangesSinceFirstSeen(versions);
@@ -135,7 +141,7 @@ export function changesSinceFirstSeen(article: Pick<ArticleRecord, 'versions' | 
       removed: cut(ch.removed, MAX_CHANGE_CHARS),
       added: cut(ch.added, MAX_CHANGE_CHARS),
       after: contextAfter(current, ch.newEnd),
-      callouts: [...(calloutsOf?.(ch) ?? [])],
+      callouts: calloutsOf(ch),
     })),
     moreText: Math.max(0, other.length - MAX_TEXT_CHANGES),
   };
