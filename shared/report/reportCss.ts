@@ -97,6 +97,9 @@ ol.comments ol.replies{list-style:none;margin:.5rem 0 0;padding-left:1rem;border
 table.audit{font-size:.8rem}
 table.versions{margin-bottom:1rem}
 table.versions tr.current td{font-weight:600}
+table.versions{table-layout:fixed}
+table.versions th:nth-child(1){width:14%}table.versions th:nth-child(2){width:17%}table.versions th:nth-child(3){width:12%}table.versions th:nth-child(4){width:17%}table.versions th:nth-child(5){width:11%}table.versions th:nth-child(6){width:29%}
+table.versions td.nowrap{white-space:normal}
 del{background:#fbe3e4;color:#8a1620;text-decoration-thickness:1px}
 ins{background:#e0f2e6;color:#14532d;text-decoration:none;border-bottom:2px solid #2e8b57}
 ol.claim-changes,ol.text-changes{list-style:none;margin:0 0 1rem;padding:0}

@@ -20,11 +20,8 @@ export function reportTitle(model: Pick<ReportModel, 'article' | 'blocks'>): str
 }
 
 export type Row = { key: string; label: string; parts: Part[] };
-const row = (key: keyof typeof W.META_LABELS | keyof typeof W.FACT_LABELS, parts: Part[]): Row => ({
-  key,
-  label: key in W.META_LABELS ? W.META_LABELS[key as keyof typeof W.META_LABELS] : W.FACT_LABELS[key as keyof typeof W.FACT_LABELS],
-  parts,
-});
+const ROW_LABELS = { ...W.META_LABELS, ...W.FACT_LABELS };
+const row = (key: keyof typeof ROW_LABELS, parts: Part[]): Row => ({ key, label: ROW_LABELS[key], parts });
 
 /** The header: the article's own facts, then the report's (desk, reviewers, generation). */
 export function headerRows(model: ReportModel): { article: Row[]; report: Row[] } {
