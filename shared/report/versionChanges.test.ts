@@ -138,3 +138,32 @@ describe('changes since first seen, in the Markdown report', () => {
     expect([...d.querySelectorAll('li strong')].map((s) => s.textContent)).toEqual(['Gone', 'Words changed', 'five', NEW_HEADLINE, '16']);
   });
 });
+
+describe('a claim that only moved', () => {
+  const moveUp: SampleEdit = {
+    importedAt: '2026-11-30T07:15:00.000Z',
+    importedBy: 'Ana Reviewer',
+    origin: { kind: 'paste' },
+    replace: [
+      ['Assad and his family have sought refuge in Russia following escalating tensions.\n\n', ''],
+      ['In a significant turn of events,', 'Assad and his family have sought refuge in Russia following escalating tensions.\n\nIn a significant turn of events,'],
+    ],
+  };
+  const model = buildReportModel(versionedSample([moveUp]), ctx);
+
+  it('is listed apart from the changed ones (under its new number), with its words once, and its move is not listed again as a text change', () => {
+    expect(model.changes!.altered).toEqual([]);
+    expect(model.changes!.moved.map((c) => [c.claimId, c.firstWords])).toEqual([['claim-none', 'Assad and his family have sought refuge in Russia']]);
+    expect(model.changes!.text).toEqual([]);
+    const d = new JSDOM(renderHtmlReport(model)).window.document;
+    expect([...d.querySelectorAll('#changes h3')].map((h) => norm(h.textContent))).toEqual(['Claims whose words changed or vanished', 'Claims that moved', 'Other changes to the text']);
+    expect(norm(d.querySelector('#changes')?.textContent)).toContain('No claim’s words changed or vanished.');
+    expect(norm(d.querySelector('#changes .claim-changes .change-head')?.textContent)).toBe('Claim 2 Moved in version 2');
+    expect(norm(d.querySelector('#changes .claim-was')?.textContent)).toBe('Assad and his family have sought refuge in Russia');
+    expect(norm(d.querySelector('#changes')?.textContent)).toContain('No other changes to the text.');
+    const md = renderMarkdownReport(model);
+    expect(md).toContain('### Claims that moved\n\n- [Claim 2](#claim-2) — **Moved** (in version 2)\n  - “Assad and his family have sought refuge in Russia”');
+    expect(md).toContain('### Other changes to the text\n\n*No other changes to the text.*');
+  });
+});
+
