@@ -10,17 +10,16 @@
  */
 import { Language } from '../schema/article';
 import { STATUS_LABELS, type Comment } from '../schema/claim';
-import { CARRY_OUTCOME_LABELS } from '../schema/version';
 import { CALLOUT_LABELS, type Callout } from '../versions/callouts';
 import { claimRefs, type ClaimRefs } from './claimRefs';
 import { displayText, escapeHtml, formatDate, htmlText, STANCE_LABELS } from './escape';
 import type { ReportClaim, ReportModel } from './model';
 import type { LinkView, Part } from './parts';
 import { REPORT_CSS, verdictClass, verdictCss } from './reportCss';
-import { auditRows, findingView, headerRows, reportTitle, weakSourcingItems, type Row } from './sections';
+import { auditRows, changesView, findingView, headerRows, reportTitle, weakSourcingItems, type ClaimChangeView, type Row } from './sections';
 import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 import { groupBlocks, segmentBlocks, type TextRun } from './textRuns';
-import type { ChangesSinceFirstSeen, ReportClaimChange, ReportTextChange, WordRun } from './versionChanges';
+import type { ChangesSinceFirstSeen, ReportTextChange, WordRun } from './versionChanges';
 import * as W from './wording';
 
 /** Class names come only from the known statuses and stances, never from the data as it stands. */
@@ -244,42 +243,46 @@ function findingHtml(c: ReportClaim, refs: ClaimRefs, model: ReportModel): strin
 
 const wordRunsHtml = (runs: WordRun[], tag: 'del' | 'ins') => `<bdi>${runs.map((r) => (r.changed ? `<${tag}>${lines(r.text)}</${tag}>` : lines(r.text))).join('')}</bdi>`;
 
-function claimChangeHtml(c: ReportClaimChange, refs: ClaimRefs, model: ReportModel): string {
-  const r = refs.byId(c.claimId);
-  const who = r ? part({ kind: 'ref', ref: r }) : htmlText(W.CHANGES.deletedClaim);
+function claimChangeHtml(c: ClaimChangeView, model: ReportModel): string {
   const now = c.now === null ? `<span class="muted">${htmlText(W.CHANGES.goneNow)}</span>` : wordRunsHtml(c.now, 'ins');
   const words =
     c.outcome === 'moved'
       ? `<p class="claim-was"${langAttr(model)}>${bdi(c.firstWords)}</p>`
       : `<dl class="before-after"${langAttr(model)}>\n<div><dt>${W.CHANGES.firstSeen}</dt><dd>${wordRunsHtml(c.first, 'del')}</dd></div>\n<div><dt>${W.CHANGES.now}</dt><dd>${now}</dd></div>\n</dl>`;
-  return `<li class="claim-change outcome-${c.outcome}"><p class="change-head">${who} <span class="badge outcome">${htmlText(CARRY_OUTCOME_LABELS[c.outcome])}</span> <span class="muted">${htmlText(W.inVersions(c.inVersions))}</span>${c.callouts.length ? ` ${calloutsHtml(c.callouts)}` : ''}</p>\n${words}</li>`;
+  const callouts = c.callouts.length ? ` ${calloutsHtml(c.callouts)}` : '';
+  return `<li class="claim-change outcome-${c.outcome}"><p class="change-head">${part(c.who)} <span class="badge outcome">${htmlText(c.outcomeLabel)}</span> <span class="muted">${htmlText(c.when)}</span>${callouts}</p>\n${words}</li>`;
 }
 
 const calloutsHtml = (cs: Callout[]) => cs.map((c) => `<span class="badge callout">${htmlText(CALLOUT_LABELS[c])}</span>`).join(' ');
 
 function textChangeHtml(t: ReportTextChange, lang: string): string {
   const callouts = calloutsHtml(t.callouts);
-  return `<li><p class="text-change"${lang}>${lines(t.before)}${t.removed ? `<del>${lines(t.removed)}</del>` : ''}${t.removed && t.added ? ' ' : ''}${t.added ? `<ins>${lines(t.added)}</ins>` : ''}${lines(t.after)}</p>${callouts ? `\n<p class="callouts">${callouts}</p>` : ''}</li>`;
+  const change = `${t.removed ? `<del>${lines(t.removed)}</del>` : ''}${t.removed && t.added ? ' ' : ''}${t.added ? `<ins>${lines(t.added)}</ins>` : ''}`;
+  return `<li><p class="text-change"${lang}>${lines(t.before)}${change}${lines(t.after)}</p>${callouts ? `\n<p class="callouts">${callouts}</p>` : ''}</li>`;
 }
 
 function changesHtml(changes: ChangesSinceFirstSeen, refs: ClaimRefs, model: ReportModel): string {
+  const view = changesView(changes, refs);
   const heads = W.CHANGES.versionColumns.map((h) => `<th scope="col"${h === 'Version' || h === 'Words' ? ' class="num"' : ''}>${htmlText(h)}</th>`).join('');
-  const rows = changes.versions.map(
+  const rows = view.versions.map(
     (v) =>
-      `<tr${v.current ? ' class="current"' : ''}><td class="num nowrap">${v.current ? htmlText(W.CHANGES.current(v.number)) : v.number}</td><td class="nowrap">${time(v.importedAt)}</td><td>${bdi(v.importedBy)}</td><td>${htmlText(W.originPhrase(v.origin))}</td><td class="num">${v.wordCount}</td><td dir="auto"${langAttr(model)}>${bdi(v.headline)}</td></tr>`,
+      `<tr${v.current ? ' class="current"' : ''}><td class="num nowrap">${htmlText(v.label)}</td><td class="nowrap">${time(v.importedAt)}</td><td>${bdi(v.importedBy)}</td><td>${htmlText(v.from)}</td><td class="num">${v.wordCount}</td><td dir="auto"${langAttr(model)}>${bdi(v.headline)}</td></tr>`,
   );
-  const list = (items: string[], cls: string, empty: string) => (items.length ? `<ol class="${cls}">\n${items.join('\n')}\n</ol>` : `<p class="muted">${htmlText(empty)}</p>`);
+  const list = (items: string[], cls: string) => `<ol class="${cls}">\n${items.join('\n')}\n</ol>`;
+  const muted = (s: string | null) => (s === null ? '' : `<p class="muted">${htmlText(s)}</p>`);
+  const { altered, moved, text } = view;
   return [
     '<section id="changes" aria-labelledby="changes-h">',
     `<h2 id="changes-h">${W.SECTION_HEADINGS.changes}</h2>`,
-    `<p class="lead">${htmlText(W.changesSentence(changes))}</p>`,
+    `<p class="lead">${htmlText(view.sentence)}</p>`,
     `<table class="versions"><caption>${W.CHANGES.versions}</caption><thead><tr>${heads}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`,
-    `<h3>${W.CHANGES.altered}</h3>`,
-    list(changes.altered.map((c) => claimChangeHtml(c, refs, model)), 'claim-changes', W.CHANGES.noAltered),
-    ...(changes.moved.length ? [`<h3>${W.CHANGES.moved}</h3>`, list(changes.moved.map((c) => claimChangeHtml(c, refs, model)), 'claim-changes', '')] : []),
-    `<h3>${W.CHANGES.text}</h3>`,
-    changes.text.length ? `<p class="muted">${htmlText(W.textChangesIntro(changes.versions.at(-1)!.number))}</p>\n${list(changes.text.map((t) => textChangeHtml(t, langAttr(model))), 'text-changes', '')}` : `<p class="muted">${htmlText(W.CHANGES.noText)}</p>`,
-    changes.moreText > 0 ? `<p class="muted">${htmlText(W.moreChanges(changes.moreText))}</p>` : '',
+    `<h3>${altered.heading}</h3>`,
+    altered.empty === null ? list(altered.items.map((c) => claimChangeHtml(c, model)), 'claim-changes') : muted(altered.empty),
+    moved ? `<h3>${moved.heading}</h3>\n${list(moved.items.map((c) => claimChangeHtml(c, model)), 'claim-changes')}` : '',
+    `<h3>${text.heading}</h3>`,
+    muted(text.intro),
+    text.empty === null ? list(text.items.map((t) => textChangeHtml(t, langAttr(model))), 'text-changes') : muted(text.empty),
+    muted(text.more),
     '</section>',
   ]
     .filter((p) => p !== '')

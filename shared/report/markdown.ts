@@ -13,17 +13,16 @@
  * written as `<…>` destinations. No raw HTML is emitted.
  */
 import type { Comment } from '../schema/claim';
-import { CARRY_OUTCOME_LABELS } from '../schema/version';
 import { CALLOUT_LABELS, type Callout } from '../versions/callouts';
 import type { CommentThread } from '../claims/comments';
 import { claimRefs, type ClaimRefs } from './claimRefs';
 import { displayText, escapeMarkdown, formatDate } from './escape';
 import type { ReportClaim, ReportModel } from './model';
 import type { LinkView, Part } from './parts';
-import { auditRows, findingView, headerRows, reportTitle, weakSourcingItems, type Row } from './sections';
+import { auditRows, changesView, findingView, headerRows, reportTitle, weakSourcingItems, type ClaimChangeView, type Row } from './sections';
 import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
 import { groupBlocks, segmentBlocks, type TextRun } from './textRuns';
-import type { ChangesSinceFirstSeen, ReportClaimChange, ReportTextChange, WordRun } from './versionChanges';
+import type { ChangesSinceFirstSeen, ReportTextChange, WordRun } from './versionChanges';
 import * as W from './wording';
 
 /** A single-line value: line breaks become spaces. */
@@ -212,37 +211,36 @@ const calloutsMd = (cs: Callout[]) => (cs.length ? ` — ${cs.map((c) => mdLine(
 
 const wordRunsMd = (runs: WordRun[], delim: string) => runs.map((r) => (r.changed ? wrap(keepSpaces(r.text), delim) : keepSpaces(r.text))).join('');
 
-function claimChangeMd(c: ReportClaimChange, refs: ClaimRefs): string {
-  const r = refs.byId(c.claimId);
-  const head = `- ${r ? part({ kind: 'ref', ref: r }) : mdLine(W.CHANGES.deletedClaim)} — **${mdLine(CARRY_OUTCOME_LABELS[c.outcome])}** (${mdLine(W.inVersions(c.inVersions))})${calloutsMd(c.callouts)}`;
+function claimChangeMd(c: ClaimChangeView): string {
+  const head = `- ${part(c.who)} — **${mdLine(c.outcomeLabel)}** (${mdLine(c.when)})${calloutsMd(c.callouts)}`;
   if (c.outcome === 'moved') return `${head}\n  - “${mdLine(c.firstWords)}”`;
-  const now = c.now === null ? `*${mdLine(W.CHANGES.goneNow)}*` : `“${wordRunsMd(c.now, '**')}”`;
+  const now = c.now === null ? note(W.CHANGES.goneNow) : `“${wordRunsMd(c.now, '**')}”`;
   return `${head}\n  - ${W.CHANGES.firstSeen}: “${wordRunsMd(c.first, '~~')}”\n  - ${W.CHANGES.now}: ${now}`;
 }
 
 function textChangeMd(t: ReportTextChange): string {
   const removed = t.removed ? wrap(mdLine(t.removed), '~~') : '';
   const added = t.added ? wrap(mdLine(t.added), '**') : '';
-  // mdLine trims; the words around a change keep their own spaces.
   return `- ${keepSpaces(t.before)}${removed}${t.removed && t.added ? ' ' : ''}${added}${keepSpaces(t.after)}${calloutsMd(t.callouts)}`;
 }
 
 function changes(c: ChangesSinceFirstSeen, refs: ClaimRefs): string {
-  const out = [`## ${W.SECTION_HEADINGS.changes}`, mdLine(W.changesSentence(c)), `### ${W.CHANGES.versions}`];
+  const view = changesView(c, refs);
+  const { altered, moved, text } = view;
+  const out = [`## ${W.SECTION_HEADINGS.changes}`, mdLine(view.sentence), `### ${W.CHANGES.versions}`];
   out.push(
     [
       `| ${W.CHANGES.versionColumns.join(' | ')} |`,
       '| ---: | --- | --- | --- | ---: | --- |',
-      ...c.versions.map((v) => `| ${[v.current ? mdLine(W.CHANGES.current(v.number)) : String(v.number), date(v.importedAt), mdLine(v.importedBy), mdLine(W.originPhrase(v.origin)), String(v.wordCount), mdLine(v.headline)].map(cell).join(' | ')} |`),
+      ...view.versions.map((v) => `| ${[mdLine(v.label), date(v.importedAt), mdLine(v.importedBy), mdLine(v.from), String(v.wordCount), mdLine(v.headline)].map(cell).join(' | ')} |`),
     ].join('\n'),
   );
-  out.push(`### ${W.CHANGES.altered}`);
-  out.push(c.altered.length ? c.altered.map((x) => claimChangeMd(x, refs)).join('\n') : note(W.CHANGES.noAltered));
-  if (c.moved.length) out.push(`### ${W.CHANGES.moved}`, c.moved.map((x) => claimChangeMd(x, refs)).join('\n'));
-  out.push(`### ${W.CHANGES.text}`);
-  if (c.text.length === 0) out.push(note(W.CHANGES.noText));
-  else out.push(mdLine(W.textChangesIntro(c.versions.at(-1)!.number)), c.text.map(textChangeMd).join('\n'));
-  if (c.moreText > 0) out.push(note(W.moreChanges(c.moreText)));
+  out.push(`### ${altered.heading}`, altered.empty === null ? altered.items.map(claimChangeMd).join('\n') : note(altered.empty));
+  if (moved) out.push(`### ${moved.heading}`, moved.items.map(claimChangeMd).join('\n'));
+  out.push(`### ${text.heading}`);
+  if (text.intro !== null) out.push(mdLine(text.intro));
+  out.push(text.empty === null ? text.items.map(textChangeMd).join('\n') : note(text.empty));
+  if (text.more !== null) out.push(note(text.more));
   return out.join('\n\n');
 }
 

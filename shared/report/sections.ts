@@ -1,14 +1,16 @@
 /**
  * What the readable reports show, decided once for the HTML report (and so the PDF) and the Markdown
- * report: the title and its fallback, the header rows, each finding's facts, the weak-sourcing list and
- * the audit rows, as renderer-neutral parts (./parts.ts) in the words of ./wording.ts. The renderers only
+ * report: the title and its fallback, the header rows, each finding's facts, the weak-sourcing list, the
+ * audit rows and the changes since first seen, as renderer-neutral parts (./parts.ts) in the words of ./wording.ts. The renderers only
  * turn these into markup, and trust the model's types (buildReportModel is given a validated article).
  */
 import { threadComments, type CommentThread } from '../claims/comments';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, isWeakSourcing, type Evidence } from '../schema/claim';
+import { CARRY_OUTCOME_LABELS } from '../schema/version';
 import type { ClaimRef, ClaimRefs } from './claimRefs';
 import { actionLabel, CONFIDENCE_LABELS, displayText, labelOf, shortValue, STANCE_LABELS } from './escape';
 import type { ReportClaim, ReportModel } from './model';
+import type { ChangesSinceFirstSeen, ReportClaimChange, ReportTextChange, ReportVersion } from './versionChanges';
 import { aside, date, filled, joined, link, missing, ref, text, value, type Part } from './parts';
 import * as W from './wording';
 
@@ -128,4 +130,42 @@ export function auditRows(events: NonNullable<ReportModel['audit']>, refs: Claim
       new: e.old === undefined && e.new === undefined ? null : shortValue(e.new),
     };
   });
+}
+
+export type ClaimChangeView = ReportClaimChange & {
+  /** The claim's finding, or "A claim since deleted". */
+  who: Part;
+  outcomeLabel: string;
+  /** "in version 2". */
+  when: string;
+};
+
+export type ChangesView = {
+  sentence: string;
+  versions: (ReportVersion & { label: string; from: string })[];
+  altered: { heading: string; items: ClaimChangeView[]; empty: string | null };
+  /** Left out when no claim only moved. */
+  moved: { heading: string; items: ClaimChangeView[] } | null;
+  text: { heading: string; intro: string | null; items: ReportTextChange[]; empty: string | null; more: string | null };
+};
+
+/** "Changes since first seen" as both markups show it: which lists appear, under which words. */
+export function changesView(c: ChangesSinceFirstSeen, refs: ClaimRefs): ChangesView {
+  const item = (x: ReportClaimChange): ClaimChangeView => {
+    const r = refs.byId(x.claimId);
+    return { ...x, who: r ? ref(r) : text(W.CHANGES.deletedClaim), outcomeLabel: CARRY_OUTCOME_LABELS[x.outcome], when: W.inVersions(x.inVersions) };
+  };
+  return {
+    sentence: W.changesSentence(c),
+    versions: c.versions.map((v) => ({ ...v, label: v.current ? W.CHANGES.current(v.number) : String(v.number), from: W.originPhrase(v.origin) })),
+    altered: { heading: W.CHANGES.altered, items: c.altered.map(item), empty: c.altered.length ? null : W.CHANGES.noAltered },
+    moved: c.moved.length ? { heading: W.CHANGES.moved, items: c.moved.map(item) } : null,
+    text: {
+      heading: W.CHANGES.text,
+      intro: c.text.length ? W.textChangesIntro(c.versions.at(-1)!.number) : null,
+      items: c.text,
+      empty: c.text.length ? null : W.CHANGES.noText,
+      more: c.moreText > 0 ? W.moreChanges(c.moreText) : null,
+    },
+  };
 }
