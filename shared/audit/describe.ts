@@ -7,7 +7,8 @@ import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
-import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
+import { CONFIDENCE_LABELS, labelOf, STANCE_LABELS } from '../report/displayFormat';
+import { displayText } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
 export const META_FIELD_NAMES: Readonly<Record<string, string>> = {

@@ -5,7 +5,8 @@
  */
 import type { ImportOrigin } from '../schema/articleMeta';
 import { ATTRIBUTION_KIND_LABELS, STATUS_LABELS, type AttributionKind, type ClaimData, type SecondReview } from '../schema/claim';
-import { displayText, formatDate, labelOf } from './escape';
+import { formatDate, labelOf } from './displayFormat';
+import { displayText } from './escape';
 import { date, filled, phrase, text, value, type Part } from './parts';
 
 /** The by-verdict row and the label of a claim without a verdict. */
