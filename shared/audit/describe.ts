@@ -10,7 +10,8 @@ import { claimFieldLabel } from '../claims/fieldLabels';
 import { PROPOSAL_FIELD } from './diffClaims';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
 import { VERSION_CONFLICT_FIELD } from '../merge/mergeVersions';
-import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
+import { CONFIDENCE_LABELS, labelOf, STANCE_LABELS } from '../report/displayFormat';
+import { displayText } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
 export const META_FIELD_NAMES: Readonly<Record<string, string>> = {

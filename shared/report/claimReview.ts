@@ -35,7 +35,7 @@
  * - itemReviewed.firstAppearance: the traced original (the statement the article relays), when traced.
  * - ratingExplanation (schema.org Rating, read by Google's Fact Check tools): the rationale, when written.
  */
-import { claimRefs } from './html';
+import { claimRefs } from './claimRefs';
 import { scriptSafeJson, type JsonLdObject, type JsonLdValue } from './jsonLd';
 import { reviewUrl } from './reviewUrl';
 import type { ClaimData } from '../schema/claim';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE } from '../schema/claim';
 import { CSV_COLUMNS, csvField, neutraliseFormula, renderCsv } from './csv';
 import { buildReportModel, type ReportModel } from './model';
-import { annotatedSample } from './testing';
+import { annotatedSample, STEALTH_EDITS, versionedSample } from './testing';
 
 const ctx = { scale: DEFAULT_RATING_SCALE, deskName: 'Verification Desk', generatedBy: 'Ana Reviewer', generatedAt: '2026-11-28T10:00:00.000Z' };
 const model = () => buildReportModel(annotatedSample(), ctx);
@@ -26,7 +26,7 @@ describe('renderCsv', () => {
     expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => c.header));
     expect(rows[0]).toContain('Claim text');
     expect(rows[0]).toContain('Evidence URLs');
-    expect(rows[0]).toHaveLength(31);
+    expect(rows[0]).toHaveLength(33);
   });
 
   it('writes one row per claim: placed in document order, then orphaned', () => {
@@ -147,5 +147,16 @@ describe('renderCsv', () => {
     const csv = renderCsv(m);
     expect(readBack(csv)).toHaveLength(1);
     expect(csv.split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('the version columns', () => {
+  it('say how later versions changed each claim, with its words when first seen', () => {
+    const rows = readBack(renderCsv(buildReportModel(versionedSample(STEALTH_EDITS), ctx))).slice(1);
+    const byId = Object.fromEntries(rows.map((r) => [r[col('Claim ID')], [r[col('Changed since first seen')], r[col('Words first seen')]]]));
+    expect(byId['claim-named']).toEqual(['Words changed', 'three unidentified “armed men” lost their lives during the clashes']);
+    expect(byId['claim-vague']).toEqual(['Gone', 'ten additional troops sustained injuries during the clashes on Tuesday']);
+    expect(byId['claim-none']).toEqual(['', '']);
+    expect(readBack(renderCsv(model())).slice(1).map((r) => r[col('Changed since first seen')])).toEqual(['', '', '', '']);
   });
 });

@@ -14,9 +14,12 @@
  * sees it and can strip it. No numeric column can start with - (offsets and counts are never negative).
  *
  * Coded values are written as their readable labels (status "Needs second review", source kind "NGO
- * or monitor", attribution "Vague"); an orphaned claim has empty number, start and end.
+ * or monitor", attribution "Vague"); an orphaned claim has empty number, start and end. The last two
+ * columns say how later versions of the article changed the claim ("Words changed", "Gone", "Moved")
+ * and its words when first seen; both are empty for a claim no version changed.
  */
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
+import { CARRY_OUTCOME_LABELS } from '../schema/version';
 import type { ReportClaim, ReportModel } from './model';
 
 /** Characters that make a spreadsheet treat a cell as a formula when they start it. */
@@ -34,6 +37,9 @@ export function csvField(value: string): string {
 }
 
 type Column = { header: string; value: (c: ReportClaim, m: ReportModel) => string | number | null };
+
+/** How later versions changed the claim since the desk first saw it, if they did. */
+const changeOf = (c: ReportClaim, m: ReportModel) => m.changes && [...m.changes.altered, ...m.changes.moved].find((ch) => ch.claimId === c.id);
 
 const count = (c: ReportClaim, stance: 'supports' | 'refutes' | 'context') => c.data.verification.evidence.filter((e) => e.stance === stance).length;
 
@@ -70,6 +76,15 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'Updated at', value: (c) => c.data.updatedAt },
   { header: 'Article title', value: (_c, m) => m.article.meta.title },
   { header: 'Article URL', value: (_c, m) => m.article.meta.url },
+  // Appended, so scripts that read the earlier columns by position keep working.
+  {
+    header: 'Changed since first seen',
+    value: (c, m) => {
+      const change = changeOf(c, m);
+      return change ? CARRY_OUTCOME_LABELS[change.outcome] : '';
+    },
+  },
+  { header: 'Words first seen', value: (c, m) => changeOf(c, m)?.firstWords ?? '' },
 ];
 
 const row = (fields: readonly string[]) => fields.map(csvField).join(',') + '\r\n';

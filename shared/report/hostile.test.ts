@@ -158,8 +158,31 @@ export function hostileModel(h: string, includeAudit = true): ReportModel {
     { id: 'au-000002', at: '2026-01-01T00:00:00.000Z', who: h, action: 'claim_updated', claimId: 'claim-para', field: h, old: h, new: h },
     { id: 'au-000003', at: '2026-01-01T00:00:00.000Z', who: h, action: 'comment_added', claimId: 'claim-orphan', new: [h, { h }] },
   ];
+  // A later version with the string in its headline, its importer, its file name, a changed claim's words and a new paragraph.
+  const later: DocNodeJson = { ...doc, content: [...doc.content!, { type: 'paragraph', content: [textNode(`Added ${h} here.`)] }] };
+  const version = (number: number, d: DocNodeJson, carried: unknown[]) => ({
+    number,
+    hash: '0'.repeat(64),
+    wordCount: number,
+    importedAt: h,
+    importedBy: h,
+    origin: { kind: 'file', fileName: h },
+    meta: { title: h },
+    doc: d,
+    removedOnImport: [],
+    carried,
+  });
+  const versions = [
+    version(1, doc, []),
+    version(2, later, [
+      { claimId: 'claim-para', outcome: 'changed', method: 'diff', before: `${h} before`, after: `${h} after` },
+      { claimId: 'claim-orphan', outcome: 'gone', method: 'none', before: h, after: null },
+      { claimId: 'claim-title', outcome: 'moved', method: 'quote', before: h, after: h },
+    ]),
+  ];
   const article = unchecked<ArticleRecord>({
     id: 'hostile-article',
+    versions,
     meta: { title: h, publisher: h, byline: h, publishedAt: h, url: h },
     origin: { kind: 'file', fileName: h },
     importedAt: h,
@@ -180,10 +203,10 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 const expected = (h: string) => norm(displayText(h));
 
 const HTML_TAGS = new Set(
-  'html head meta title style body header main footer section article div p h1 h2 h3 h4 h5 h6 dl dt dd bdi time a table caption thead tbody tr th td span ul ol li blockquote mark strong em br hr code'.split(' '),
+  'html head meta title style body header main footer section article div p h1 h2 h3 h4 h5 h6 dl dt dd bdi time a table caption thead tbody tr th td span ul ol li blockquote mark strong em br hr code del ins'.split(' '),
 );
 const HTML_ATTRS = new Set('lang charset name content http-equiv class id href rel title dir data-claims data-claim-number datetime aria-labelledby aria-label aria-hidden scope'.split(' '));
-const MD_TAGS = new Set('html head body p h1 h2 h3 h4 h5 h6 ul ol li strong em a table thead tbody tr th td blockquote hr br'.split(' '));
+const MD_TAGS = new Set('html head body p h1 h2 h3 h4 h5 h6 ul ol li strong em s a table thead tbody tr th td blockquote hr br'.split(' '));
 /** What a viewer's own autolinking of plain text may produce: anything but a script or local scheme. */
 const NO_SCRIPT_SCHEME = /^(?!\s*(javascript|vbscript|data|file):)/i;
 const SAFE_TARGET = /^(https?:\/\/[^\s/\\]|mailto:|#[A-Za-z0-9-]+$)/i;
@@ -217,7 +240,7 @@ describe.each(HOSTILE.map((h, i) => [i, JSON.stringify(h.length > 60 ? `${h.slic
     expect(document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')).toHaveLength(1);
     // Exactly the report's own structure: one h1, the sections it always has.
     expect(document.querySelectorAll('h1')).toHaveLength(1);
-    expect([...document.querySelectorAll('main > section')].map((s) => s.id)).toEqual(['summary', 'article-text', 'findings', 'orphaned', 'audit']);
+    expect([...document.querySelectorAll('main > section')].map((s) => s.id)).toEqual(['summary', 'changes', 'article-text', 'findings', 'orphaned', 'audit']);
 
     const want = expected(h);
     expect(norm(document.querySelector('h1')?.textContent)).toBe(want);
@@ -228,6 +251,13 @@ describe.each(HOSTILE.map((h, i) => [i, JSON.stringify(h.length > 60 ? `${h.slic
     expect(norm(document.querySelector('#claim-2 .facts:not(.verdict-facts)')?.textContent)).toContain(want);
     expect(norm(document.querySelector('#orphaned-claim-1 blockquote.claim-words')?.textContent)).toBe(want);
     expect(norm([...document.querySelectorAll('#article-text mark[data-claims~="2"]')].map((m) => m.textContent).join(''))).toContain(want);
+    // In the changes since first seen: the versions table, a changed claim's old and new words, an added paragraph.
+    const changes = document.querySelector('#changes')!;
+    expect(norm(changes.querySelector('table.versions tbody tr:last-child')?.textContent)).toContain(want);
+    expect(norm(changes.querySelector('ol.claim-changes')?.textContent)).toContain(norm(displayText(`${h} before`)));
+    expect(norm(changes.querySelector('ol.claim-changes')?.textContent)).toContain(norm(displayText(`${h} after`)));
+    // A change is shown up to 300 characters.
+    expect(norm(changes.querySelector('ol.text-changes')?.textContent)).toContain(norm(displayText(h.slice(0, 250))));
     // Bidi overrides never reach the output.
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0000]/);
   });
@@ -257,7 +287,7 @@ describe.each(HOSTILE.map((h, i) => [i, JSON.stringify(h.length > 60 ? `${h.slic
       .parse(markdown, {})
       .filter((t) => t.type === 'heading_open' && (t.tag === 'h1' || t.tag === 'h2'))
       .map((t) => t.tag);
-    expect(headings).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h2']);
+    expect(headings).toEqual(['h1', 'h2', 'h2', 'h2', 'h2', 'h2', 'h2']);
     for (const render of [md, linkified]) {
       const document = new JSDOM(`<!DOCTYPE html><html><head></head><body>${render.render(markdown)}</body></html>`).window.document;
       checkDom(document, MD_TAGS, null, render === md ? SAFE_TARGET : NO_SCRIPT_SCHEME);

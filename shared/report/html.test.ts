@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE, newClaimData } from '../schema/claim';
-import { renderHtmlReport, segmentBlocks } from './html';
+import { renderHtmlReport } from './html';
+import { segmentBlocks } from './textRuns';
 import { buildReportModel, type ReportClaim, type ReportModel } from './model';
 import { annotatedSample, tinyReportModel } from './testing';
 

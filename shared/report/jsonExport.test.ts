@@ -3,7 +3,7 @@ import { CURRENT_SCHEMA_VERSION, migrate } from '../../electron/store/migrations
 import { ArticleRecord } from '../schema/article';
 import type { SourceEntry } from '../schema/desk';
 import { ARTICLE_EXPORT_FORMAT, exportArticleJson, parseArticleJson, sourcesNamedIn } from './jsonExport';
-import { annotatedSample } from './testing';
+import { annotatedSample, STEALTH_EDITS, versionedSample } from './testing';
 
 const directory: SourceEntry[] = [
   { id: 'src-000001', name: 'Reuters', aliases: [], kind: 'news_agency' },
@@ -124,5 +124,32 @@ describe('parseArticleJson', () => {
     expect(result.article.claims).toEqual([]);
     expect(result.article.audit).toEqual([]);
     expect(result.article.meta).toEqual(annotatedSample().meta);
+  });
+
+  it('carries every version, with its text, metadata and how each claim came over, and reads them back', () => {
+    const original = versionedSample(STEALTH_EDITS);
+    const json = JSON.parse(exportArticleJson(original, ctx)) as { article: { versions: { number: number; carried: unknown[] }[] } };
+    expect(json.article.versions.map((v) => v.number)).toEqual([1, 2, 3]);
+    expect(json.article.versions[1]!.carried).toContainEqual(expect.objectContaining({ claimId: 'claim-vague', outcome: 'gone' }));
+    const result = parseArticleJson(exportArticleJson(original, ctx), CURRENT_SCHEMA_VERSION);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.versions).toEqual(original.versions);
+    expect(result.article).toEqual(original);
+  });
+
+  it('gives an export from before versions its text as version 1, through the migration', () => {
+    const json = exported();
+    const { versions: _versions, ...article } = json.article as Record<string, unknown>;
+    const v5 = { ...json, schemaVersion: 5, article };
+    expect(refusal(parseArticleJson(JSON.stringify(v5), CURRENT_SCHEMA_VERSION))).toMatch(/article\.versions/);
+    const result = parseArticleJson(JSON.stringify(v5), CURRENT_SCHEMA_VERSION, { migrate: (j) => migrate('article', j) });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.versions.map((v) => [v.number, v.doc])).toEqual([[1, annotatedSample().doc]]);
+  });
+
+  it('refuses a version whose text does not fit the article schema, naming the version', () => {
+    const article = versionedSample(STEALTH_EDITS);
+    article.versions[1]!.doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'no title' }] }] };
+    expect(refusal(parseJson({ ...exported(), article }))).toMatch(/^This article export is damaged: version 2: The document does not fit the article schema/);
   });
 });

@@ -10,10 +10,14 @@
  * and `article` keys as a stored article file, so an older export can be brought up to date with the
  * store's own migrations: pass `(json) => migrate('article', json)` as `options.migrate`.
  *
+ * The article carries every version of its text (issue #14); an export from before versions gets its
+ * text as version 1 from the store's migration.
+ *
  * Reading refuses, with a message meant for the person who picked the file: text that is not JSON, JSON
  * nested too deeply to check (checkJsonDepth), JSON that is not a Claimdesk article export, an export
  * from a newer Claimdesk, and an article or source entry that fails the schema (the first problem, with
- * its path), including a document that does not fit the article schema (checkArticleDoc).
+ * its path), including a document, the current one or a version's, that does not fit the article schema
+ * (checkArticleDoc).
  */
 import { z } from 'zod';
 import { firstIssue } from '../schema/firstIssue';
@@ -106,5 +110,10 @@ export function parseArticleJson(text: string, supportedVersion: number, options
   if (!parsed.success) return { ok: false, message: `This article export is damaged or incomplete: ${firstIssue(parsed.error)}` };
   const doc = checkArticleDoc(parsed.data.article.doc);
   if (!doc.ok) return { ok: false, message: `This article export is damaged: ${doc.message}` };
+  // Every version opens in the editor (read-only) and is diffed: each must fit the schema as the current text does.
+  for (const version of parsed.data.article.versions) {
+    const checked = checkArticleDoc(version.doc);
+    if (!checked.ok) return { ok: false, message: `This article export is damaged: version ${version.number}: ${checked.message}` };
+  }
   return { ok: true, article: parsed.data.article, sources: parsed.data.sources };
 }

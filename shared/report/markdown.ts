@@ -1,6 +1,6 @@
 /**
  * The report as Markdown (CommonMark, with GFM tables for the counts and the audit trail): the same
- * content as the HTML report.
+ * content as the HTML report, decided in ./sections.ts and worded in ./wording.ts.
  *
  * Claims in the article text: the claimed words are **bold**, and right after each claim's last word a
  * link marker `[\[N\]](#claim-N)` shows "[N]" and leads to the finding's heading "### Claim N" (GitHub,
@@ -9,23 +9,25 @@
  * footnotes. The article's own bold therefore is not distinguishable from a claim in the Markdown text;
  * the number markers and the findings are.
  *
- * Every user string goes through `displayText` then `escapeMarkdown`; link targets come only from
- * `safeHref`, written as `<…>` destinations. No raw HTML is emitted.
+ * Every string goes through `displayText` then `escapeMarkdown`; link targets come only from `safeHref`,
+ * written as `<…>` destinations. No raw HTML is emitted.
  */
-import type { AuditEvent } from '../schema/audit';
-import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, type Comment } from '../schema/claim';
-import { threadComments, type CommentThread } from '../claims/comments';
-import { actionLabel, CONFIDENCE_LABELS, displayText, escapeMarkdown, formatDate, labelOf, safeHref, shortValue, secondReviewText, STANCE_LABELS } from './escape';
-import { attributionPhrase, claimRefs, groupBlocks, segmentBlocks, shortQuote, statusLabel, verdictLabel, type Segment } from './html';
+import type { Comment } from '../schema/claim';
+import { CALLOUT_LABELS, type Callout } from '../versions/callouts';
+import type { CommentThread } from '../claims/comments';
+import { claimRefs, type ClaimRefs } from './claimRefs';
+import { formatDate } from './displayFormat';
+import { displayText, escapeMarkdown } from './escape';
 import type { ReportClaim, ReportModel } from './model';
+import type { LinkView, Part } from './parts';
+import { auditRows, changesView, findingView, headerRows, reportTitle, weakSourcingItems, type ClaimChangeView, type Row } from './sections';
 import { summarySentence, VERDICT_COUNT_COLUMNS } from './summary';
+import { groupBlocks, segmentBlocks, type TextRun } from './textRuns';
+import type { ChangesSinceFirstSeen, ReportTextChange, WordRun } from './versionChanges';
+import * as W from './wording';
 
-type Refs = ReturnType<typeof claimRefs>;
-
-const filled = (s: unknown) => typeof s === 'string' && displayText(s).trim() !== '';
-
-/** A single-line user value: line breaks become spaces. */
-function mdLine(s: unknown): string {
+/** A single-line value: line breaks become spaces. */
+function mdLine(s: string): string {
   return escapeMarkdown(
     displayText(s)
       .replace(/\s*[\r\n]+\s*/g, ' ')
@@ -38,19 +40,41 @@ function dest(href: string): string {
   return `<${href.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')}>`;
 }
 
-function link(url: unknown, text?: unknown): string {
-  const href = safeHref(url);
-  const label = filled(text) ? text : url;
-  if (href === null) return filled(text) && filled(url) ? `${mdLine(text)} (${mdLine(url)}, not linked)` : mdLine(label);
-  return `[${mdLine(label)}](${dest(href)})`;
+function linkMd(l: LinkView): string {
+  if (l.kind === 'plain') return mdLine(l.text);
+  if (l.kind === 'unlinked') return `${mdLine(l.label)} ${parts(W.notLinked({ kind: 'value', text: l.url }))}`;
+  return `[${mdLine(l.label)}](${dest(l.href)})`;
 }
 
-function date(value: unknown): string {
-  return mdLine(formatDate(value).text);
+function part(p: Part): string {
+  switch (p.kind) {
+    case 'text':
+    case 'value':
+    case 'missing':
+      return mdLine(p.text);
+    case 'date':
+      return mdLine(formatDate(p.value).text);
+    case 'link':
+      return linkMd(p.link);
+    case 'aside':
+      return ` (${mdLine(p.text)})`;
+    case 'ref':
+      return `[${p.short ? p.ref.label : p.ref.title}](#${p.ref.anchor})`;
+  }
 }
 
-/** User text as paragraphs (blank lines kept), line breaks as hard breaks, each line after the first prefixed. */
-function paragraphs(s: unknown, prefix = ''): string {
+// A phrase's own spaces around its values are kept; mdLine alone would trim them.
+const parts = (ps: readonly Part[]) => ps.map((p) => (p.kind === 'text' ? keepSpaces(p.text) : part(p))).join('');
+/** One line of text whose spaces at either end are kept (as one space each: a line break or an indent would start a block). */
+const keepSpaces = (t: string) => {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
+  return `${m[1] ? ' ' : ''}${mdLine(m[2]!)}${m[3] ? ' ' : ''}`;
+};
+
+const date = (value: string) => mdLine(formatDate(value).text);
+
+/** Text as paragraphs (blank lines kept), line breaks as hard breaks, each line after the first prefixed. */
+function paragraphs(s: string, prefix = ''): string {
   return displayText(s)
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
@@ -60,6 +84,8 @@ function paragraphs(s: unknown, prefix = ''): string {
     .join(`\n${prefix.trimEnd()}\n`);
 }
 
+const bullets = (rows: Row[]) => rows.map((r) => `- **${mdLine(r.label)}:** ${parts(r.parts)}`).join('\n');
+
 /** Wraps with an emphasis delimiter, keeping surrounding whitespace outside so the delimiters stay valid. */
 function wrap(text: string, delim: string): string {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
@@ -67,51 +93,54 @@ function wrap(text: string, delim: string): string {
 }
 
 /** A block's text with claims in bold and `[N]` markers after each claim's end; `br` joins lines. */
-function inlineMarkdown(segs: Segment[], text: string, refs: Refs, br: string): string {
+function inlineMarkdown(runs: TextRun[], text: string, refs: ClaimRefs, br: string): string {
   let out = '';
   let offset = 0;
   let chunk: { href: string | null; runs: { bold: boolean; em: boolean; text: string }[] } | null = null;
   const flush = () => {
     if (!chunk) return;
-    const inner = chunk.runs.map((r) => {
-      let t = r.text;
-      if (r.em) t = wrap(t, '*');
-      if (r.bold) t = wrap(t, '**');
-      return t;
-    });
-    const body = inner.join('').split('\n').join(br);
+    const body = chunk.runs
+      .map((r) => {
+        let t = r.text;
+        if (r.em) t = wrap(t, '*');
+        if (r.bold) t = wrap(t, '**');
+        return t;
+      })
+      .join('')
+      .split('\n')
+      .join(br);
     if (chunk.href !== null && body.trim() !== '') {
       const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(body)!;
       out += `${m[1]}[${m[2]}](${dest(chunk.href)})${m[3]}`;
     } else out += body;
     chunk = null;
   };
-  for (const seg of segs) {
+  for (const run of runs) {
     const lineStart = offset === 0 || text[offset - 1] === '\n';
-    offset += seg.text.length;
-    const escaped = escapeMarkdown(displayText(seg.text), { lineStart });
-    const bold = seg.claims.length > 0 || seg.strong;
-    if (!chunk || chunk.href !== seg.href) {
+    offset += run.text.length;
+    const escaped = escapeMarkdown(displayText(run.text), { lineStart });
+    const bold = run.claims.length > 0 || run.strong;
+    if (!chunk || chunk.href !== run.href) {
       flush();
-      chunk = { href: seg.href, runs: [] };
+      chunk = { href: run.href, runs: [] };
     }
     const last = chunk.runs.at(-1);
-    if (last && last.bold === bold && last.em === seg.em) last.text += escaped;
-    else chunk.runs.push({ bold, em: seg.em, text: escaped });
-    if (seg.ends.length > 0) {
+    if (last && last.bold === bold && last.em === run.em) last.text += escaped;
+    else chunk.runs.push({ bold, em: run.em, text: escaped });
+    if (run.ends.length > 0) {
       flush();
-      out += seg.ends.map((c) => `[\\[${refs.of(c).label}\\]](#${refs.of(c).anchor})`).join('');
+      out += run.ends.map((c) => `[\\[${refs.of(c).label}\\]](#${refs.of(c).anchor})`).join('');
     }
   }
   flush();
   return out;
 }
 
-function articleText(model: ReportModel, refs: Refs): string {
-  const segments = segmentBlocks(model);
+function articleText(model: ReportModel, refs: ClaimRefs): string {
+  const runs = segmentBlocks(model);
   const inline = (i: number, br: string) => {
     const b = model.blocks[i]!;
-    return b.kind === 'rule' ? '' : inlineMarkdown(segments.get(i) ?? [], String(b.text), refs, br);
+    return b.kind === 'rule' ? '' : inlineMarkdown(runs.get(i) ?? [], b.text, refs, br);
   };
   const out: string[] = [];
   for (const g of groupBlocks(model.blocks)) {
@@ -130,7 +159,7 @@ function articleText(model: ReportModel, refs: Refs): string {
         out.push('---');
         continue;
       }
-      const heading = b.kind === 'title' ? 3 : b.kind === 'heading' ? Math.min(6, Math.max(4, Math.round(Number(b.level) || 2) + 2)) : 0;
+      const heading = b.kind === 'title' ? 3 : b.kind === 'heading' ? Math.min(6, Math.max(4, b.level + 2)) : 0;
       const t = inline(g.index, heading ? ' ' : '\\\n');
       if (t.trim() === '') continue;
       // A caption reads as one in any Markdown viewer: italic, marked as such.
@@ -140,154 +169,145 @@ function articleText(model: ReportModel, refs: Refs): string {
   return out.join('\n\n');
 }
 
-function finding(c: ReportClaim, refs: Refs, model: ReportModel): string {
-  const r = refs.of(c);
-  const d = c.data;
-  const v = d?.verification;
-  const a = d?.attribution;
-  const out: string[] = [`### ${r.title}`];
-  if (c.orphaned) out.push('*The words of this claim are no longer in the article text; it is kept with the words it last had.*');
-  out.push(paragraphs(c.quote, '> ') || '> (no words recorded)');
-  const facts = [
-    `- **Verdict:** ${mdLine(verdictLabel(v?.verdict))}`,
-    `- **Confidence:** ${v?.confidence ? mdLine(labelOf(CONFIDENCE_LABELS, v.confidence)) : 'Not set'}`,
-    `- **Status:** ${mdLine(statusLabel(v?.status))}`,
-  ];
-  const second = secondReviewText(v?.secondReview);
-  if (second) facts.push(`- **Second review:** ${mdLine(second)}`);
-  if (a) {
-    const kind = a.sourceKind === 'none' ? '' : ` (${mdLine(labelOf(SOURCE_KIND_LABELS, a.sourceKind))})`;
-    facts.push(`- **Source:** ${filled(a.sourceName) ? mdLine(a.sourceName) : 'None given'}${kind}`);
-    facts.push(`- **Attribution:** ${mdLine(labelOf(ATTRIBUTION_KIND_LABELS, a.kind))}${filled(a.cue) ? ` — cue: “${mdLine(a.cue)}”` : ''}`);
-    const t = a.traced;
-    const bits: string[] = [];
-    if (t) {
-      if (filled(t.url) || filled(t.title)) bits.push(filled(t.url) ? link(t.url, t.title) : mdLine(t.title));
-      if (filled(t.publisher)) bits.push(mdLine(t.publisher));
-      if (filled(t.date)) bits.push(date(t.date));
-      if (filled(t.archivedUrl)) bits.push(`archived copy: ${link(t.archivedUrl)}`);
-    }
-    facts.push(`- **Traced original:** ${bits.length ? bits.join(' · ') : 'Not traced'}`);
-  }
-  out.push(facts.join('\n'));
-  out.push('#### Rationale');
-  out.push(filled(v?.rationale) ? paragraphs(v?.rationale) : '*No rationale written yet.*');
-  const evidence = Array.isArray(v?.evidence) ? v.evidence : [];
-  out.push(`#### Evidence${evidence.length ? ` (${evidence.length})` : ''}`);
-  if (evidence.length === 0) out.push('*No evidence recorded.*');
+/** A sentence said in place of something missing, as its own paragraph. */
+const note = (s: string) => `*${mdLine(s)}*`;
+
+function commentHead(m: Comment, parentDeleted: boolean): string {
+  return `**${mdLine(m.author)}**, ${date(m.at)}${m.editedAt ? ` (${parts(W.edited(m.editedAt))})` : ''}${parentDeleted ? `, ${mdLine(W.REPLY_TO_DELETED)}` : ''}:`;
+}
+
+function finding(c: ReportClaim, refs: ClaimRefs, model: ReportModel): string {
+  const f = findingView(c, refs, model);
+  const out: string[] = [`### ${f.ref.title}`];
+  if (f.orphanNote) out.push(note(f.orphanNote));
+  out.push(paragraphs(f.quote, '> ') || `> ${mdLine(W.NOT_GIVEN.quote)}`);
+  out.push(bullets([...f.verdictRows, ...f.attributionRows]));
+  out.push(`#### ${W.FINDING_HEADINGS.rationale}`);
+  out.push(f.rationale !== null ? paragraphs(f.rationale) : note(W.NOT_GIVEN.rationale));
+  out.push(`#### ${W.counted(W.FINDING_HEADINGS.evidence, f.evidence.length)}`);
+  if (f.evidence.length === 0) out.push(note(W.NOT_GIVEN.evidence));
   else
     out.push(
-      evidence
+      f.evidence
         .map((e, i) => {
-          const bits = [`**${mdLine(labelOf(STANCE_LABELS, e.stance)) || 'Unknown'}:** ${link(e.url, e.title)}`];
-          if (filled(e.publisher)) bits.push(mdLine(e.publisher));
-          if (filled(e.accessedAt)) bits.push(`accessed ${date(e.accessedAt)}`);
           const indent = ' '.repeat(String(i + 1).length + 2);
-          const quote = filled(e.quote) ? `\n\n${paragraphs(e.quote, `${indent}> `)}` : '';
-          return `${i + 1}. ${bits.join(' · ')}${quote}`;
+          const quote = e.quote !== '' ? `\n\n${paragraphs(e.quote, `${indent}> `)}` : '';
+          return `${i + 1}. **${mdLine(e.stanceLabel)}:** ${parts([e.link, ...(e.meta.length ? [{ kind: 'text', text: ' · ' } as const, ...e.meta] : [])])}${quote}`;
         })
         .join('\n\n'),
     );
-  const comments = Array.isArray(d?.comments) ? d.comments : [];
-  if (model.options?.includeComments && comments.length > 0) {
-    out.push(`#### Comments (${comments.length})`);
-    const head = (m: Comment, parentDeleted: boolean) =>
-      `**${mdLine(m.author) || 'Unknown'}**, ${date(m.at)}${m.editedAt ? ` (edited ${date(m.editedAt)})` : ''}${parentDeleted ? ', reply to a deleted comment' : ''}:`;
+  if (f.comments) {
+    out.push(`#### ${W.counted(W.FINDING_HEADINGS.comments, f.commentCount)}`);
     // Replies are a nested list under the comment they answer.
     const thread = (t: CommentThread) =>
-      [`- ${head(t.comment, t.parentDeleted)}\n\n${paragraphs(t.comment.text, '  ')}`, ...t.replies.map((r) => `  - ${head(r, false)}\n\n${paragraphs(r.text, '    ')}`)].join('\n\n');
-    out.push(threadComments(comments).map(thread).join('\n\n'));
+      [`- ${commentHead(t.comment, t.parentDeleted)}\n\n${paragraphs(t.comment.text, '  ')}`, ...t.replies.map((r) => `  - ${commentHead(r, false)}\n\n${paragraphs(r.text, '    ')}`)].join('\n\n');
+    out.push(f.comments.map(thread).join('\n\n'));
   }
-  if (d) out.push(`Marked by ${mdLine(d.createdBy)} on ${date(d.createdAt)}; last change by ${mdLine(d.updatedBy)} on ${date(d.updatedAt)}.`);
+  out.push(parts(f.reviewed));
+  return out.join('\n\n');
+}
+
+/** " — Figures, Names": what kind of words a change altered. */
+const calloutsMd = (cs: Callout[]) => (cs.length ? ` — ${cs.map((c) => mdLine(CALLOUT_LABELS[c])).join(', ')}` : '');
+
+const wordRunsMd = (runs: WordRun[], delim: string) => runs.map((r) => (r.changed ? wrap(keepSpaces(r.text), delim) : keepSpaces(r.text))).join('');
+
+function claimChangeMd(c: ClaimChangeView): string {
+  const head = `- ${part(c.who)} — **${mdLine(c.outcomeLabel)}** (${mdLine(c.when)})${calloutsMd(c.callouts)}`;
+  if (c.outcome === 'moved') return `${head}\n  - “${mdLine(c.firstWords)}”`;
+  const now = c.now === null ? note(W.CHANGES.goneNow) : `“${wordRunsMd(c.now, '**')}”`;
+  return `${head}\n  - ${W.CHANGES.firstSeen}: “${wordRunsMd(c.first, '~~')}”\n  - ${W.CHANGES.now}: ${now}`;
+}
+
+function textChangeMd(t: ReportTextChange): string {
+  const removed = t.removed ? wrap(mdLine(t.removed), '~~') : '';
+  const added = t.added ? wrap(mdLine(t.added), '**') : '';
+  return `- ${keepSpaces(t.before)}${removed}${t.removed && t.added ? ' ' : ''}${added}${keepSpaces(t.after)}${calloutsMd(t.callouts)}`;
+}
+
+function changes(c: ChangesSinceFirstSeen, refs: ClaimRefs): string {
+  const view = changesView(c, refs);
+  const { altered, moved, text } = view;
+  const out = [`## ${W.SECTION_HEADINGS.changes}`, mdLine(view.sentence), `### ${W.CHANGES.versions}`];
+  out.push(
+    [
+      `| ${W.CHANGES.versionColumns.join(' | ')} |`,
+      '| ---: | --- | --- | --- | ---: | --- |',
+      ...view.versions.map((v) => `| ${[mdLine(v.label), date(v.importedAt), mdLine(v.importedBy), mdLine(v.from), String(v.wordCount), mdLine(v.headline)].map(cell).join(' | ')} |`),
+    ].join('\n'),
+  );
+  out.push(`### ${altered.heading}`, altered.empty === null ? altered.items.map(claimChangeMd).join('\n') : note(altered.empty));
+  if (moved) out.push(`### ${moved.heading}`, moved.items.map(claimChangeMd).join('\n'));
+  out.push(`### ${text.heading}`);
+  if (text.intro !== null) out.push(mdLine(text.intro));
+  out.push(text.empty === null ? text.items.map(textChangeMd).join('\n') : note(text.empty));
+  if (text.more !== null) out.push(note(text.more));
   return out.join('\n\n');
 }
 
 /** A table cell: one line, pipes escaped (escapeMarkdown does), never empty. */
 const cell = (s: string) => (s.trim() === '' ? ' ' : s);
 
-function audit(events: AuditEvent[], refs: Refs): string {
-  const out = ['## Appendix: Audit trail'];
+function audit(events: NonNullable<ReportModel['audit']>, refs: ClaimRefs): string {
+  const out = [`## ${W.SECTION_HEADINGS.audit}`];
   if (events.length === 0) {
-    out.push('*No recorded changes.*');
+    out.push(note(W.NOT_GIVEN.audit));
     return out.join('\n\n');
   }
-  const rows = events.map((e) => {
-    const r = refs.byId(e.claimId);
-    const claim = r ? `[${r.label}](#${r.anchor})` : filled(e.claimId) ? mdLine(e.claimId) : '';
-    const hasOld = e.old !== undefined;
-    const hasNew = e.new !== undefined;
-    const change = hasOld || hasNew ? `${hasOld ? `${mdLine(shortValue(e.old))} → ` : ''}${mdLine(shortValue(e.new))}` : '';
-    return `| ${[date(e.at), mdLine(e.who), mdLine(actionLabel(e.action)), claim, filled(e.field) ? mdLine(e.field) : '', change].map(cell).join(' | ')} |`;
+  const rows = auditRows(events, refs).map((r) => {
+    const change = r.new === null ? '' : `${r.old !== null ? `${mdLine(r.old)} → ` : ''}${mdLine(r.new)}`;
+    return `| ${[date(r.at), mdLine(r.who), mdLine(r.action), r.claim ? part(r.claim) : '', r.field !== null ? mdLine(r.field) : '', change].map(cell).join(' | ')} |`;
   });
-  out.push(['| Time | Who | Action | Claim | Field | Change (old → new) |', '| --- | --- | --- | ---: | --- | --- |', ...rows].join('\n'));
+  out.push([`| ${W.AUDIT_COLUMNS.map(mdLine).join(' | ')} |`, '| --- | --- | --- | ---: | --- | --- |', ...rows].join('\n'));
   return out.join('\n\n');
 }
 
 /** The report as Markdown. */
 export function renderMarkdownReport(model: ReportModel): string {
   const refs = claimRefs(model);
-  const m = model.article?.meta;
-  const titleBlock = model.blocks.find((b) => b.kind === 'title');
-  const rawTitle = filled(m?.title) ? m!.title : titleBlock && 'text' in titleBlock && filled(titleBlock.text) ? titleBlock.text : 'Untitled article';
+  const header = headerRows(model);
+  const desk = header.report.find((r) => r.key === 'desk');
   const out: string[] = [];
-  out.push(`# ${mdLine(rawTitle)}`);
-  out.push(`**Fact-check report**${filled(model.deskName) ? ` — ${mdLine(model.deskName)}` : ''}`);
-  const meta: string[] = [];
-  if (filled(m?.publisher)) meta.push(`- **Publisher:** ${mdLine(m!.publisher)}`);
-  if (filled(m?.byline)) meta.push(`- **Byline:** ${mdLine(m!.byline)}`);
-  if (filled(m?.publishedAt)) meta.push(`- **Published:** ${date(m!.publishedAt)}`);
-  if (filled(m?.modifiedAt)) meta.push(`- **Updated by the publisher:** ${date(m!.modifiedAt)}`);
-  if (filled(m?.url)) meta.push(`- **Address:** ${link(m!.url)}`);
-  meta.push(`- **Imported:** ${date(model.article?.importedAt)}`);
-  meta.push(`- **Last updated:** ${date(model.article?.updatedAt)}`);
-  const reviewers = model.reviewers.filter(filled).map(mdLine);
-  meta.push(`- **Reviewers:** ${reviewers.length ? reviewers.join(', ') : 'None yet'}`);
-  meta.push(`- **Generated:** ${date(model.generatedAt)}${filled(model.generatedBy) ? ` by ${mdLine(model.generatedBy)}` : ''}`);
-  out.push(meta.join('\n'));
+  out.push(`# ${mdLine(reportTitle(model))}`);
+  out.push(`**${W.REPORT_KIND}**${desk ? ` — ${parts(desk.parts)}` : ''}`);
+  out.push(bullets([...header.article, ...header.report]));
 
-  out.push('## Summary');
-  out.push(escapeMarkdown(summarySentence(model)));
-  out.push('### By verdict');
+  out.push(`## ${W.SECTION_HEADINGS.summary}`);
+  out.push(mdLine(summarySentence(model)));
+  out.push(`### ${W.SECTION_HEADINGS.byVerdict}`);
   out.push(
     [
-      `| Verdict | ${VERDICT_COUNT_COLUMNS.done} | ${VERDICT_COUNT_COLUMNS.notDone} |`,
+      `| ${W.FACT_LABELS.verdict} | ${VERDICT_COUNT_COLUMNS.done} | ${VERDICT_COUNT_COLUMNS.notDone} |`,
       '| --- | ---: | ---: |',
-      ...model.summary.byVerdict.map((v) => `| ${cell(mdLine(v.verdict))} | ${Number(v.done) || 0} | ${Number(v.notDone) || 0} |`),
+      ...model.summary.byVerdict.map((v) => `| ${cell(mdLine(v.verdict))} | ${v.done} | ${v.notDone} |`),
     ].join('\n'),
   );
-  out.push('### By status');
-  out.push(['| Status | Claims |', '| --- | ---: |', ...model.summary.byStatus.map((s) => `| ${cell(mdLine(statusLabel(s.status)))} | ${Number(s.count) || 0} |`)].join('\n'));
-  out.push('### Weak sourcing');
-  if (model.summary.weakSourcing.length === 0) out.push('No claim relies on vague or missing attribution.');
+  out.push(`### ${W.SECTION_HEADINGS.byStatus}`);
+  out.push([`| ${W.STATUS_COUNT_COLUMNS.join(' | ')} |`, '| --- | ---: |', ...model.summary.byStatus.map((s) => `| ${cell(mdLine(W.statusLabel(s.status)))} | ${s.count} |`)].join('\n'));
+  out.push(`### ${W.SECTION_HEADINGS.weakSourcing}`);
+  const weak = weakSourcingItems(model, refs);
+  if (weak.length === 0) out.push(mdLine(W.NOT_GIVEN.weakSourcing));
   else {
-    out.push('Claims the article attributes vaguely (“reports indicate”) or not at all:');
-    out.push(
-      model.summary.weakSourcing
-        .map((c) => {
-          const r = refs.of(c);
-          const a = c.data?.attribution;
-          return `- [${r.title}](#${r.anchor}) — “${mdLine(shortQuote(c.quote))}” — ${mdLine(attributionPhrase(a?.kind))}${filled(a?.cue) ? ` (“${mdLine(a?.cue)}”)` : ''}`;
-        })
-        .join('\n'),
-    );
+    out.push(mdLine(W.WEAK_SOURCING_INTRO));
+    out.push(weak.map((item) => `- ${parts(item)}`).join('\n'));
   }
 
-  // Article text
-  out.push('## Article text');
-  if (model.claims.length) out.push('Claimed passages are in **bold**, each followed by its number (for example \\[1\\]), which leads to its finding below.');
+  if (model.changes) out.push(changes(model.changes, refs));
+
+  out.push(`## ${W.SECTION_HEADINGS.articleText}`);
+  if (model.claims.length) out.push(W.TEXT_KEY.markdown('**bold**', '\\[1\\]'));
   const text = articleText(model, refs);
   if (text) out.push(text);
 
-  // Findings
-  out.push('## Findings');
-  out.push(model.claims.length ? model.claims.map((c) => finding(c, refs, model)).join('\n\n') : '*No claims are marked in the text.*');
+  out.push(`## ${W.SECTION_HEADINGS.findings}`);
+  out.push(model.claims.length ? model.claims.map((c) => finding(c, refs, model)).join('\n\n') : note(W.NOT_GIVEN.claims));
   if (model.orphaned.length) {
-    out.push('## Orphaned claims');
-    out.push('*These claims were recorded on words that have since been deleted from the article. They are listed apart, with the words they last had.*');
+    out.push(`## ${W.SECTION_HEADINGS.orphaned}`);
+    out.push(note(W.ORPHANED_INTRO));
     out.push(model.orphaned.map((c) => finding(c, refs, model)).join('\n\n'));
   }
-  if (Array.isArray(model.audit)) out.push(audit(model.audit, refs));
+  if (model.audit) out.push(audit(model.audit, refs));
   out.push('---');
-  out.push(`Generated ${date(model.generatedAt)}${filled(model.generatedBy) ? ` by ${mdLine(model.generatedBy)}` : ''} with Claimdesk. Article revision ${Number(model.article?.revision) || 0}.`);
+  out.push(parts(W.footer(model.generatedAt, model.generatedBy, model.article.revision)));
   return `${out.join('\n\n')}\n`;
 }

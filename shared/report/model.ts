@@ -8,10 +8,9 @@ import { articleSchema, isSafeHref } from '../doc/schema';
 import type { ArticleRecord } from '../schema/article';
 import type { AuditEvent } from '../schema/audit';
 import { isDone } from './summary';
+import { NO_VERDICT_LABEL } from './wording';
+import { changesSinceFirstSeen, type ChangesSinceFirstSeen } from './versionChanges';
 import { isWeakSourcing, STATUSES, type ClaimData, type ClaimStatus } from '../schema/claim';
-
-/** The by-verdict row and the label of a claim without a verdict. */
-export const NO_VERDICT_LABEL = 'No verdict yet';
 
 export type ReportOptions = { includeComments: boolean; includeAudit: boolean };
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = { includeComments: true, includeAudit: false };
@@ -49,6 +48,8 @@ export type ReportModel = {
     weakSourcing: ReportClaim[];
   };
   reviewers: string[];
+  /** What later versions changed since the desk first saw the article; null while it has one version. */
+  changes: ChangesSinceFirstSeen | null;
   audit: AuditEvent[] | null;
   scale: string[];
   deskName: string;
@@ -111,7 +112,12 @@ export function reportBlocks(doc: Node): { blocks: ReportBlock[]; text: string }
   return { blocks, text: texts.join('\n\n') };
 }
 
-export type ReportContext = { scale: readonly string[]; deskName: string; generatedBy: string; generatedAt: string };
+export type ReportContext = {
+  scale: readonly string[];
+  deskName: string;
+  generatedBy: string;
+  generatedAt: string;
+};
 
 export function buildReportModel(article: ArticleRecord, ctx: ReportContext, options: ReportOptions = DEFAULT_REPORT_OPTIONS): ReportModel {
   const { blocks, text } = reportBlocks(articleSchema.nodeFromJSON(article.doc));
@@ -158,6 +164,7 @@ export function buildReportModel(article: ArticleRecord, ctx: ReportContext, opt
     orphaned,
     summary: { byVerdict, byStatus, weakSourcing: all.filter((c) => isWeakSourcing(c.data.attribution.kind)) },
     reviewers: [...reviewers].sort((a, b) => a.localeCompare(b)),
+    changes: changesSinceFirstSeen(article),
     audit: options.includeAudit ? article.audit : null,
     scale: [...ctx.scale],
     deskName: ctx.deskName,

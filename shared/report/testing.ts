@@ -1,6 +1,7 @@
 /** A realistic annotated article for report tests: the sample with three claims, evidence, comments and audit. */
 import { createHash } from 'node:crypto';
 import { firstVersion } from '../versions/firstVersion';
+import { carryClaims } from '../versions/carryClaims';
 import { noDetection } from '../schema/detection';
 import { readFileSync } from 'node:fs';
 import { articleFromText } from '../doc/fromText';
@@ -86,6 +87,7 @@ export function tinyReportModel(parts: Pick<ReportModel, 'text' | 'blocks' | 'cl
     orphaned: [],
     summary: { byVerdict: [], byStatus: [], weakSourcing: [] },
     reviewers: [],
+    changes: null,
     audit: null,
     scale: [...DEFAULT_RATING_SCALE],
     deskName: '',
@@ -94,3 +96,71 @@ export function tinyReportModel(parts: Pick<ReportModel, 'text' | 'blocks' | 'cl
     options: { includeComments: true, includeAudit: false },
   };
 }
+
+/** One later version of the sample: the sample text with replacements, as `carryClaims` carries the claims onto it. */
+export type SampleEdit = { importedAt: string; importedBy: string; origin: ArticleRecord['origin']; replace: [string, string][] };
+
+/**
+ * The annotated sample with more versions, each made from the raw sample text by `replace`, with the
+ * claims carried onto each new text in turn; the article's text and claims are those of the last.
+ */
+export function versionedSample(edits: SampleEdit[]): ArticleRecord {
+  const article = annotatedSample();
+  let raw = sampleText;
+  let text = docPlainText(articleSchema.nodeFromJSON(article.doc));
+  let claims = article.claims;
+  for (const edit of edits) {
+    for (const [from, to] of edit.replace) {
+      if (!raw.includes(from)) throw new Error(`not in text: ${from}`);
+      raw = raw.split(from).join(to);
+    }
+    const parsed = articleFromText(raw, 'text');
+    const next = docPlainText(articleSchema.nodeFromJSON(parsed.doc));
+    const carry = carryClaims(text, next, claims);
+    claims = carry.claims;
+    text = next;
+    const meta = { ...article.meta, title: parsed.meta.title };
+    article.versions.push({
+      number: article.versions.length + 1,
+      hash: createHash('sha256').update(next, 'utf8').digest('hex'),
+      wordCount: countWords(next),
+      importedAt: edit.importedAt,
+      importedBy: edit.importedBy,
+      origin: edit.origin,
+      meta,
+      doc: parsed.doc,
+      removedOnImport: parsed.removed,
+      carried: carry.carried,
+    });
+    Object.assign(article, { doc: parsed.doc, meta, removedOnImport: parsed.removed, updatedAt: edit.importedAt });
+  }
+  article.claims = claims;
+  return article;
+}
+
+/**
+ * The sample as a publisher changed it twice: version 2 raises the gunmen's toll from three to five (a
+ * claim's figure), drops the "Reports indicate" sentence about ten injured troops (a claim's attribution
+ * sentence) and changes the troops' toll from 14 to 16 outside the claims; version 3 rewords the headline.
+ */
+export const STEALTH_EDITS: SampleEdit[] = [
+  {
+    importedAt: '2026-11-30T07:15:00.000Z',
+    importedBy: 'Ana Reviewer',
+    origin: { kind: 'file', fileName: 'tartous-ambush-updated.html' },
+    replace: [
+      ['three unidentified “armed men”', 'five unidentified “armed men”'],
+      ['Reports indicate that ten additional troops sustained injuries during the clashes on Tuesday in proximity to the Mediterranean port of Tartous, a key stronghold for Assad’s minority Alawite Muslim sect.\n\n', ''],
+      ['reported that 14 troops', 'reported that 16 troops'],
+    ],
+  },
+  {
+    importedAt: '2026-12-01T06:40:00.000Z',
+    importedBy: 'Ben Second',
+    origin: { kind: 'paste' },
+    replace: [
+      ['14 are killed by Assad supporters in a conflict with Syria’s new government', '16 security troops killed in ambush blamed on Assad loyalists'],
+      ["14 are killed by Assad supporters in a conflict with Syria's new government", '16 security troops killed in ambush blamed on Assad loyalists'],
+    ],
+  },
+];

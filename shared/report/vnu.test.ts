@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE } from '../schema/claim';
 import { renderHtmlReport } from './html';
 import { buildReportModel } from './model';
-import { annotatedSample } from './testing';
+import { annotatedSample, STEALTH_EDITS, versionedSample } from './testing';
 
 type VnuMessage = { type: string; subType?: string; url?: string; lastLine?: number; message: string; extract?: string };
 
@@ -43,6 +43,10 @@ describe('Nu HTML Checker', () => {
         const unnamed = join(dir, 'report-no-desk-no-reviewer.html');
         writeFileSync(unnamed, renderHtmlReport(buildReportModel(annotatedSample(), { ...ctx, deskName: '', generatedBy: '' })));
         files.push(unnamed);
+        // An article with three versions: the changes since first seen.
+        const versioned = join(dir, 'report-three-versions.html');
+        writeFileSync(versioned, renderHtmlReport(buildReportModel(versionedSample(STEALTH_EDITS), ctx, { includeComments: true, includeAudit: true })));
+        files.push(versioned);
         const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
         expect(run.error).toBeUndefined();
         const messages = (JSON.parse(run.stdout) as { messages: VnuMessage[] }).messages;

@@ -34,7 +34,7 @@
  */
 import { selectorsFor } from '../anchor/selectors';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS, type ClaimData } from '../schema/claim';
-import { labelOf } from './escape';
+import { labelOf } from './displayFormat';
 import { scriptSafeJson } from './jsonLd';
 import type { ReportClaim, ReportModel } from './model';
 
