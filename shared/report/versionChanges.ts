@@ -10,7 +10,7 @@ import type { ArticleRecord } from '../schema/article';
 import type { ImportOrigin } from '../schema/articleMeta';
 import { claimChangesSinceFirstSeen, type ClaimChange } from '../versions/changesSinceFirstSeen';
 import { calloutsOf, type Callout } from '../versions/callouts';
-import { diffTexts, type TextChange } from '../versions/diff';
+import { diffTexts, type TextChange, withoutSharedSpace } from '../versions/diff';
 
 
 export type ReportVersion = { number: number; importedAt: string; importedBy: string; origin: ImportOrigin; wordCount: number; headline: string; current: boolean };
@@ -129,7 +129,7 @@ export function changesSinceFirstSeen(article: Pick<ArticleRecord, 'versions' | 
   // Where the claims' words are in each text: their first-seen words in version 1, their words now in the current one.
   const inFirst = ranges(first, article.claims.map((c) => changedIds.get(c.data.id)?.firstWords ?? c.target.quote.exact));
   const inCurrent = ranges(current, article.claims.filter((c) => !c.target.orphaned).map((c) => c.target.quote.exact));
-  const other = mergeNear(diffTexts(first, current).changes, first, current).filter(
+  const other = mergeNear(diffTexts(first, current).changes.map(withoutSharedSpace), first, current).filter(
     (ch) => (ch.removed.trim() !== '' || ch.added.trim() !== '') && !touches(ch.oldStart, ch.oldEnd, inFirst) && !touches(ch.newStart, ch.newEnd, inCurrent),
   );
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffTexts, mapOffset } from './diff';
+import { diffTexts, mapOffset, withoutSharedSpace } from './diff';
 
 describe('diffTexts', () => {
   it('finds a changed figure as one change with both words', () => {
@@ -62,5 +62,17 @@ describe('diffTexts on rewrites and paragraphs', () => {
     const words = (seed: number) => Array.from({ length: 3000 }, (_, i) => `w${(i * 7919 + seed) % 1009}`).join(' ');
     const d = diffTexts(words(1), words(2));
     expect(d.changes).toHaveLength(1);
+  });
+});
+
+describe('withoutSharedSpace', () => {
+  it('leaves out the blank line a whole replaced paragraph carries on both sides', () => {
+    const c = { oldStart: 0, oldEnd: 10, newStart: 0, newEnd: 11, removed: 'Old head\n\n', added: 'New heads\n\n' };
+    expect(withoutSharedSpace(c)).toEqual({ oldStart: 0, oldEnd: 8, newStart: 0, newEnd: 9, removed: 'Old head', added: 'New heads' });
+  });
+
+  it('keeps space that only one side has', () => {
+    const c = { oldStart: 3, oldEnd: 3, newStart: 3, newEnd: 8, removed: '', added: ' more' };
+    expect(withoutSharedSpace(c)).toEqual(c);
   });
 });

@@ -258,3 +258,21 @@ export function mapOffset(diff: TextDiff, offset: number, assoc: -1 | 1): { pos:
   }
   return { pos: offset + delta, exact: true };
 }
+
+/**
+ * A change without the whitespace both its sides start or end with: a paragraph replaced whole carries
+ * the blank line after it on both sides, which is not a change to show.
+ */
+export function withoutSharedSpace(c: TextChange): TextChange {
+  let { oldStart, oldEnd, newStart, newEnd } = c;
+  const { removed, added } = c;
+  let head = 0;
+  while (head < removed.length && head < added.length && removed[head] === added[head] && /\s/.test(removed[head]!)) head++;
+  let tail = 0;
+  while (tail < removed.length - head && tail < added.length - head && removed[removed.length - 1 - tail] === added[added.length - 1 - tail] && /\s/.test(removed[removed.length - 1 - tail]!)) tail++;
+  oldStart += head;
+  newStart += head;
+  oldEnd -= tail;
+  newEnd -= tail;
+  return { oldStart, oldEnd, newStart, newEnd, removed: removed.slice(head, removed.length - tail), added: added.slice(head, added.length - tail) };
+}
