@@ -79,7 +79,7 @@ async function openFromMenu(kind: 'article' | 'bundle'): Promise<void> {
   const envelope = await backend.dispatch(bundle ? 'openBundle' : 'importFile', request);
   if (!envelope.ok) send({ type: 'importFailed', message: envelope.error.message });
   else if (bundle) send({ type: 'bundleOpened', result: api.openBundle.response.parse(envelope.value) });
-  else send({ type: 'imported', result: api.importFile.response.parse(envelope.value) });
+  else send({ type: 'imported', result: api.importFile.response.parse(envelope.value), request });
 }
 
 /** PDF from Electron's own Chromium: the report in a hidden, script-less window, printed. */

@@ -5,7 +5,8 @@
 import type { ImportResult, Response } from './api';
 
 export type MenuCommand =
-  | { type: 'imported'; result: ImportResult }
+  /** `request`: the file as sent, so the renderer can send it again as a version or a new article when the result asks. */
+  | { type: 'imported'; result: ImportResult; request: { fileName: string; dataBase64: string } }
   | { type: 'importFailed'; message: string }
   /** File > Open review bundle…: the bundle was opened (added or merged). */
   | { type: 'bundleOpened'; result: Response<'openBundle'> }

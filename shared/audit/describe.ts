@@ -117,7 +117,16 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       summary = typeof e.new === 'string' && !['paste', 'sample', 'file'].includes(e.new) ? `imported the article from ${show('File', 'import', e.new)}` : e.new === 'paste' ? 'imported the article from pasted text' : 'imported the article';
       break;
     case 'edit_text':
-      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `edited the text (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'edited the text';
+      // The desk's own edits of the text, told apart from a publisher's version (version_added) in every history.
+      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `corrected the text, a desk correction (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'corrected the text, a desk correction';
+      break;
+    case 'version_added':
+      summary =
+        typeof e.new === 'number'
+          ? `added version ${e.new} from the publisher`
+          : typeof e.new === 'string' && e.new !== ''
+            ? `added a new version from the publisher (${show('File', 'import', e.new)})`
+            : 'added a new version from the publisher';
       break;
     case 'edit_meta': {
       const name = META_FIELD_NAMES[field.replace(/^meta\./, '')] ?? field;
@@ -191,7 +200,7 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
 
 /** Every action the history can be filtered by, grouped as the article's history offers them. */
 export const HISTORY_KINDS = {
-  text: { label: 'Text and details', actions: ['import', 'edit_text', 'edit_meta'] },
+  text: { label: 'Text, versions and details', actions: ['import', 'version_added', 'edit_text', 'edit_meta'] },
   claims: { label: 'Claims', actions: ['claim_created', 'claim_updated', 'claim_deleted', 'claim_orphaned', 'claim_restored'] },
   comments: { label: 'Comments', actions: ['comment_added', 'comment_replied', 'comment_edited', 'comment_deleted'] },
   handoff: { label: 'Review handoff', actions: ['bundle_exported', 'bundle_opened', 'bundle_merged', 'conflict_resolved'] },

@@ -18,3 +18,18 @@ describe('version labels', () => {
     expect(carrySentence(carryCounts([{ outcome: 'moved' }]))).toBe('1 claim moved');
   });
 });
+
+describe('claimVersionFlags', () => {
+  it('flags changed and gone claims with the version that did it', async () => {
+    const { claimVersionFlags } = await import('./versionLabels');
+    const flags = claimVersionFlags([
+      { claimId: 'a', outcome: 'changed', inVersions: [2] },
+      { claimId: 'b', outcome: 'gone', inVersions: [2, 3] },
+      { claimId: 'c', outcome: 'moved', inVersions: [2] },
+    ]);
+    expect([...flags]).toEqual([
+      ['a', 'changed in v2'],
+      ['b', 'gone in v3'],
+    ]);
+  });
+});

@@ -53,3 +53,14 @@ export function carrySentence(counts: CarryCounts): string {
 export function versionAddedSentence(version: Pick<VersionSummary, 'number' | 'carried'>): string {
   return `${versionName(version.number)} added: ${carrySentence(carryCounts(version.carried))}.`;
 }
+
+/** The claim list's flag on a claim a later version touched: "changed in v2", "gone in v3". Moved claims get none (their words are the same). */
+export function claimVersionFlags(changes: readonly { claimId: string; outcome: 'changed' | 'gone' | 'moved'; inVersions: readonly number[] }[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (const c of changes) {
+    if (c.outcome === 'moved') continue;
+    const v = c.inVersions[c.inVersions.length - 1];
+    flags.set(c.claimId, `${c.outcome === 'gone' ? 'gone' : 'changed'}${v === undefined ? '' : ` in v${v}`}`);
+  }
+  return flags;
+}
