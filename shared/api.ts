@@ -270,6 +270,8 @@ export const ErrorCode = z.enum([
   'unknown_method',
   'not_found',
   'bad_file',
+  /** An import as a new version of an article whose text has too little in common with it: import it as a new article instead. */
+  'not_a_version',
   'too_large',
   'conflict',
   'store_locked',

@@ -27,6 +27,10 @@ import { WORD_EXTENSIONS } from '../../shared/text/wordFile';
 import { docxToHtml } from './importers/docx';
 import { articleFromHtmlBody, articleFromPage, type ImportedArticle } from './importers/html';
 import { summarize } from '../store/summarize';
+import { importAsVersion, incomingVersion, versionCandidateFor } from './versionImport';
+
+/** Where an import goes (the contract's versionOf / asNewArticle). */
+type ImportTarget = { versionOf?: string; asNewArticle?: boolean };
 
 export type ArticleServiceOptions = {
   store: Store;
@@ -143,8 +147,24 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
 
   const reviewer = () => store.desk().settings.reviewerName || 'Unnamed reviewer';
 
-  async function importDecoded(decoded: DecodeResult, format: 'text' | 'markdown', origin: ImportOrigin): Promise<ImportResult> {
-    const read = fromDecoded(decoded, format);
+  async function importDecoded(decoded: DecodeResult, format: 'text' | 'markdown', origin: ImportOrigin, target: ImportTarget): Promise<ImportResult> {
+    return storeRead(fromDecoded(decoded, format), origin, target);
+  }
+
+  /**
+   * Where a read import goes: the next version of `versionOf`; a new article when `asNewArticle`;
+   * otherwise a new article unless it looks like a version of one the desk has, which is then only
+   * named (outcome 'candidate', nothing stored) for the person to choose.
+   */
+  async function storeRead(read: ReadArticle, origin: ImportOrigin, { versionOf, asNewArticle }: ImportTarget): Promise<ImportResult> {
+    if (versionOf !== undefined) {
+      if (asNewArticle) throw new ApiError('invalid_request', 'An import goes either to a new version of an article or to a new article, not both.');
+      return importAsVersion(store, versionOf, incomingVersion(read, origin), { at: now().toISOString(), who: reviewer() });
+    }
+    if (!asNewArticle) {
+      const candidate = await versionCandidateFor(store, incomingVersion(read, origin));
+      if (candidate) return { outcome: 'candidate', candidate };
+    }
     return storeNew(read.doc, read.meta, read.removed, origin);
   }
 
@@ -170,19 +190,18 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
   }
 
   /** Stores an article built by an importer (saved page, Word file, rich paste). */
-  async function storeImported(parsed: ImportedArticle, origin: ImportOrigin): Promise<ImportResult> {
-    const read = fromImported(parsed);
-    return storeNew(read.doc, read.meta, read.removed, origin);
+  async function storeImported(parsed: ImportedArticle, origin: ImportOrigin, target: ImportTarget): Promise<ImportResult> {
+    return storeRead(fromImported(parsed), origin, target);
   }
 
   /** Rich paste: the clipboard's HTML is the article as the person selected it, so no Readability (it would cut a selection down to what it guesses is the main text, and refuses short ones). */
-  async function importPastedHtml(html: string, text: string): Promise<ImportResult> {
+  async function importPastedHtml(html: string, text: string, target: ImportTarget): Promise<ImportResult> {
     const checkedText = decodePastedText(html);
     if (!checkedText.ok) throw new ApiError(checkedText.code, checkedText.message.replace('pasted text', 'pasted content'));
     const parsed = await articleFromHtmlBody(html);
     // HTML with no words in it (an image alone): fall back to the plain text the clipboard carried.
-    if (parsed.text.trim() === '' && parsed.captions.length === 0) return importDecoded(decodePastedText(text), 'text', { kind: 'paste' });
-    return storeImported(parsed, { kind: 'paste' });
+    if (parsed.text.trim() === '' && parsed.captions.length === 0) return importDecoded(decodePastedText(text), 'text', { kind: 'paste' }, target);
+    return storeImported(parsed, { kind: 'paste' }, target);
   }
 
   /** A full JSON export (Export > Full article) brought back: the same article, claims, comments and audit. */
@@ -218,22 +237,24 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     async getAudit({ id }) {
       return { events: (await load(id)).audit };
     },
-    async importFile({ fileName, dataBase64 }) {
+    async importFile({ fileName, dataBase64, ...target }) {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw new ApiError('invalid_request', 'The file data is not valid base64.');
       const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
       const name = path.basename(fileName);
-      if (/\.json$/i.test(name)) return importArticleJson(bytes, name);
+      if (/\.json$/i.test(name)) {
+        if (target.versionOf !== undefined) throw new ApiError('bad_file', `“${name}” is a full article export (its claims and history with it), not a version of an article's text: import it on its own, or import the publisher's page or text as the version.`);
+        return importArticleJson(bytes, name);
+      }
       const read = await readArticleFile(name, bytes);
-      return storeNew(read.doc, read.meta, read.removed, { kind: 'file', fileName: name });
+      return storeRead(read, { kind: 'file', fileName: name }, target);
     },
-    importText: ({ text, html }) =>
-      html !== undefined && html.trim() !== '' ? importPastedHtml(html, text) : importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }),
+    importText: ({ text, html, ...target }) =>
+      html !== undefined && html.trim() !== ''
+        ? importPastedHtml(html, text, target)
+        : importDecoded(decodePastedText(text), /^#\s/.test(text.trimStart()) ? 'markdown' : 'text', { kind: 'paste' }, target),
     async importSample() {
       const bytes = new Uint8Array(await fs.readFile(samplePath));
-      const result = await importDecoded(decodeTextFile(bytes, path.basename(samplePath)), 'text', {
-        kind: 'sample',
-        fileName: path.basename(samplePath),
-      });
+      const result = await importDecoded(decodeTextFile(bytes, path.basename(samplePath)), 'text', { kind: 'sample', fileName: path.basename(samplePath) }, { asNewArticle: true });
       await store.updateDesk((d) => ({ ...d, sampleHandled: true }));
       return result;
     },

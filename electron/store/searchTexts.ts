@@ -10,9 +10,10 @@ import { searchEntry, type SearchEntry } from '../../shared/library/searchCorpus
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { DocNodeJson } from '../../shared/schema/doc';
 
-type SearchedMeta = { title: string; publisher: string; byline: string };
+type SearchedMeta = { title: string; publisher: string; byline: string; url: string };
 
 function entryOf(meta: SearchedMeta, doc: DocNodeJson): SearchEntry {
+  // The current text only: an article file also holds every version's text, which search leaves out.
   return searchEntry({ ...meta, text: docPlainText(articleSchema.nodeFromJSON(doc)) });
 }
 
@@ -30,7 +31,7 @@ export function searchEntryOfFile(json: unknown): SearchEntry | null {
     return typeof value === 'string' ? value : '';
   };
   try {
-    return entryOf({ title: field('title'), publisher: field('publisher'), byline: field('byline') }, article.doc as DocNodeJson);
+    return entryOf({ title: field('title'), publisher: field('publisher'), byline: field('byline'), url: field('url') }, article.doc as DocNodeJson);
   } catch {
     return null;
   }

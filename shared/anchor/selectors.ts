@@ -49,27 +49,28 @@ function matchAfter(text: string, at: number, suffix: string): number {
   return n;
 }
 
+/** An occurrence of a quote and how many characters of its prefix and suffix its surroundings match. */
+export type Occurrence = { at: number; context: number };
+
 /**
  * The occurrence of `exact` in `text` whose surroundings match most of prefix and suffix; ties go to the
  * one nearest the old position (`originalOf` turns an index of `text` into an offset of the real text).
  */
-function bestOccurrence(
+export function bestOccurrence(
   text: string,
   exact: string,
   prefix: string,
   suffix: string,
   hint: number,
-  originalOf: (index: number) => number,
-): number {
-  let best = -1;
-  let bestScore = -1;
+  originalOf: (index: number) => number = (i) => i,
+): Occurrence | null {
+  let best: Occurrence | null = null;
   let bestDistance = Infinity;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const score = matchBefore(text, at, prefix) + matchAfter(text, at + exact.length, suffix);
+    const context = matchBefore(text, at, prefix) + matchAfter(text, at + exact.length, suffix);
     const distance = Math.abs(originalOf(at) - hint);
-    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
-      best = at;
-      bestScore = score;
+    if (!best || context > best.context || (context === best.context && distance < bestDistance)) {
+      best = { at, context };
       bestDistance = distance;
     }
   }
@@ -123,15 +124,16 @@ export function makeResolver(text: string): (target: SelectorPair) => Resolved |
     // 1. The old position still holds the words.
     if (end - start === exact.length && text.startsWith(exact, start)) return { start, end, how: 'position' };
     // 2. The words elsewhere, chosen by context, then nearness.
-    const at = bestOccurrence(text, exact, prefix, suffix, start, (i) => i);
-    if (at >= 0) return { start: at, end: at + exact.length, how: 'quote' };
+    const found = bestOccurrence(text, exact, prefix, suffix, start);
+    if (found) return { start: found.at, end: found.at + exact.length, how: 'quote' };
     // 3. The same after normalising quote marks, dashes and spacing on both sides.
     const nExact = normalizeForMatch(exact).text;
     if (nExact === '') return null;
     normalized ??= normalizeForMatch(text);
     const n = normalized;
-    const nAt = bestOccurrence(n.text, nExact, normalizeForMatch(prefix).text, normalizeForMatch(suffix).text, start, (i) => n.starts[i] ?? 0);
-    if (nAt < 0) return null;
+    const nFound = bestOccurrence(n.text, nExact, normalizeForMatch(prefix).text, normalizeForMatch(suffix).text, start, (i) => n.starts[i] ?? 0);
+    if (!nFound) return null;
+    const nAt = nFound.at;
     return { start: n.starts[nAt] ?? 0, end: n.ends[nAt + nExact.length - 1] ?? 0, how: 'normalized' };
   };
 }

@@ -15,15 +15,19 @@ import { MAX_SEARCH_TEXT_CHARS, snippet, type Snippet } from './search';
 const FIELD = '\u0001';
 const END = '\u0000';
 
-export type SearchFields = { title: string; publisher: string; byline: string; text: string };
+export type SearchFields = { title: string; publisher: string; byline: string; text: string; url?: string };
 
-/** One article as search holds it: its folded fields in one string, and its text as shown, for snippets. */
-export type SearchEntry = { doc: string; text: string; textAt: number };
+/**
+ * One article as search holds it: its folded fields in one string, and its text as shown, for snippets.
+ * `url` (not searched) is kept beside it so an import can find the article it may be a version of
+ * (shared/versions/versionCandidate.ts) without opening every file.
+ */
+export type SearchEntry = { doc: string; text: string; textAt: number; url: string };
 
 export function searchEntry(fields: SearchFields): SearchEntry {
   const text = searchable(fields.text).slice(0, MAX_SEARCH_TEXT_CHARS);
   const head = `${fold(fields.title)}${FIELD}${fold(fields.publisher)}${FIELD}${fold(fields.byline)}${FIELD}`;
-  return { doc: `${head}${fold(text)}${END}`, text, textAt: head.length };
+  return { doc: `${head}${fold(text)}${END}`, text, textAt: head.length, url: fields.url ?? '' };
 }
 
 export class SearchCorpus {
@@ -40,6 +44,11 @@ export class SearchCorpus {
 
   has(id: string): boolean {
     return this.entries.has(id);
+  }
+
+  /** The article's entry, read only. */
+  entry(id: string): Readonly<SearchEntry> | undefined {
+    return this.entries.get(id);
   }
 
   set(id: string, entry: SearchEntry): void {
