@@ -28,7 +28,9 @@ describe('describeEvent', () => {
     expect(s(ev({ action: 'claim_updated', field: 'verification.evidence.ev-1', old: null, new: { title: 'Ministry statement', url: 'https://x.org' } }))).toBe('added evidence “Ministry statement”');
     expect(s(ev({ action: 'claim_created', new: 'ten troops' }))).toBe('marked the claim “ten troops”');
     expect(s(ev({ action: 'edit_text', old: 1200, new: 1210 }))).toBe('corrected the text, a desk correction (1,200 → 1,210 words)');
-    expect(s(ev({ action: 'version_added', new: 2 }))).toBe('added version 2 from the publisher');
+    expect(s(ev({ action: 'version_added', new: { number: 2, hash: 'x', from: 'v2.html', unchanged: 3, moved: 0, changed: 2, gone: 1 } }))).toBe(
+      'added version 2 from the publisher (v2.html): 2 claims changed, 1 gone',
+    );
     expect(s(ev({ action: 'edit_meta', field: 'meta.publisher', old: '', new: 'Reuters' }))).toBe('set the publisher to “Reuters”');
     expect(s(ev({ action: 'import', new: 'article.html' }))).toBe('imported the article from “article.html”');
     expect(s(ev({ action: 'conflict_resolved', field: 'verification.verdict', old: 'Mixed', new: 'False' }))).toBe('decided a conflict on the verdict: False');

@@ -7,6 +7,7 @@ import type { AuditEvent } from '../schema/audit';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
+import { carrySentence } from '../versions/versionLabels';
 import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
@@ -121,12 +122,7 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       summary = typeof e.old === 'number' && typeof e.new === 'number' ? `corrected the text, a desk correction (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'corrected the text, a desk correction';
       break;
     case 'version_added':
-      summary =
-        typeof e.new === 'number'
-          ? `added version ${e.new} from the publisher`
-          : typeof e.new === 'string' && e.new !== ''
-            ? `added a new version from the publisher (${show('File', 'import', e.new)})`
-            : 'added a new version from the publisher';
+      summary = versionAddedSummary(e.new);
       break;
     case 'edit_meta': {
       const name = META_FIELD_NAMES[field.replace(/^meta\./, '')] ?? field;
@@ -196,6 +192,16 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
   const entry: HistoryEntry = { id: e.id, who: displayText(e.who), at: e.at, when: formatWhen(e.at, opts), summary, full };
   if (e.claimId !== undefined) entry.claimId = e.claimId;
   return entry;
+}
+
+/** version_added's `new` (shared/versions/addVersion.ts, VersionAddedDetail): "added version 2 from the publisher (v2.html): 2 claims changed, 1 gone". */
+function versionAddedSummary(detail: unknown): string {
+  if (typeof detail !== 'object' || detail === null) return 'added a new version from the publisher';
+  const d = detail as Record<string, unknown>;
+  const n = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
+  const which = typeof d.number === 'number' ? `version ${d.number}` : 'a new version';
+  const from = typeof d.from === 'string' && d.from !== '' ? ` (${displayText(d.from)})` : '';
+  return `added ${which} from the publisher${from}: ${carrySentence({ unchanged: n('unchanged'), moved: n('moved'), changed: n('changed'), gone: n('gone') })}`;
 }
 
 /** Every action the history can be filtered by, grouped as the article's history offers them. */

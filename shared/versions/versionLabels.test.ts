@@ -8,14 +8,13 @@ describe('version labels', () => {
   });
 
   it('sums up how the claims came over, changed and gone first', () => {
-    const carried = [{ outcome: 'changed' }, { outcome: 'changed' }, { outcome: 'gone' }, { outcome: 'unchanged' }] as const;
+    const carried = (['changed', 'changed', 'gone', 'unchanged'] as const).map((outcome) => ({ outcome, claimId: 'x', method: 'diff' as const, before: 'a', after: 'b' }));
     expect(carrySentence(carryCounts(carried))).toBe('2 claims changed, 1 gone');
-    expect(versionAddedSentence({ number: 2, carried: carried.map((c) => ({ ...c, claimId: 'x', method: 'diff', before: 'a', after: 'b' })) })).toBe(
-      'Version 2 added: 2 claims changed, 1 gone.',
-    );
-    expect(carrySentence(carryCounts([{ outcome: 'unchanged' }]))).toBe('1 claim unchanged');
-    expect(carrySentence(carryCounts([]))).toBe('no claims to carry over');
-    expect(carrySentence(carryCounts([{ outcome: 'moved' }]))).toBe('1 claim moved');
+    expect(versionAddedSentence({ number: 2, carried })).toBe('Version 2 added: 2 claims changed, 1 gone.');
+    const counts = { unchanged: 0, moved: 0, changed: 0, gone: 0 };
+    expect(carrySentence({ ...counts, unchanged: 1 })).toBe('1 claim unchanged');
+    expect(carrySentence(counts)).toBe('no claims to carry over');
+    expect(carrySentence({ ...counts, moved: 1 })).toBe('1 claim moved');
   });
 });
 

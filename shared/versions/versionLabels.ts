@@ -2,8 +2,11 @@
  * The words the app uses about versions, in one place: where a version came from, how its claims came
  * over, and the line that tells a publisher's version from the desk's own corrections.
  */
-import { CARRY_OUTCOMES, type CarriedClaim, type CarryOutcome, type VersionSummary } from '../schema/version';
+import type { VersionSummary } from '../schema/version';
 import type { ImportOrigin } from '../schema/articleMeta';
+import { carryCounts, type CarryCounts } from './addVersion';
+
+export { carryCounts, type CarryCounts };
 
 /** "v2.html", "pasted text", "the sample article" */
 export function versionSource(origin: ImportOrigin): string {
@@ -19,14 +22,6 @@ export function versionName(number: number, of?: number): string {
 
 export const DESK_CORRECTIONS_LABEL = 'Your corrections';
 export const PUBLISHER_VERSION_NOTE = 'from the publisher';
-
-export type CarryCounts = Record<CarryOutcome, number>;
-
-export function carryCounts(carried: readonly Pick<CarriedClaim, 'outcome'>[]): CarryCounts {
-  const counts = Object.fromEntries(CARRY_OUTCOMES.map((o) => [o, 0])) as CarryCounts;
-  for (const c of carried) counts[c.outcome]++;
-  return counts;
-}
 
 const claims = (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'}`;
 
