@@ -18,9 +18,9 @@ export function ChangesSinceFirstSeen({ changes, versions, rows, onGoToClaim }: 
   const first = versions[0];
   return (
     <section className="since-first-seen" aria-labelledby="since-first-seen-heading" data-testid="changes-since-first-seen">
-      <h3 id="since-first-seen-heading">
+      <h2 id="since-first-seen-heading">
         Changes since first seen <span className="count">{changes.length}</span>
-      </h3>
+      </h2>
       {changes.length === 0 ? (
         <p className="hint">
           {versions.length < 2 ? 'Only one version so far: nothing to compare.' : 'No claim’s words changed, vanished or moved in the later versions.'}

@@ -68,7 +68,7 @@ function GroupRow({ group, layout, fromLabel, toLabel, callouts }: { group: Diff
       </div>
     );
   return (
-    <section className={cls} aria-label={group.changed ? `Changed paragraph${group.index === 0 ? ' (headline)' : ''}` : 'Unchanged paragraph'} data-diff-group={group.index}>
+    <div role="group" className={cls} aria-label={group.changed ? (group.index === 0 ? 'Changed: the headline' : 'Changed paragraph') : 'Unchanged paragraph'} data-diff-group={group.index}>
       {body}
       {badges.length > 0 && (
         <ul className="diff-callouts" aria-label="Changes called out">
@@ -79,7 +79,7 @@ function GroupRow({ group, layout, fromLabel, toLabel, callouts }: { group: Diff
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useRef } from 'react';
 import type { VersionCandidate } from '../../shared/api';
+import { clipQuote } from '../../shared/claims/clipQuote';
 import { useReturnFocus } from '../commands/useReturnFocus';
 import { requestName, type ImportRequest, type ImportTarget } from './importRequest';
 import './versions.css';
@@ -79,7 +80,7 @@ export function ImportOfferDialog({ offer, busy, error, onChoose, onCancel }: Pr
           <div className="modal-actions">
             {offer.kind === 'candidate' && (
               <button ref={first} type="button" disabled={busy} onClick={() => onChoose({ versionOf: offer.candidate.article.id })}>
-                Add as a new version of “{title}”
+                Add as a new version of “{clipQuote(title ?? '', 44)}”
               </button>
             )}
             <button

@@ -21,6 +21,7 @@ export type Showing = { kind: 'version'; number: number } | { kind: 'changes'; f
 
 type Props = {
   articleId: string;
+  title: string;
   versions: readonly VersionSummary[];
   rows: readonly ClaimRow[];
   /** The editor's document now: the current version with the desk's corrections. */
@@ -43,7 +44,7 @@ export function defaultShowing(versions: readonly VersionSummary[]): Showing {
  * The article's versions, like a document's version history: the list beside what is chosen, an old
  * version read-only or the word diff between two, with the claims the later versions touched.
  */
-export function VersionsPanel({ articleId, versions, rows, currentDoc, initial, onClose, onGoToClaim, onImportVersion }: Props) {
+export function VersionsPanel({ articleId, title, versions, rows, currentDoc, initial, onClose, onGoToClaim, onImportVersion }: Props) {
   const [showing, setShowing] = useState<Showing>(() => initial ?? defaultShowing(versions));
   const [layout, setLayout] = useState<DiffLayout>(() => (localStorage.getItem(LAYOUT_KEY) === 'split' ? 'split' : 'inline'));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -80,9 +81,10 @@ export function VersionsPanel({ articleId, versions, rows, currentDoc, initial, 
       }}
     >
       <header className="versions-head">
-        <h2 id={`${ids}-heading`} ref={heading} tabIndex={-1}>
-          Versions <span className="count">{versions.length}</span>
-        </h2>
+        {/* The view's one visible heading of rank 1 while the text (whose title is the page's h1) is hidden. */}
+        <h1 id={`${ids}-heading`} ref={heading} tabIndex={-1}>
+          Versions <span className="visually-hidden">of “{title}”</span> <span className="count">{versions.length}</span>
+        </h1>
         <p className="hint versions-explain">
           Each version is the article as the publisher gave it, kept whole at every import. Your own edits in the editor are <strong>your corrections</strong>, not versions.
         </p>

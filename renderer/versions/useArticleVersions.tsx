@@ -86,6 +86,7 @@ export function useArticleVersions({ articleId, title, versions, rows, currentDo
       <VersionsPanel
         key={openings}
         articleId={articleId}
+        title={title}
         versions={versions}
         rows={rows}
         currentDoc={editorDoc}
