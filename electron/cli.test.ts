@@ -6,7 +6,7 @@ import { DetectResult } from '../shared/detect/schema';
 import { runCli } from './cli';
 import { findChromium } from './pdf';
 import { openStore, type Store } from './store/store';
-import { tempDir } from './testing';
+import { makeClaim, tempDir } from './testing';
 
 let tmp: ReturnType<typeof tempDir>;
 let dataDir: string;
@@ -269,6 +269,59 @@ describe('claimdesk import', () => {
       app.close();
     }
     expect(articleFiles()).toEqual(['sample-article-1.json']);
+  });
+});
+
+describe('claimdesk import --version-of', () => {
+  const V1 = 'Ambush near Tartous\n\nBy Jane Doe | Reuters | 3 March 2025\n\nAt least 14 troops were killed in an ambush near the port of Tartous, state media said.\n\nTen more troops were injured in the clashes, according to the ministry.';
+  const V2 = V1.replace('At least 14 troops', 'At least 17 troops');
+  const write = (name: string, content: string) => {
+    const file = path.join(tmp.dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const articleFiles = () => readdirSync(path.join(dataDir, 'articles')).sort();
+  async function withClaim(): Promise<string> {
+    const res = await cli('import', write('v1.txt', V1), '--json');
+    expect(res.code, res.err).toBe(0);
+    const id = JSON.parse(res.out).id as string;
+    const store = await openStore(dataDir, { app: 'test' });
+    await store.updateArticle(id, (a) => {
+      const plain = `Ambush near Tartous\n\n${V1.slice(V1.indexOf('At least'))}`;
+      const start = plain.indexOf('At least 14 troops were killed');
+      return { next: { ...a!, claims: [makeClaim(plain, start, start + 'At least 14 troops were killed'.length, 'claim-figure')] }, result: null };
+    });
+    store.close();
+    return id;
+  }
+
+  it('adds a version of the article named by id or title, and lists the claims whose words changed', async () => {
+    const id = await withClaim();
+    const res = await cli('import', write('v2.txt', V2), '--version-of', 'Ambush near');
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toBe(`Added version 2 of “Ambush near Tartous” (${id}): 0 unchanged, 0 moved, 1 changed, 0 gone.\n  words changed: “At least 14 troops were killed” → “At least 17 troops were killed”`);
+    const json = await cli('import', write('v2.txt', V2), '--version-of', id, '--json');
+    expect(JSON.parse(json.out)).toEqual({ outcome: 'identical', id, message: 'This is the same text as version 2 of “Ambush near Tartous”; nothing changed.' });
+    expect(articleFiles().filter((f) => f.endsWith('.json'))).toEqual([`${id}.json`, 'sample-article-1.json'].sort());
+  });
+
+  it('refuses a different article (exit 1, nothing changed) and an unknown article', async () => {
+    const id = await withClaim();
+    const before = readFileSync(path.join(dataDir, 'articles', `${id}.json`), 'utf8');
+    const other = await cli('import', write('other.txt', 'Harvest festival opens\n\nThe annual harvest festival opened with music, food stalls and a parade of tractors.'), '--version-of', id);
+    expect([other.code, other.err]).toEqual([1, expect.stringMatching(/does not look like a version of “Ambush near Tartous”.*Nothing was changed\. To import it as a new article, run the import without --version-of\.$/)]);
+    expect(readFileSync(path.join(dataDir, 'articles', `${id}.json`), 'utf8')).toBe(before);
+    const unknown = await cli('import', write('v2.txt', V2), '--version-of', 'no such title');
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringMatching(/No article matches “no such title”/)]);
+    expect((await cli('import', write('v2.txt', V2), '--version-of')).code).toBe(2);
+  });
+
+  it('without --version-of imports a new article and notes the one it looks like a version of', async () => {
+    const id = await withClaim();
+    const res = await cli('import', write('v2.txt', V2), '--json');
+    expect(res.code, res.err).toBe(0);
+    expect(res.err).toBe(`claimdesk: note: this looks like a version of ${id} “Ambush near Tartous” (same title and publisher, 97 % of the words in common); imported as a new article. Use --version-of ${id} to add it as a version instead.`);
+    expect(articleFiles().filter((f) => f.endsWith('.json'))).toEqual([`${id}.json`, `${JSON.parse(res.out).id}.json`, 'sample-article-1.json'].sort());
   });
 });
 

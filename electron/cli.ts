@@ -6,7 +6,7 @@
  *                    [--no-comments] [--audit] [--include-unfinished] [--data-dir DIR]
  *   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
  *   claimdesk bundle open FILE [--data-dir DIR]
- *   claimdesk import FILE [--data-dir DIR] [--json]
+ *   claimdesk import FILE [--version-of ARTICLE] [--data-dir DIR] [--json]
  *   claimdesk detect FILE [--json]
  *
  * ARTICLE is an article id or a piece of its title that matches exactly one article. `list` and
@@ -37,6 +37,8 @@ import { detect } from '../shared/detect/detect';
 import { DetectResult } from '../shared/detect/schema';
 import { shippedModel } from '../shared/detect/shipped';
 import { SOURCE_KIND_LABELS } from '../shared/schema/claim';
+import { CARRY_OUTCOMES, type VersionSummary } from '../shared/schema/version';
+import { carryCounts } from '../shared/versions/addVersion';
 
 const USAGE = `Usage:
   claimdesk list [--data-dir DIR] [--json]
@@ -45,12 +47,14 @@ const USAGE = `Usage:
   claimdesk bundle export ARTICLE --out FILE [--data-dir DIR]
   claimdesk bundle open FILE [--data-dir DIR]
 
-  claimdesk import FILE [--data-dir DIR] [--json]
+  claimdesk import FILE [--version-of ARTICLE] [--data-dir DIR] [--json]
   claimdesk detect FILE [--json]
 
 ARTICLE is an article id or part of its title. ClaimReview holds only claims that are done, unless
 --include-unfinished (then every claim with a verdict). import takes the files the app imports and with
---json prints what was imported. detect lists the check-worthy claims and attributions detection
+--json prints what was imported; it always adds a new article (with a note when it looks like a version
+of one the desk has), unless --version-of ARTICLE adds it as that article's newer version, its claims
+carried onto the new text and listed when their words changed or are gone. detect lists the check-worthy claims and attributions detection
 proposes for the article in FILE (any file import takes), storing nothing; --json prints them with
 offsets into the article's plain text. The data directory defaults to CLAIMDESK_DATA_DIR,
 then the app's own.`;
@@ -212,11 +216,17 @@ async function readImportFile(file: string): Promise<Buffer> {
   }
 }
 
-/** `import FILE [--json]`: the app's importFile over the dispatcher, under the desk's lock. */
+/**
+ * `import FILE [--version-of ARTICLE] [--json]`: the app's importFile over the dispatcher, under the desk's
+ * lock. Without --version-of it adds a new article even when the file looks like a version of one the desk
+ * has (a script asked for an import, not a question), and says on stderr which one, with the flag to use.
+ */
 async function importOne(dataDir: string, rest: string[], out: (s: string) => void): Promise<number> {
-  const parsed = commandArgs(rest, { json: { type: 'boolean' } });
+  const parsed = commandArgs(rest, { json: { type: 'boolean' }, 'version-of': { type: 'string' } });
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) throw new CliError(`import takes one FILE.\n${USAGE}`, 2);
+  const versionOf = parsed.values['version-of'];
+  if (versionOf !== undefined && versionOf.trim() === '') throw new CliError('--version-of takes an article id or part of its title.', 2);
   const data = await readImportFile(file);
   let backend: Backend;
   try {
@@ -226,8 +236,33 @@ async function importOne(dataDir: string, rest: string[], out: (s: string) => vo
   }
   try {
     const client = contractClient(backend);
-    const imported = await client.importFile({ fileName: path.basename(file), dataBase64: data.toString('base64'), asNewArticle: true });
-    if (imported.outcome === 'candidate') throw new CliError(`This looks like a version of ${imported.candidate.article.id} (${imported.candidate.reason}).`, 1);
+    const request = { fileName: path.basename(file), dataBase64: data.toString('base64') };
+    if (versionOf !== undefined) {
+      const target = findArticle(backend.store.listArticles(), versionOf);
+      let imported;
+      try {
+        imported = await client.importFile({ ...request, versionOf: target.id });
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'not_a_version') throw new CliError(`${e.message.replace(/; import it as a new article instead\.$/, '.')} To import it as a new article, run the import without --version-of.`, 1);
+        throw e;
+      }
+      await backend.store.flush();
+      if (imported.outcome === 'identical') {
+        out(parsed.values.json ? JSON.stringify({ outcome: 'identical', id: target.id, message: imported.message }, null, 2) : imported.message);
+        return 0;
+      }
+      if (imported.outcome !== 'version') throw new CliError(`Unexpected answer to an import as a version: ${imported.outcome}.`, 1);
+      if (parsed.values.json) out(JSON.stringify({ outcome: 'version', id: target.id, version: imported.version }, null, 2));
+      else for (const line of versionLines(imported.article.title, target.id, imported.version)) out(line);
+      return 0;
+    }
+    let imported = await client.importFile(request);
+    if (imported.outcome === 'candidate') {
+      const { article, reason } = imported.candidate;
+      console.error(`claimdesk: note: this looks like a version of ${article.id} “${article.title}” (${reason}); imported as a new article. Use --version-of ${article.id} to add it as a version instead.`);
+      imported = await client.importFile({ ...request, asNewArticle: true });
+    }
+    if (imported.outcome !== 'added') throw new CliError(`Unexpected answer to an import: ${imported.outcome}.`, 1);
     const article = await client.getArticle({ id: imported.article.id });
     await backend.store.flush();
     if (parsed.values.json) {
@@ -243,6 +278,19 @@ async function importOne(dataDir: string, rest: string[], out: (s: string) => vo
   } finally {
     backend.store.close();
   }
+}
+
+/** What an import as a version did: the counts, then each claim whose words changed or are gone. */
+export function versionLines(title: string, id: string, version: VersionSummary): string[] {
+  const counts = carryCounts(version.carried);
+  const lines = [
+    `Added version ${version.number} of “${title || '(untitled)'}” (${id}): ${CARRY_OUTCOMES.map((o) => `${counts[o]} ${o}`).join(', ')}.`,
+  ];
+  for (const c of version.carried) {
+    if (c.outcome === 'changed') lines.push(`  words changed: “${excerpt(c.before, 0, c.before.length, 80)}” → “${excerpt(c.after ?? '', 0, (c.after ?? '').length, 80)}”`);
+    if (c.outcome === 'gone') lines.push(`  gone (kept, orphaned): “${excerpt(c.before, 0, c.before.length, 80)}”`);
+  }
+  return lines;
 }
 
 /** A passage of the text for a listing: on one line, cut to about `max` characters. */

@@ -13,6 +13,8 @@ import { checkArticleDoc } from '../../shared/doc/checkDoc';
 import { docPlainText } from '../../shared/doc/plainText';
 import { verdictAgreement } from '../../shared/merge/agreement';
 import { decideConflict, mergeClaims } from '../../shared/merge/mergeClaims';
+import { ARTICLE_CONFLICT_CLAIM_ID, mergeVersions, VERSION_CONFLICT_FIELD } from '../../shared/merge/mergeVersions';
+import { decideVersionConflict, isVersionConflict } from './versionConflict';
 import { sourcesNamedIn } from '../../shared/report/jsonExport';
 import type { ArticleRecord } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
@@ -49,6 +51,10 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
         const conflict = article.exchange.conflicts.find((c) => c.claimId === claimId && c.field === field);
         if (!conflict) throw new ApiError('not_found', 'That conflict is not open (it may have been decided already).');
         const at = now().toISOString();
+        if (isVersionConflict(conflict)) {
+          const next = decideVersionConflict(article, conflict, choice, { at, who });
+          return { next, result: { revision: next.revision, remaining: next.exchange.conflicts.length } };
+        }
         let decided;
         try {
           // Among the open conflicts: fields held back with this one follow the choice (see decideConflict).
@@ -134,12 +140,22 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
         const text = docPlainText(checked.doc);
         const base = bundle.base ?? ours.exchange.base;
         const result = mergeClaims(base, ours.claims, theirs.claims, { text });
+        let versions;
+        try {
+          versions = mergeVersions(ours.versions, theirs.versions, result.claims, { at, who });
+        } catch (e) {
+          throw new ApiError('bad_file', `“${name}”: ${(e as Error).message}`);
+        }
+        const conflicts = [...ours.exchange.conflicts, ...result.conflicts.map((c) => ({ ...c, theirsBy: bundle.createdBy, at }))];
+        // A newer bundle's version conflict replaces an open one: its versions are all kept either way.
+        const versionConflict = versions.conflict && { claimId: ARTICLE_CONFLICT_CLAIM_ID, field: VERSION_CONFLICT_FIELD, base: null, ...versions.conflict, theirsBy: bundle.createdBy, at };
+        const allConflicts = versionConflict ? [...conflicts.filter((c) => !isVersionConflict(c)), versionConflict] : conflicts;
         const merged: AuditEvent = {
           id: randomUUID(),
           at,
           who,
           action: 'bundle_merged',
-          new: `${bundle.bundleId} from ${bundle.createdBy}: ${result.added.length} added, ${result.conflicts.length} conflicts`,
+          new: `${bundle.bundleId} from ${bundle.createdBy}: ${result.added.length} added, ${result.conflicts.length + (versionConflict ? 1 : 0)} conflicts${versions.added > 0 ? `, ${versions.added} versions of the text added` : ''}`,
         };
         const changes = diffClaims(ours.claims, result.claims, { who: `${who} (merging ${bundle.createdBy})`, at, newId: randomUUID });
         const agreement = verdictAgreement(ours.claims, theirs.claims, desk.settings.ratingScale);
@@ -149,11 +165,12 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
         const next: ArticleRecord = {
           ...ours,
           claims: result.claims,
+          versions: versions.versions,
           audit: [...ours.audit, ...theirAudit, opened, merged, ...changes].sort((a, b) => a.at.localeCompare(b.at)),
           exchange: {
             base: theirs.claims,
             mergedBundles: [...ours.exchange.mergedBundles, bundle.bundleId],
-            conflicts: [...ours.exchange.conflicts, ...result.conflicts.map((c) => ({ ...c, theirsBy: bundle.createdBy, at }))],
+            conflicts: allConflicts,
             agreements: agreement.pairs > 0 ? [...ours.exchange.agreements, { withReviewer: bundle.createdBy, at, ...agreement }] : ours.exchange.agreements,
           },
           revision: ours.revision + 1,
@@ -161,7 +178,14 @@ export function bundleService({ store, now = () => new Date(), app = 'Claimdesk'
         };
         return {
           next,
-          result: { outcome: 'merged' as const, article: summarize(next), from: bundle.createdBy, added: result.added.length, conflicts: result.conflicts.length, notes: result.notes },
+          result: {
+            outcome: 'merged' as const,
+            article: summarize(next),
+            from: bundle.createdBy,
+            added: result.added.length,
+            conflicts: result.conflicts.length + (versionConflict ? 1 : 0),
+            notes: [...result.notes, ...versions.notes],
+          },
         };
       });
     },

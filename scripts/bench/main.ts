@@ -11,11 +11,12 @@ import path from 'node:path';
 import { runAutosaveBench, type AutosaveResult } from './autosave';
 import { runExportBench, type ExportBenchResult } from './exportBench';
 import { runDetectBench, type DetectBenchResult } from './detectBench';
+import { runVersionsBench, type VersionsBenchResult } from './versionsBench';
 import { runEditorBench, type CaseResult } from './browser';
 import { servePage } from './server';
 import type { Summary } from './stats';
 
-export type MainOptions = { root: string; pageDir: string; only?: 'detect' };
+export type MainOptions = { root: string; pageDir: string; only?: 'detect' | 'versions' };
 
 const CLAIM_COUNTS = [0, 500, 5_000];
 const STORE_SIZES = [10, 2_000];
@@ -127,7 +128,23 @@ function detectLines(d: DetectBenchResult): string[] {
   ];
 }
 
-function targets(cases: CaseResult[], autosave: AutosaveResult[], exported: ExportBenchResult, detected: DetectBenchResult): Target[] {
+/** Diff of two 20,000-word versions and carrying 500 claims onto the new one under 100 ms together (issue #14), judged on the median. */
+function versionsTarget(v: VersionsBenchResult): Target {
+  return { label: 'diff 2 x 20,000 words + carry 500 claims under 100 ms', value: `${ms(v.total.median)} ms (p95 ${ms(v.total.p95)} ms)`, pass: v.total.median < 100 };
+}
+
+function versionsLines(v: VersionsBenchResult): string[] {
+  const o = v.outcomes;
+  return [
+    `Versions (Node, shared/versions): ${v.words[0].toLocaleString('en')}-word version 1 with ${v.claims} claims -> version 2 (${v.words[1].toLocaleString('en')} words; ${v.edits.join(', ')}): ${v.changes} changes; claims ${o.unchanged} unchanged, ${o.moved} moved, ${o.changed} changed, ${o.gone} gone:`,
+    `  warm-up (first run): diff ${ms(v.firstRun.diff)} ms, carry ${ms(v.firstRun.carry)} ms`,
+    `  after warm-up, ${v.runs} runs: diff + carry median ${ms(v.total.median)} ms   p95 ${ms(v.total.p95)} ms   (diff median ${ms(v.diff.median)} / p95 ${ms(v.diff.p95)}, carry median ${ms(v.carry.median)} / p95 ${ms(v.carry.p95)})`,
+    `  a "new version" that is another text (every paragraph's words reversed), 5 runs: diff median ${ms(v.unrelated.diff.median)} ms, carry median ${ms(v.unrelated.carry.median)} ms, ${v.unrelated.gone} of ${v.claims} claims gone`,
+    `  CPU time of diff + carry: median ${ms(v.cpu.median)} ms, p95 ${ms(v.cpu.p95)} ms (load average ${v.load.toFixed(1)} on ${v.cpus} CPUs: wall time above CPU time is waiting for a core)`,
+  ];
+}
+
+function targets(cases: CaseResult[], autosave: AutosaveResult[], exported: ExportBenchResult, detected: DetectBenchResult, versions: VersionsBenchResult): Target[] {
   const out: Target[] = [];
   const bare = find(cases, 500, 'bare');
   const real = find(cases, 500, 'real');
@@ -157,6 +174,7 @@ function targets(cases: CaseResult[], autosave: AutosaveResult[], exported: Expo
   const html = exported.times.html;
   if (html) out.push({ label: 'export of 20,000 words with 500 claims to HTML under 1 s', value: `${ms(html.median)} ms (p95 ${ms(html.p95)} ms)`, pass: html.p95 < 1000 });
   out.push(detectTarget(detected));
+  out.push(versionsTarget(versions));
   return out;
 }
 
@@ -177,6 +195,12 @@ export async function main({ root, pageDir, only }: MainOptions): Promise<void> 
     process.stdout.write(`${[...detectLines(d), `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.value}`].join('\n')}\n`);
     return;
   }
+  if (only === 'versions') {
+    const v = runVersionsBench(sample);
+    const t = versionsTarget(v);
+    process.stdout.write(`${[...versionsLines(v), `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.value}`].join('\n')}\n`);
+    return;
+  }
 
   log('Running the editor benchmark in headless Chromium…');
   const server = await servePage(pageDir);
@@ -189,9 +213,11 @@ export async function main({ root, pageDir, only }: MainOptions): Promise<void> 
   const exported = await runExportBench(sample);
   log('Running the detection benchmark…');
   const detected = runDetectBench(sample);
+  log('Running the versions benchmark…');
+  const versions = runVersionsBench(sample);
 
   const article = cases[0]?.article;
-  const goals = targets(cases, autosave, exported, detected);
+  const goals = targets(cases, autosave, exported, detected, versions);
   const out: string[] = [];
   out.push('Claimdesk benchmark: a benchmark, not a test. It always exits 0; PASS/FAIL only compares the figures with the targets.');
   out.push(`Machine: ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, Chromium ${chromium} headless, viewport 1440x900.`);
@@ -228,6 +254,8 @@ export async function main({ root, pageDir, only }: MainOptions): Promise<void> 
   out.push('');
   out.push(...detectLines(detected));
   out.push('');
+  out.push(...versionsLines(versions));
+  out.push('');
   out.push('Targets:');
   for (const t of goals) out.push(`  ${t.pass === null ? 'INFO' : t.pass ? 'PASS' : 'FAIL'}  ${padEnd(t.label, 58)} ${t.value}`);
 
@@ -244,6 +272,7 @@ export async function main({ root, pageDir, only }: MainOptions): Promise<void> 
     autosave,
     export: exported,
     detect: detected,
+    versions,
     targets: goals,
   };
   writeFileSync(path.join(resultsDir, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);

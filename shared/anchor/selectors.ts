@@ -55,6 +55,7 @@ export type Occurrence = { at: number; context: number };
 /**
  * The occurrence of `exact` in `text` whose surroundings match most of prefix and suffix; ties go to the
  * one nearest the old position (`originalOf` turns an index of `text` into an offset of the real text).
+ * Occurrences `accept` refuses are passed over.
  */
 export function bestOccurrence(
   text: string,
@@ -63,10 +64,12 @@ export function bestOccurrence(
   suffix: string,
   hint: number,
   originalOf: (index: number) => number = (i) => i,
+  accept: (index: number) => boolean = () => true,
 ): Occurrence | null {
   let best: Occurrence | null = null;
   let bestDistance = Infinity;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (!accept(at)) continue;
     const context = matchBefore(text, at, prefix) + matchAfter(text, at + exact.length, suffix);
     const distance = Math.abs(originalOf(at) - hint);
     if (!best || context > best.context || (context === best.context && distance < bestDistance)) {

@@ -27,10 +27,12 @@ describe('describeEvent', () => {
     expect(s(ev({ action: 'comment_deleted', old: 'a' }))).toBe('deleted a comment: “a”');
     expect(s(ev({ action: 'claim_updated', field: 'verification.evidence.ev-1', old: null, new: { title: 'Ministry statement', url: 'https://x.org' } }))).toBe('added evidence “Ministry statement”');
     expect(s(ev({ action: 'claim_created', new: 'ten troops' }))).toBe('marked the claim “ten troops”');
-    expect(s(ev({ action: 'edit_text', old: 1200, new: 1210 }))).toBe('corrected the text, a desk correction (1,200 → 1,210 words)');
-    expect(s(ev({ action: 'version_added', new: { number: 2, hash: 'x', from: 'v2.html', unchanged: 3, moved: 0, changed: 2, gone: 1 } }))).toBe(
-      'added version 2 from the publisher (v2.html): 2 claims changed, 1 gone',
+    expect(s(ev({ action: 'edit_text', old: 1200, new: 1210 }))).toBe('corrected the text here, the desk’s own edit (1,200 → 1,210 words)');
+    expect(s(ev({ action: 'version_added', new: { number: 2, hash: 'a'.repeat(64), from: 'v2.html', unchanged: 3, moved: 0, changed: 1, gone: 1 } }))).toBe(
+      'imported version 2 from the publisher (file v2.html): 3 claims unchanged, 1 changed, 1 gone',
     );
+    expect(s(ev({ action: 'version_added', new: { number: 3, from: 'paste', unchanged: 1, moved: 2, changed: 0, gone: 0 } }))).toBe('imported version 3 from the publisher (pasted text): 1 claim unchanged, 2 moved');
+    expect(s(ev({ action: 'version_added', new: { number: 4, from: 'paste', unchanged: 0, moved: 0, changed: 0, gone: 0 } }))).toBe('imported version 4 from the publisher (pasted text)');
     expect(s(ev({ action: 'edit_meta', field: 'meta.publisher', old: '', new: 'Reuters' }))).toBe('set the publisher to “Reuters”');
     expect(s(ev({ action: 'import', new: 'article.html' }))).toBe('imported the article from “article.html”');
     expect(s(ev({ action: 'conflict_resolved', field: 'verification.verdict', old: 'Mixed', new: 'False' }))).toBe('decided a conflict on the verdict: False');

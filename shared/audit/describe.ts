@@ -4,10 +4,10 @@
  * deterministic and the app passes the reader's own zone.
  */
 import type { AuditEvent } from '../schema/audit';
+import { CARRY_OUTCOMES } from '../schema/version';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
-import { carrySentence } from '../versions/versionLabels';
 import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
@@ -101,6 +101,20 @@ function valueText(field: string, v: unknown): string {
 /** Fields whose values are the reviewer's own words, shown in quotes; coded values are not. */
 const CODED = new Set(['verification.status', 'verification.verdict', 'verification.confidence', 'attribution.sourceKind', 'attribution.kind', 'verification.secondReview']);
 
+/** "imported version 2 from the publisher (file v2.html): 3 claims unchanged, 1 changed, 1 gone" from version_added's `new`. */
+function versionAddedSummary(v: unknown): string {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  const number = typeof o.number === 'number' ? ` ${o.number}` : '';
+  const from = o.from === 'paste' ? ' (pasted text)' : typeof o.from === 'string' && o.from !== '' && o.from !== 'file' ? ` (file ${displayText(o.from)})` : '';
+  const counts = CARRY_OUTCOMES.map((key) => [typeof o[key] === 'number' ? (o[key] as number) : 0, key] as const);
+  const total = counts.reduce((n, [c]) => n + c, 0);
+  const carried = counts
+    .filter(([c], i) => c > 0 || i === 0)
+    .map(([c, word], i) => (i === 0 ? `${c} ${c === 1 ? 'claim' : 'claims'} ${word}` : `${c} ${word}`))
+    .join(', ');
+  return `imported version${number} from the publisher${from}${total > 0 ? `: ${carried}` : ''}`;
+}
+
 /** Describes one audit event. Unknown shapes (a newer desk's bundle) still read as something sensible. */
 export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): HistoryEntry {
   const full: HistoryEntry['full'] = [];
@@ -118,8 +132,8 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       summary = typeof e.new === 'string' && !['paste', 'sample', 'file'].includes(e.new) ? `imported the article from ${show('File', 'import', e.new)}` : e.new === 'paste' ? 'imported the article from pasted text' : 'imported the article';
       break;
     case 'edit_text':
-      // The desk's own edits of the text, told apart from a publisher's version (version_added) in every history.
-      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `corrected the text, a desk correction (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'corrected the text, a desk correction';
+      // The desk's own correction in the editor, told apart from a publisher's new version (version_added).
+      summary = typeof e.old === 'number' && typeof e.new === 'number' ? `corrected the text here, the desk’s own edit (${e.old.toLocaleString('en')} → ${e.new.toLocaleString('en')} words)` : 'corrected the text here, the desk’s own edit';
       break;
     case 'version_added':
       summary = versionAddedSummary(e.new);
@@ -194,19 +208,9 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
   return entry;
 }
 
-/** version_added's `new` (shared/versions/addVersion.ts, VersionAddedDetail): "added version 2 from the publisher (v2.html): 2 claims changed, 1 gone". */
-function versionAddedSummary(detail: unknown): string {
-  if (typeof detail !== 'object' || detail === null) return 'added a new version from the publisher';
-  const d = detail as Record<string, unknown>;
-  const n = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : 0);
-  const which = typeof d.number === 'number' ? `version ${d.number}` : 'a new version';
-  const from = typeof d.from === 'string' && d.from !== '' ? ` (${displayText(d.from)})` : '';
-  return `added ${which} from the publisher${from}: ${carrySentence({ unchanged: n('unchanged'), moved: n('moved'), changed: n('changed'), gone: n('gone') })}`;
-}
-
 /** Every action the history can be filtered by, grouped as the article's history offers them. */
 export const HISTORY_KINDS = {
-  text: { label: 'Text, versions and details', actions: ['import', 'version_added', 'edit_text', 'edit_meta'] },
+  text: { label: 'Text and details', actions: ['import', 'version_added', 'edit_text', 'edit_meta'] },
   claims: { label: 'Claims', actions: ['claim_created', 'claim_updated', 'claim_deleted', 'claim_orphaned', 'claim_restored'] },
   comments: { label: 'Comments', actions: ['comment_added', 'comment_replied', 'comment_edited', 'comment_deleted'] },
   handoff: { label: 'Review handoff', actions: ['bundle_exported', 'bundle_opened', 'bundle_merged', 'conflict_resolved'] },

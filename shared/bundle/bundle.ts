@@ -8,7 +8,7 @@
  * Reading is strict and explains every refusal to the person who opened the file: too large, not JSON,
  * nested too deeply to check, not a bundle, made by a newer Claimdesk, fields missing or wrong (first
  * problem with its path), a document that does not fit the article schema, a text hash that does not
- * match, claims whose quotes are not in the text. Nothing is written by this module; the caller changes the store only on success.
+ * match, a version whose text does not match its hash, claims whose quotes are not in the text. Nothing is written by this module; the caller changes the store only on success.
  */
 import { firstIssue } from '../schema/firstIssue';
 import { z } from 'zod';
@@ -126,6 +126,14 @@ export async function parseBundle(
   const text = docPlainText(checked.doc);
   if ((await sha256Hex(text)) !== bundle.textHash) {
     return { ok: false, message: 'The article text in this bundle does not match its checksum: the file was changed or damaged after it was made.' };
+  }
+  // Every version's text against its hash: the key two desks' versions are merged by.
+  for (const v of bundle.article.versions) {
+    const doc = checkArticleDoc(v.doc);
+    if (!doc.ok) return { ok: false, message: `Version ${v.number} of the article in this bundle is damaged: ${doc.message}` };
+    if ((await sha256Hex(docPlainText(doc.doc))) !== v.hash) {
+      return { ok: false, message: `Version ${v.number} of the article in this bundle (imported ${v.importedAt.slice(0, 10)}) does not match its hash: the file was changed or damaged after it was made.` };
+    }
   }
   const issues = checkClaims(bundle.article.claims, text, opts.scale);
   if (issues.length > 0) return { ok: false, message: `A claim in this bundle does not fit its article: ${issues[0]!.message}` };

@@ -5,7 +5,7 @@
  * 1. The same text as the version the desk last imported (same hash): nothing changes, and the answer
  *    says so. The desk's own corrections since (edit_text) stay; a re-import never undoes them.
  * 2. Too little text in common with the article as the desk has it: a different article, refused (the
- *    caller offers to import it as a new article instead).
+ *    caller offers to import it as a new article instead); unless `chosen` (a person picked it).
  * 3. More versions than MAX_VERSIONS: refused.
  * 4. Otherwise the claims are carried from the desk's text (the current version with its corrections)
  *    to the new text, the version is appended with how each claim came over, and the article takes the
@@ -63,7 +63,7 @@ export function metaForVersion(current: ArticleMeta, incoming: ArticleMeta): Art
  * `currentText`: the plain text of the article's `doc` as the desk has it. `article.versions` is never
  * empty (the schema says so); its last entry is the publisher's text the desk started from.
  */
-export function addVersion(article: ArticleRecord, currentText: string, incoming: IncomingVersion, stamp: VersionStamp): AddVersionResult {
+export function addVersion(article: ArticleRecord, currentText: string, incoming: IncomingVersion, stamp: VersionStamp, opts: { chosen?: boolean } = {}): AddVersionResult {
   const last = article.versions[article.versions.length - 1]!;
   // 1.
   if (incoming.hash === last.hash) {
@@ -72,7 +72,8 @@ export function addVersion(article: ArticleRecord, currentText: string, incoming
   }
   // 2.
   const overlap = wordOverlap(currentText, incoming.text);
-  if (overlap < MIN_VERSION_OVERLAP) {
+  // A version a person chose (a merge conflict decided for theirs) is not second-guessed.
+  if (overlap < MIN_VERSION_OVERLAP && !opts.chosen) {
     return {
       outcome: 'refused',
       reason: 'different_article',

@@ -6,6 +6,7 @@
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../schema/claim';
+import { contextAgrees, contextScores } from './quoteContext';
 
 /**
  * The most character edits a match may have, as a share of the quote's length. A quarter keeps "At least
@@ -16,11 +17,8 @@ import type { TextQuoteSelector } from '../schema/claim';
  */
 export const MAX_ERROR_SHARE = 1 / 4;
 
-/** A quote shorter than this needs its context to agree: a few words with a few edits are found anywhere. */
+/** A quote shorter than this needs its context to agree (quoteContext.ts): a few words with a few edits are found anywhere. */
 export const DISTINCTIVE_QUOTE_LENGTH = 64;
-
-/** How much of a context side must match (1 - edits / length) for a short quote's match to count. */
-export const MIN_CONTEXT_SCORE = 0.5;
 
 /** Characters either side of the expected place searched before the whole text. */
 const WINDOW = 512;
@@ -31,13 +29,6 @@ const CONTEXT_WEIGHT = 20;
 const NEARNESS_WEIGHT = 2;
 
 export type ApproximateMatch = { start: number; end: number; errors: number; score: number };
-
-/** 1 - (edits of the best match of `pattern` in `text`) / its length; 0 when either is empty. */
-function contextScore(text: string, pattern: string): number {
-  if (pattern === '' || text === '') return 0;
-  const best = search(text, pattern, pattern.length)[0];
-  return best ? 1 - best.errors / pattern.length : 0;
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text.charAt(i));
@@ -54,21 +45,47 @@ function snapToWords(text: string, start: number, end: number, quote: string): {
   return { start: s, end: e };
 }
 
-function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector, hint: number): ApproximateMatch | null {
-  const { exact, prefix, suffix } = quote;
+export type Range = { start: number; end: number };
+
+/** How one search goes: which places may be taken, where to look beyond the window, and what it may cost. */
+export type SearchOptions = {
+  /** Whether a place may be the claim's (carryClaims: no words the diff kept from elsewhere). */
+  acceptable: (start: number, end: number) => boolean;
+  /** Whether a place is in the claim's own paragraph, so needs no context to agree. */
+  ownPassage: (start: number, end: number) => boolean;
+  /** Where to look beyond the window near `hint` (default: the whole text). */
+  regions?: readonly Range[];
+  /**
+   * Shared by the searches of one carry: what the searches beyond the window may still cost, in characters
+   * searched x 32-character blocks of the pattern (the bit-parallel search's unit of work). When it runs
+   * out, a claim is looked for near its place only.
+   */
+  budget?: { left: number };
+};
+
+const ANYWHERE: SearchOptions = { acceptable: () => true, ownPassage: () => false };
+
+/**
+ * What a carry's searches beyond the window may cost together (SearchOptions.budget): ~50 ms. A version
+ * with moved and reworded passages uses a small part of it; a "new version" that is another article would
+ * otherwise search the whole text for every claim (seconds for 500 claims on 20,000 words).
+ */
+export const APPROXIMATE_SEARCH_BUDGET = 4_000_000;
+
+function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector, hint: number, options: SearchOptions): ApproximateMatch | null {
+  const { exact } = quote;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_SHARE);
   if (maxErrors === 0) return null;
   let best: ApproximateMatch | null = null;
   for (const m of search(text.slice(from, to), exact, maxErrors)) {
     if (m.errors === 0) continue; // the exact words, refused by the quote step for want of context
     const { start, end } = snapToWords(text, from + m.start, from + m.end, exact);
-    if (text.slice(start, end) === exact) continue;
-    const prefixScore = prefix ? contextScore(text.slice(Math.max(0, start - prefix.length), start), prefix) : 1;
-    const suffixScore = suffix ? contextScore(text.slice(end, end + suffix.length), suffix) : 1;
-    if (exact.length < DISTINCTIVE_QUOTE_LENGTH && Math.max(prefixScore, suffixScore) < MIN_CONTEXT_SCORE) continue;
+    if (text.slice(start, end) === exact || !options.acceptable(start, end)) continue;
+    const context = contextScores(text, start, end, quote);
+    if (exact.length < DISTINCTIVE_QUOTE_LENGTH && !contextAgrees(context) && !options.ownPassage(start, end)) continue;
     const nearness = 1 - Math.abs(start - hint) / Math.max(1, text.length);
     const score =
-      (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (prefixScore + suffixScore) + NEARNESS_WEIGHT * nearness) /
+      (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (context.prefix + context.suffix) + NEARNESS_WEIGHT * nearness) /
       (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT + NEARNESS_WEIGHT);
     if (!best || score > best.score) best = { start, end, errors: m.errors, score };
   }
@@ -76,12 +93,27 @@ function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector
 }
 
 /**
- * The best approximate match of the quote in `text` (never its exact words), near `hint` first and then
- * anywhere; null when none is within MAX_ERROR_SHARE with context enough.
+ * The best approximate match of the quote in `text` (never its exact words): near `hint` first, then in
+ * `options.regions` while the budget lasts; null when none is within MAX_ERROR_SHARE with context enough.
  */
-export function approximateQuote(text: string, quote: TextQuoteSelector, hint: number): ApproximateMatch | null {
-  const reach = WINDOW + quote.exact.length;
-  const from = Math.max(0, hint - reach);
-  const to = Math.min(text.length, hint + reach);
-  return bestIn(text, from, to, quote, hint) ?? (from > 0 || to < text.length ? bestIn(text, 0, text.length, quote, hint) : null);
+export function approximateQuote(text: string, quote: TextQuoteSelector, hint: number, options: SearchOptions = ANYWHERE): ApproximateMatch | null {
+  const length = quote.exact.length;
+  const reach = WINDOW + length;
+  const window = { start: Math.max(0, hint - reach), end: Math.min(text.length, hint + reach) };
+  const near = bestIn(text, window.start, window.end, quote, hint, options);
+  if (near) return near;
+  const blocks = Math.ceil(length / 32);
+  let best: ApproximateMatch | null = null;
+  for (const r of options.regions ?? [{ start: 0, end: text.length }]) {
+    // A match has at least length - maxErrors characters; the window was searched already.
+    if (r.end - r.start < length - Math.floor(length * MAX_ERROR_SHARE) || (r.start >= window.start && r.end <= window.end)) continue;
+    const cost = (r.end - r.start) * blocks;
+    if (options.budget) {
+      if (options.budget.left < cost) break;
+      options.budget.left -= cost;
+    }
+    const found = bestIn(text, r.start, r.end, quote, hint, options);
+    if (found && (!best || found.score > best.score)) best = found;
+  }
+  return best;
 }

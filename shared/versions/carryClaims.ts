@@ -3,11 +3,17 @@
  * 1. the diff's position map: no change touches the claim's words -> unchanged (method diff);
  * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it:
  *    on the place the diff maps it to -> unchanged (method quote), the diff only aligned it differently;
- * 3. the diff's position map again, now with the words the changes put there -> changed (method diff),
+ * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees, or
+ *    they are in the claim's own paragraph moved (samePassage), or the quote is long enough to be distinctive;
+ * 4. the diff's position map again, now with the words the changes put there -> changed (method diff),
  *    only when that place still holds the claim's own words (DiffPlace.acceptable);
- * 4. the exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees or
- *    the quote is long enough to be distinctive;
- * 5. approximate matching with its context (approximateQuote) -> changed (method approximate);
+ * In 2, 3 and 5 a place is refused when the diff says its words were kept from elsewhere in the old text
+ * (diffOrigin.ts): they are another passage's words, not the claim's. So the exact words found in 3 are
+ * always in text the new version added, where a moved passage lands; that is why 3 comes before 4: when
+ * the diff pairs a moved passage with a look-alike left in its place (a headline printed twice), the words
+ * found intact in the added text are the claim, not the look-alike's.
+ * 5. approximate matching with its context (approximateQuote) near its place, then in the text the diff
+ *    added, within one budget for all the claims -> changed (method approximate);
  * 6. else gone: orphaned, its last quote kept, listed.
  * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
  *
@@ -18,8 +24,10 @@
 import { bestOccurrence, selectorsFor } from '../anchor/selectors';
 import type { Claim } from '../schema/claim';
 import type { CarriedClaim } from '../schema/version';
-import { approximateQuote } from './approximateQuote';
+import { APPROXIMATE_SEARCH_BUDGET, approximateQuote, type Range } from './approximateQuote';
 import { diffTexts, type TextChange, type TextDiff } from './diff';
+import { foreignWordChars } from './diffOrigin';
+import { contextAgrees, contextScores, samePassage } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
@@ -36,18 +44,22 @@ export const MIN_KEPT_SHARE = 0.5;
  */
 export const SHORT_CLAIM_WORDS = 3;
 
-/** A quote at least this long is distinctive: found elsewhere, it is the claim moved, whatever its context. */
+/**
+ * A quote at least this long is distinctive: found in new text elsewhere, it is the claim moved, whatever
+ * its context. A shorter one needs its context to agree (quoteContext.ts): "14 people" in a new paragraph
+ * is not a deleted "14 people" moved there.
+ */
 export const DISTINCTIVE_QUOTE_LENGTH = 32;
-
-/** Of the context characters a moved quote keeps (prefix and suffix), the share that must match. */
-export const MIN_MOVED_CONTEXT_SHARE = 0.25;
 
 const WORD_CHARS = /[\p{L}\p{N}]/gu;
 const wordChars = (s: string) => s.match(WORD_CHARS)?.length ?? 0;
 const wordCount = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
-/** Where the diff puts a claim's range in the new text, and whether those are still the claim's words. */
-type DiffPlace = { start: number; end: number; touched: boolean; acceptable: boolean };
+/**
+ * Where the diff puts a claim's range in the new text, whether those are still the claim's words, and the
+ * best guess of where its words are (`hint`: inside a change, as far into the new text as into the old).
+ */
+type DiffPlace = { start: number; end: number; touched: boolean; acceptable: boolean; hint: number };
 
 /**
  * The index of the first change that ends after `offset`, by binary search: the changes before it are all
@@ -64,6 +76,14 @@ function firstChangeAfter(changes: readonly TextChange[], offset: number): numbe
   return lo;
 }
 
+/** Letters and digits a change added, counted once per change (a rewrite's addition is the whole new text). */
+const addedWordChars = new WeakMap<TextChange, number>();
+function wordCharsAdded(c: TextChange): number {
+  let n = addedWordChars.get(c);
+  if (n === undefined) addedWordChars.set(c, (n = wordChars(c.added)));
+  return n;
+}
+
 function diffPlace(oldText: string, changes: readonly TextChange[], start: number, end: number): DiffPlace {
   let i = firstChangeAfter(changes, start);
   const before = changes[i - 1];
@@ -76,7 +96,7 @@ function diffPlace(oldText: string, changes: readonly TextChange[], start: numbe
   }
   const first = touching[0];
   const last = touching[touching.length - 1];
-  if (!first || !last) return { start: start + delta, end: end + delta, touched: false, acceptable: true };
+  if (!first || !last) return { start: start + delta, end: end + delta, touched: false, acceptable: true, hint: start + delta };
   const newStart = first.oldStart <= start ? first.newStart : start + delta;
   const newEnd = last.oldEnd >= end ? last.newEnd : end + (last.newEnd - last.oldEnd);
   const total = wordChars(oldText.slice(start, end));
@@ -84,7 +104,7 @@ function diffPlace(oldText: string, changes: readonly TextChange[], start: numbe
   let added = 0;
   for (const c of touching) {
     removed += wordChars(oldText.slice(Math.max(start, c.oldStart), Math.min(end, c.oldEnd)));
-    added += wordChars(c.added);
+    added += wordCharsAdded(c);
   }
   const kept = total - removed;
   const keptEnough = total > 0 && kept >= MIN_KEPT_SHARE * total && kept >= MIN_KEPT_SHARE * (kept + added);
@@ -93,10 +113,15 @@ function diffPlace(oldText: string, changes: readonly TextChange[], start: numbe
     first.oldStart >= start &&
     first.oldEnd <= end &&
     wordCount(oldText.slice(start, end)) <= SHORT_CLAIM_WORDS &&
+    first.added.length <= 200 &&
     wordCount(first.added) <= 2 * SHORT_CLAIM_WORDS &&
-    wordChars(first.added) > 0;
+    wordCharsAdded(first) > 0;
   const acceptable = newEnd > newStart && newEnd - newStart <= MAX_QUOTE_LENGTH && (keptEnough || replacedInPlace);
-  return { start: newStart, end: newEnd, touched: true, acceptable };
+  const hint =
+    first.oldStart < start && first.oldEnd > first.oldStart
+      ? first.newStart + Math.round(((start - first.oldStart) * (first.newEnd - first.newStart)) / (first.oldEnd - first.oldStart))
+      : newStart;
+  return { start: newStart, end: newEnd, touched: true, acceptable, hint };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -104,28 +129,49 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 
 type Carry = { outcome: CarriedClaim['outcome']; method: CarriedClaim['method']; start: number; end: number } | null;
 
-function carryOne(oldText: string, newText: string, changes: readonly TextChange[], claim: Claim): Carry {
+/** What the claims of one carry share: the diff, and the approximate searches' regions and budget. */
+type CarryContext = { oldText: string; newText: string; diff: TextDiff; addedRegions: () => Range[]; budget: { left: number } };
+
+/** The new text the diff added, each stretch widened by a few characters (the spaces and punctuation a match may take beside it). */
+function addedRegions(diff: TextDiff, length: number): Range[] {
+  const out: Range[] = [];
+  for (const c of diff.changes) {
+    if (c.newEnd === c.newStart) continue;
+    const start = Math.max(0, c.newStart - 8);
+    const end = Math.min(length, c.newEnd + 8);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext, claim: Claim): Carry {
   const { quote, position } = claim.target;
   const exact = quote.exact;
   // A target that no longer holds its words in the old text (it should) is found by its quote alone.
   const inPlace = oldText.slice(position.start, position.end) === exact;
-  const place = inPlace ? diffPlace(oldText, changes, position.start, position.end) : null;
+  const place = inPlace ? diffPlace(oldText, diff.changes, position.start, position.end) : null;
   // 1.
   if (place && !place.touched) return { outcome: 'unchanged', method: 'diff', start: place.start, end: place.end };
-  const hint = place ? place.start : position.start;
-  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint);
+  const hint = place ? place.hint : position.start;
+  /** Whether new text [start, end) may be the claim's: nothing in it is words the diff kept from elsewhere (diffOrigin). */
+  const own = (start: number, end: number) => !place || foreignWordChars(diff, newText, start, end, position.start, position.end) === 0;
+  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, (i) => own(i, i + exact.length));
   const at = found ? { start: found.at, end: found.at + exact.length } : null;
   // 2.
   if (at && place && overlaps(at, place)) return { outcome: 'unchanged', method: 'quote', ...at };
+  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage). */
+  const ownPassage = (start: number, end: number) => samePassage(oldText, position.start, position.end, newText, start, end);
   // 3.
-  if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
-  // 4.
-  const contextLength = quote.prefix.length + quote.suffix.length;
-  if (at && found && (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextLength === 0 || found.context >= MIN_MOVED_CONTEXT_SHARE * contextLength)) {
+  if (at && (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
     return { outcome: 'moved', method: 'quote', ...at };
   }
+  // 4.
+  if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
   // 5.
-  const near = approximateQuote(newText, quote, hint);
+  // Where the diff followed the claim, its words can only be in text the diff added (diffOrigin.ts).
+  const near = approximateQuote(newText, quote, hint, { acceptable: own, ownPassage, regions: place ? addedRegions() : undefined, budget });
   if (near) return { outcome: 'changed', method: 'approximate', start: near.start, end: near.end };
   // 6.
   return null;
@@ -133,10 +179,12 @@ function carryOne(oldText: string, newText: string, changes: readonly TextChange
 
 export function carryClaims(oldText: string, newText: string, claims: readonly Claim[], diff: TextDiff = diffTexts(oldText, newText)): CarryResult {
   const carried: CarriedClaim[] = [];
+  let regions: Range[] | null = null;
+  const context: CarryContext = { oldText, newText, diff, addedRegions: () => (regions ??= addedRegions(diff, newText.length)), budget: { left: APPROXIMATE_SEARCH_BUDGET } };
   const out = claims.map((claim): Claim => {
     if (claim.target.orphaned) return claim;
     const before = claim.target.quote.exact;
-    const to = carryOne(oldText, newText, diff.changes, claim);
+    const to = carryOne(context, claim);
     if (!to) {
       carried.push({ claimId: claim.data.id, outcome: 'gone', method: 'none', before, after: null });
       return { ...claim, target: { ...claim.target, orphaned: true } };

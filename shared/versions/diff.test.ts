@@ -21,10 +21,16 @@ describe('diffTexts on rewrites and paragraphs', () => {
   const rebuild = (d: ReturnType<typeof diffTexts>, side: 'old' | 'new') =>
     d.segments.filter((s) => s.kind === 'same' || s.kind === (side === 'old' ? 'removed' : 'added')).map((s) => s.text).join('');
 
-  it('gives a rewritten sentence as one change, not word swaps around kept spaces', () => {
+  it('gives a rewritten paragraph as one change, not word swaps around kept spaces', () => {
     const d = diffTexts('At least 14 people were killed.', 'A different paragraph entirely.');
     expect(d.changes).toHaveLength(1);
-    expect(d.changes[0]).toMatchObject({ removed: 'At least 14 people were killed', added: 'A different paragraph entirely' });
+    expect(d.changes[0]).toMatchObject({ removed: 'At least 14 people were killed.', added: 'A different paragraph entirely.' });
+  });
+
+  it('folds the spaces and small words between rewritten clauses into one change', () => {
+    const tail = ' in the attack on the convoy near the port of Tartous, the ministry said.';
+    const d = diffTexts(`Officials said on Tuesday that at least 14 people were killed${tail}`, `Officials said on Tuesday that a different count of the dead is awaited${tail}`);
+    expect(d.changes).toEqual([expect.objectContaining({ removed: 'at least 14 people were killed', added: 'a different count of the dead is awaited' })]);
   });
 
   it('gives a moved paragraph as one removal and one addition', () => {

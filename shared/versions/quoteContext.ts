@@ -1,0 +1,51 @@
+/**
+ * Whether a place in a new version has the context a claim's quote had: its prefix before it, its suffix
+ * after it, each compared approximately (a reworded word next to the claim still agrees). A side with no
+ * context (the claim began or ended the text) agrees when the place also begins or ends the text.
+ */
+import search from 'approx-string-match';
+import type { TextQuoteSelector } from '../schema/claim';
+import { PAIRED_BLOCK_SIMILARITY } from './diff';
+import { shingleSimilarity, shinglesOf } from './textSimilarity';
+
+/** How much of at least one side must match (1 - edits / its length) for the context to agree. */
+export const MIN_CONTEXT_SCORE = 0.5;
+
+/** 1 - (edits of the best match of `pattern` in `text`) / its length; 0 when either is empty. */
+export function matchScore(text: string, pattern: string): number {
+  if (pattern === '' || text === '') return 0;
+  const best = search(text, pattern, pattern.length)[0];
+  return best ? 1 - best.errors / pattern.length : 0;
+}
+
+export type ContextScores = { prefix: number; suffix: number };
+
+export function contextScores(text: string, start: number, end: number, quote: Pick<TextQuoteSelector, 'prefix' | 'suffix'>): ContextScores {
+  const { prefix, suffix } = quote;
+  return {
+    prefix: prefix === '' ? (start === 0 ? 1 : 0) : matchScore(text.slice(Math.max(0, start - prefix.length), start), prefix),
+    suffix: suffix === '' ? (end === text.length ? 1 : 0) : matchScore(text.slice(end, end + suffix.length), suffix),
+  };
+}
+
+export function contextAgrees(scores: ContextScores): boolean {
+  return Math.max(scores.prefix, scores.suffix) >= MIN_CONTEXT_SCORE;
+}
+
+const BLOCK_BREAK = '\n\n';
+
+/** The block(s) of `text` that [start, end) lies in (docPlainText joins blocks with a blank line). */
+export function passageAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf(BLOCK_BREAK, start - 1);
+  const to = text.indexOf(BLOCK_BREAK, end);
+  return text.slice(from < 0 ? 0 : from + BLOCK_BREAK.length, to < 0 ? text.length : to);
+}
+
+/**
+ * Whether a place in the new text is in the claim's own paragraph, moved or edited: its paragraph and the
+ * claim's old one are alike as the diff pairs edited blocks. Context that crosses a paragraph's edge is
+ * lost when the paragraph moves; its likeness is not.
+ */
+export function samePassage(oldText: string, oldStart: number, oldEnd: number, newText: string, newStart: number, newEnd: number): boolean {
+  return shingleSimilarity(shinglesOf(passageAround(oldText, oldStart, oldEnd)), shinglesOf(passageAround(newText, newStart, newEnd))) >= PAIRED_BLOCK_SIMILARITY;
+}
