@@ -134,7 +134,7 @@ test('a new version of a story: the offer, the diff with its callouts, the claim
 
   // The history tells the publisher's version from the desk's corrections.
   await page.getByText('Article history').click();
-  await expect(page.locator('.article-history')).toContainText('added version 2 from the publisher (v2.html)');
+  await expect(page.locator('.article-history')).toContainText(/version 2 from the publisher \(file v2.html\)/);
 
   // The changed figure called out in the diff.
   await page.getByRole('button', { name: 'Versions (2)' }).click();

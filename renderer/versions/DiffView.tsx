@@ -5,8 +5,7 @@ import type { TextDiff } from '../../shared/versions/diff';
 
 export type DiffLayout = 'inline' | 'split';
 
-/** A change worth a badge: "figure changed 14 → 17". */
-export type Callout = { kind: string; label: string; before: string; after: string };
+import type { CalloutBadge } from './calloutBadges';
 
 type Props = {
   diff: TextDiff;
@@ -14,7 +13,7 @@ type Props = {
   /** The two sides' names, for the column heads and screen readers: "Version 1", "Version 2". */
   fromLabel: string;
   toLabel: string;
-  callouts: (change: TextChange) => Callout[];
+  callouts: (change: TextChange) => CalloutBadge[];
 };
 
 /**
@@ -73,7 +72,7 @@ function GroupRow({ group, layout, fromLabel, toLabel, callouts }: { group: Diff
       {badges.length > 0 && (
         <ul className="diff-callouts" aria-label="Changes called out">
           {badges.map((b, i) => (
-            <li key={i} className={`callout callout-${b.kind}`}>
+            <li key={i} className="callout" data-kinds={b.kinds}>
               <span className="callout-label">{b.label}</span> <span className="callout-words">{calloutWords(b)}</span>
             </li>
           ))}
@@ -83,7 +82,7 @@ function GroupRow({ group, layout, fromLabel, toLabel, callouts }: { group: Diff
   );
 }
 
-function calloutWords(b: Callout): ReactNode {
+function calloutWords(b: CalloutBadge): ReactNode {
   if (b.before && b.after) return `${b.before} → ${b.after}`;
   if (b.before) return <>removed: {b.before}</>;
   return <>added: {b.after}</>;
