@@ -104,6 +104,7 @@ function buildMenu(): Menu {
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu('article') },
         { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu('bundle') },
+        { label: 'Import new version…', click: () => send({ type: 'importVersion' }) },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -11,7 +11,9 @@ export type MenuCommand =
   /** File > Open review bundle…: the bundle was opened (added or merged). */
   | { type: 'bundleOpened'; result: Response<'openBundle'> }
   /** File > Export report…: the open article's export dialog. */
-  | { type: 'export' };
+  | { type: 'export' }
+  /** File > Import new version…: the open article's import-version dialog. */
+  | { type: 'importVersion' };
 
 export type Bridge = {
   invoke: (method: string, payload: unknown) => Promise<unknown>;

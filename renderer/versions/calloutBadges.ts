@@ -12,6 +12,11 @@ export type CalloutBadge = { kinds: string; label: string; before: string; after
 /** Long enough for a changed phrase, short enough that a removed paragraph stays a badge. */
 const BADGE_WORDS_CHARS = 60;
 
+/** A change's words for a badge: without the spacing and punctuation around them (", 21," reads "21"). */
+function badgeWords(text: string): string {
+  return clipQuote(text.replace(/^[\s,;:.–—-]+|[\s,;:–—-]+$/g, ''), BADGE_WORDS_CHARS);
+}
+
 export function calloutBadges(change: TextChange): CalloutBadge[] {
   const kinds = calloutsOf(change);
   if (kinds.length === 0) return [];
@@ -19,8 +24,8 @@ export function calloutBadges(change: TextChange): CalloutBadge[] {
     {
       kinds: kinds.join(' '),
       label: kinds.map((k) => CALLOUT_LABELS[k]).join(', '),
-      before: clipQuote(change.removed, BADGE_WORDS_CHARS),
-      after: clipQuote(change.added, BADGE_WORDS_CHARS),
+      before: badgeWords(change.removed),
+      after: badgeWords(change.added),
     },
   ];
 }

@@ -9,6 +9,7 @@ import type { VersionSummary } from '../../shared/schema/version';
 import { claimChangesSinceFirstSeen } from '../../shared/versions/changesSinceFirstSeen';
 import { claimVersionFlags } from '../../shared/versions/versionLabels';
 import type { ClaimRow } from '../claims/claimRows';
+import { bridge } from '../api';
 import { useCommands, type Command } from '../commands/registry';
 import type { ImportRequest } from './importRequest';
 import { ImportVersionDialog } from './ImportVersionDialog';
@@ -50,6 +51,8 @@ export function useArticleVersions({ articleId, title, versions, rows, currentDo
   }, []);
   useEffect(() => onShowVersionChanges((id) => id === articleId && open()), [articleId, open]);
   const canImport = onImportVersion !== undefined;
+  // File > Import new version… in the desktop app.
+  useEffect(() => bridge?.onMenuCommand((command) => command.type === 'importVersion' && canImport && setImporting(true)), [canImport]);
 
   const commands = useMemo<Command[]>(
     () => [
