@@ -3,11 +3,13 @@ import type { VersionSummary } from '../../shared/schema/version';
 import { carryCounts, carrySentence, versionName, versionSource } from '../../shared/versions/versionLabels';
 
 export type VersionPick = { kind: 'version'; number: number } | { kind: 'changes'; from: number; to: number };
+/** What the panel shows: one version read-only, or the changes between two (`to` 'desk': the editor's text, with the desk's corrections). */
+export type Showing = VersionPick | { kind: 'changes'; from: number; to: number | 'desk' };
 
 type Props = {
   versions: readonly VersionSummary[];
   /** What the panel shows, to mark it in the list. */
-  showing: VersionPick;
+  showing: Showing;
   onPick: (pick: VersionPick) => void;
 };
 

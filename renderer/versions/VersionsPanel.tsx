@@ -13,11 +13,10 @@ import { ChangesSinceFirstSeen } from './ChangesSinceFirstSeen';
 import { DiffView, type DiffLayout } from './DiffView';
 import { ReadOnlyText } from './ReadOnlyText';
 import { useVersionTexts } from './useVersionTexts';
-import { VersionList, type VersionPick } from './VersionList';
+import { VersionList, type Showing } from './VersionList';
 import './versions.css';
 
-/** What the panel shows: one version read-only, or the changes between two (`to` 'desk': the editor's text, with the desk's corrections). */
-export type Showing = { kind: 'version'; number: number } | { kind: 'changes'; from: number; to: number | 'desk' };
+export type { Showing };
 
 type Props = {
   articleId: string;
@@ -65,7 +64,6 @@ export function VersionsPanel({ articleId, title, versions, rows, currentDoc, in
   const stats = useMemo(() => (diff ? statsSentence(diffStats(diffGroups(diff), diff)) : ''), [diff]);
 
   const label = (to: number | 'desk') => (to === 'desk' ? DESK_CORRECTIONS_LABEL : versionName(to));
-  const pick = (p: VersionPick) => setShowing(p);
   const summary = (n: number) => versions.find((v) => v.number === n);
 
   return (
@@ -99,9 +97,9 @@ export function VersionsPanel({ articleId, title, versions, rows, currentDoc, in
       </header>
       <div className="versions-body">
         <nav className="versions-side" aria-label="Version list">
-          <VersionList versions={versions} showing={showing.kind === 'changes' && showing.to === 'desk' ? { kind: 'changes', from: 0, to: 0 } : (showing as VersionPick)} onPick={pick} />
+          <VersionList versions={versions} showing={showing} onPick={setShowing} />
           {versions.length > 0 && (
-            <button type="button" className="link-button versions-desk" onClick={() => setShowing({ kind: 'changes', from: latest, to: 'desk' })}>
+            <button type="button" className="link-button versions-desk" aria-pressed={showing.kind === 'changes' && showing.to === 'desk'} onClick={() => setShowing({ kind: 'changes', from: latest, to: 'desk' })}>
               Your corrections since version {latest}
             </button>
           )}
