@@ -200,6 +200,18 @@ test('Import new version… by paste, from the palette: the version list says wh
   await expect(page.getByTestId('diff').locator('ins', { hasText: 'nine' })).toBeVisible();
   await page.getByRole('button', { name: 'Back to the current text' }).first().click();
   await expect(page.getByRole('button', { name: 'Versions (2)' })).toBeFocused();
+
+  // A desk correction in the editor is not a version: the panel compares it with the publisher's version 2.
+  await selectWords(page, 'anti-dote');
+  await page.keyboard.type('antidote');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.getByRole('button', { name: 'Versions (2)' }).click();
+  await page.getByRole('button', { name: 'Your corrections since version 2' }).click();
+  const panel = page.getByTestId('versions-panel');
+  await expect(panel.locator('.compare-summary')).toContainText('Version 2 → Your corrections');
+  await expect(panel.getByTestId('diff').locator('ins', { hasText: 'antidote' })).toBeVisible();
+  await expect(panel.getByTestId('diff').locator('del', { hasText: 'anti-dote' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
 });
 
 test('the offer, the version list and the diff pass axe and are kept as screenshots at 1440×900 and 1024×700, light and dark', async ({ app }) => {
