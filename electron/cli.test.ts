@@ -320,7 +320,7 @@ describe('claimdesk import --version-of', () => {
     const id = await withClaim();
     const res = await cli('import', write('v2.txt', V2), '--json');
     expect(res.code, res.err).toBe(0);
-    expect(res.err).toBe(`claimdesk: note: this looks like a version of ${id} “Ambush near Tartous” (same title and publisher, 97 % of the words in common); imported as a new article. Use --version-of ${id} to add it as a version instead.`);
+    expect(res.err).toBe(`claimdesk: note: this looks like a version of ${id} “Ambush near Tartous” (same title and publisher, 93 % of the text in common); imported as a new article. Use --version-of ${id} to add it as a version instead.`);
     expect(articleFiles().filter((f) => f.endsWith('.json'))).toEqual([`${id}.json`, `${JSON.parse(res.out).id}.json`, 'sample-article-1.json'].sort());
   });
 });

@@ -17,7 +17,8 @@ import type { AuditEvent } from '../../shared/schema/audit';
 import { noExchange } from '../../shared/schema/exchange';
 import { noDetection } from '../../shared/schema/detection';
 import { summarizeVersions } from '../../shared/versions/firstVersion';
-import { initialVersion } from '../store/versionHash';
+import { initialVersion, textHash } from '../store/versionHash';
+import { versionProblem } from '../../shared/versions/checkVersions';
 import { articleFromText } from '../../shared/doc/fromText';
 import { decodePastedText, decodeTextFile, type DecodeResult } from '../../shared/text/decodeText';
 import { ArticleMeta, type ArticleRecord, type ImportOrigin } from '../../shared/schema/article';
@@ -213,6 +214,8 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     if (!checked.ok) throw new ApiError('bad_file', `“${name}”: ${checked.message}`);
     const issues = checkClaims(article.claims, docPlainText(checked.doc), store.desk().settings.ratingScale);
     if (issues.length > 0) throw new ApiError('bad_file', `“${name}”: ${issues[0]!.message}`, issues);
+    const badVersion = await versionProblem(article.versions, textHash);
+    if (badVersion) throw new ApiError('bad_file', `“${name}”: the article’s ${badVersion}; the file was changed or damaged after it was exported.`);
     await store.updateArticle(article.id, (current) => {
       if (current) {
         throw new ApiError('conflict', `“${article.meta.title}” is already in this desk. Open the article there; to merge two reviews of it, use a review bundle.`);

@@ -67,13 +67,18 @@ describe('versions in review bundles', () => {
     v1.doc = JSON.parse(JSON.stringify(v1.doc).replace('At least 14 people', 'At least 4 people'));
     const before = await article(ben);
     const res = await open(ben, JSON.stringify(bundle));
-    expect(!res.ok && res.error).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/Version 1 of the article in this bundle \(imported \d{4}-\d{2}-\d{2}\) does not match its hash/) });
+    expect(!res.ok && res.error).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/The article’s version 1 \(imported \d{4}-\d{2}-\d{2}\) does not match its hash: the file was changed or damaged after it was made\.$/) });
     expect(await article(ben)).toEqual(before);
   });
 
   it('a bundle with a newer version: versions unioned by hash, a version conflict shown side by side; taking theirs carries the claims', async () => {
     const v2 = await version(ben, 'v2.txt', V2);
     expect(v2.outcome).toBe('version');
+    // Ben marks words only his version has: orphaned at Ana's until she takes his text.
+    const b2 = await ok<ArticleForEditing>(ben, 'getArticle', { id });
+    const bText = textOf(b2);
+    const at = bText.indexOf('17 people');
+    await ok(ben, 'saveArticle', { id, doc: b2.doc, baseRevision: b2.revision, claims: [...b2.claims, makeClaim(bText, at, at + '17 people'.length, 'claim-ben', 'Ben')] });
     const merged = await opened(ana, await bundleOf(ben));
     expect(merged).toMatchObject({ outcome: 'merged', conflicts: 1 });
     expect(merged.notes.join('\n')).toMatch(/The bundle has a newer version of the text \(version 2, imported by Ben/);
@@ -84,6 +89,7 @@ describe('versions in review bundles', () => {
     expect(hashes[2]).toBe(hashes[0]);
     expect(textOf(a)).toContain('At least 14 people');
     expect(claimChangesSinceFirstSeen(a.versions)).toEqual([]);
+    expect(a.claims.find((c) => c.data.id === 'claim-ben')!.target.orphaned).toBe(true);
     const state = await ok<{ conflicts: StoredConflict[] }>(ana, 'getReviewState', { id });
     expect(state.conflicts).toEqual([
       expect.objectContaining({
@@ -102,10 +108,12 @@ describe('versions in review bundles', () => {
     expect(a.versions.map((v) => v.hash)).toEqual([hashes[0], hashes[1], hashes[0], hashes[1]]);
     expect(a.versions[3]!.carried).toEqual([expect.objectContaining({ claimId: 'claim-figure', outcome: 'changed', before: 'At least 14 people were killed', after: 'At least 17 people were killed' })]);
     expect(a.claims[0]!.target.quote.exact).toBe('At least 17 people were killed');
+    expect(a.claims.find((c) => c.data.id === 'claim-ben')!.target).toMatchObject({ orphaned: false, quote: { exact: '17 people' } });
     expect(claimChangesSinceFirstSeen(a.versions)).toEqual([expect.objectContaining({ claimId: 'claim-figure', outcome: 'changed', currentWords: 'At least 17 people were killed' })]);
-    expect(a.audit.slice(-2).map((e) => [e.who, e.action])).toEqual([
-      ['Ana', 'conflict_resolved'],
-      ['Ana', 'version_added'],
+    expect(a.audit.slice(-3).map((e) => [e.who, e.action, e.claimId])).toEqual([
+      ['Ana', 'conflict_resolved', undefined],
+      ['Ana', 'version_added', undefined],
+      ['Ana', 'claim_restored', 'claim-ben'],
     ]);
 
     // Sent back to Ben: both current versions are his v2, so no conflict, nothing more to add.

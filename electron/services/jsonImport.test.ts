@@ -47,6 +47,7 @@ describe('importing a full JSON export', () => {
     ['a newer version', (j) => j.replace(/"schemaVersion": \d+/, '"schemaVersion": 99'), /newer version of Claimdesk/],
     ['a claim whose quote does not match the text', (j) => j.replace('three unidentified “armed men”', 'four unidentified “armed men”'), /.+/],
     ['an unsafe link', (j) => j.replace('https://www.syriahr.com/en/352000/', 'javascript:alert(1)'), /.+/],
+    ['a version whose text does not match its hash', (j) => JSON.stringify({ ...JSON.parse(j), article: { ...JSON.parse(j).article, versions: [{ ...JSON.parse(j).article.versions[0], hash: '0'.repeat(64) }] } }), /version 1 \(imported \d{4}-\d{2}-\d{2}\) does not match its hash; the file was changed/],
   ])('refuses %s with a clear message and changes nothing', async (_name, spoil, message) => {
     const res = await b.dispatch('importFile', { fileName: 'bad.claimdesk.json', dataBase64: b64(spoil(await exportJson())) });
     expect(res.ok).toBe(false);

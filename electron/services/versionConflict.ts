@@ -13,6 +13,9 @@ import type { StoredConflict } from '../../shared/schema/exchange';
 import { Sha256Hex } from '../../shared/schema/version';
 import { ARTICLE_CONFLICT_CLAIM_ID, VERSION_CONFLICT_FIELD } from '../../shared/merge/mergeVersions';
 import { addVersion } from '../../shared/versions/addVersion';
+import { makeResolver, selectorsFor } from '../../shared/anchor/selectors';
+import { diffClaims } from '../../shared/audit/diffClaims';
+import type { Claim } from '../../shared/schema/claim';
 import { plainTextOf } from '../store/versionHash';
 
 export const isVersionConflict = (c: Pick<StoredConflict, 'claimId' | 'field'>): boolean => c.claimId === ARTICLE_CONFLICT_CLAIM_ID && c.field === VERSION_CONFLICT_FIELD;
@@ -38,5 +41,14 @@ export function decideVersionConflict(article: ArticleRecord, conflict: StoredCo
   if (added.outcome === 'refused') throw new ApiError('invalid_request', `That choice cannot be applied: ${added.message}`);
   // The same text as the current version already: only the conflict closes.
   if (added.outcome === 'identical') return decided({ ...article, audit: [...article.audit, event] });
-  return decided(added.article);
+  // Claims the merge orphaned because their words were only in their text (or any claim whose words it
+  // has again) are put back on those words, each audited as restored.
+  const resolve = makeResolver(text);
+  const claims = added.article.claims.map((c): Claim => {
+    if (!c.target.orphaned) return c;
+    const at = resolve(c.target);
+    return at ? { ...c, target: { ...selectorsFor(text, at.start, at.end), orphaned: false } } : c;
+  });
+  const restored = diffClaims(added.article.claims, claims, { ...stamp, newId: randomUUID });
+  return decided({ ...added.article, claims, audit: [...added.article.audit, ...restored] });
 }

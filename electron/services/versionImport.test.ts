@@ -141,13 +141,20 @@ describe('import as a new version', () => {
     expect(a.versions[1]!.meta).toMatchObject({ publisher: '', url: '' });
   });
 
+  it('a paste can be a version too', async () => {
+    const id = await annotated();
+    const res = await ok<ImportResult>('importText', { text: V2, versionOf: id });
+    expect(res).toMatchObject({ outcome: 'version', version: { number: 2, origin: { kind: 'paste' } } });
+    expect((await backend.store.getArticle(id))!.audit.at(-1)).toMatchObject({ action: 'version_added', new: expect.objectContaining({ from: 'paste', changed: 1 }) });
+  });
+
   it('refuses a different article with a clear message and changes nothing', async () => {
     const id = await annotated();
     const before = fileOf(id);
     const res = await importFile('other.txt', 'Harvest festival opens\n\nThe annual harvest festival opened on Saturday with music, food stalls and a parade of decorated tractors through the village square.', {
       versionOf: id,
     });
-    expect(!res.ok && res.error).toMatchObject({ code: 'not_a_version', message: expect.stringMatching(/^This does not look like a version of “Ambush near Tartous”: only \d+ % of its words are in common with it\. Nothing was changed; import it as a new article instead\.$/) });
+    expect(!res.ok && res.error).toMatchObject({ code: 'not_a_version', message: expect.stringMatching(/^This does not look like a version of “Ambush near Tartous”: only \d+ % of its text is in common with it\. Nothing was changed; import it as a new article instead\.$/) });
     expect(fileOf(id)).toBe(before);
     expect(backend.store.listArticles()).toHaveLength(1);
   });
@@ -169,7 +176,7 @@ describe('an import that looks like a version', () => {
     const id = await annotated();
     const other = V2.replace('https://www.example.org/news/tartous-ambush?utm_source=feed', 'http://example.org/news/tartous-ambush/').replace('Ambush near Tartous', 'Seventeen killed near Tartous');
     const res = await imported('v2.txt', other);
-    expect(res).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: expect.stringMatching(/^same address, \d+ % of the words in common$/) } });
+    expect(res).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: expect.stringMatching(/^same web address, \d+ % of the text in common$/) } });
     expect(res.outcome === 'candidate' && res.candidate.similarity).toBeGreaterThan(0.8);
     expect(backend.store.listArticles()).toHaveLength(1);
   });
@@ -177,8 +184,8 @@ describe('an import that looks like a version', () => {
   it('is a candidate by title and publisher with similar text; the same text says so', async () => {
     const id = await annotated();
     const noUrl = (t: string) => t.replace('https://www.example.org/news/tartous-ambush?utm_source=feed\n', '');
-    expect(await imported('v2.txt', noUrl(V2))).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: expect.stringMatching(/^same title and publisher, \d+ % of the words/) } });
-    expect(await imported('v1.txt', V1)).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: 'same address, the same text', similarity: 1 } });
+    expect(await imported('v2.txt', noUrl(V2))).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: expect.stringMatching(/^same title and publisher, \d+ % of the text/) } });
+    expect(await imported('v1.txt', V1)).toMatchObject({ outcome: 'candidate', candidate: { article: { id }, reason: 'same web address, the same text', similarity: 1 } });
     // Same title and publisher, different story: a new article.
     const unrelated = await imported('other.txt', noUrl(HEAD) + 'The harbour reopened on Monday after repairs to the breakwater and the fish market.');
     expect(unrelated.outcome).toBe('added');

@@ -11,7 +11,8 @@ import type { ArticleMeta, ImportOrigin, RemovedText } from '../../shared/schema
 import type { DocNodeJson } from '../../shared/schema/doc';
 import { summarizeVersions } from '../../shared/versions/firstVersion';
 import { addVersion, type IncomingVersion } from '../../shared/versions/addVersion';
-import { findVersionCandidate, type CandidateArticle } from '../../shared/versions/versionCandidate';
+import { searchable } from '../../shared/library/fold';
+import { versionMatch, type ExistingArticle } from '../../shared/versions/similarity';
 import type { Store } from '../store/store';
 import { summarize } from '../store/summarize';
 import { textHash } from '../store/versionHash';
@@ -44,16 +45,25 @@ export function importAsVersion(store: Store, id: string, incoming: IncomingVers
   });
 }
 
-/** The article of the desk `incoming` looks like a version of, from what the store keeps in memory (no file is read); null for none. */
+/**
+ * The article of the desk `incoming` looks like a version of (shared/versions/similarity.ts versionMatch),
+ * from what the store keeps in memory for search (current texts and addresses; no file is read); null for
+ * none. Damaged articles are left out.
+ */
 export async function versionCandidateFor(store: Store, incoming: IncomingVersion): Promise<VersionCandidate | null> {
   await store.searchReady();
   const corpus = store.searchCorpus();
-  function* articles(): Generator<CandidateArticle> {
-    for (const summary of store.listArticles()) {
-      const entry = corpus.entry(summary.id);
-      if (entry) yield { summary, url: entry.url, text: entry.text };
-    }
+  const summaries = new Map(store.listArticles().filter((s) => s.damaged === undefined).map((s) => [s.id, s]));
+  const existing: ExistingArticle[] = [];
+  for (const summary of summaries.values()) {
+    const entry = corpus.entry(summary.id);
+    if (entry) existing.push({ id: summary.id, meta: { url: entry.url, title: summary.title, publisher: summary.publisher }, text: entry.text });
   }
-  return findVersionCandidate({ title: incoming.meta.title, publisher: incoming.meta.publisher, url: incoming.meta.url, text: incoming.text }, articles());
+  // The corpus holds texts in their searchable (NFC) form: the new text is compared in the same.
+  const match = versionMatch({ meta: incoming.meta, text: searchable(incoming.text) }, existing);
+  const article = match && summaries.get(match.id);
+  if (!match || !article) return null;
+  const why = match.reason.split(',')[0]!;
+  const reason = match.identical ? `${why}, the same text` : `${why}, ${Math.round(match.similarity * 100)} % of the text in common`;
+  return { article, similarity: match.similarity, reason };
 }
-

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { checkArticleDoc } from '../doc/checkDoc';
 import { docPlainText } from '../doc/plainText';
 import { checkClaims } from '../claims/checkClaims';
+import { versionProblem } from '../versions/checkVersions';
 import { formatBytes, MAX_JSON_DEPTH } from '../limits';
 import { checkJsonDepth } from '../schema/jsonDepth';
 import { ArticleRecord } from '../schema/article';
@@ -127,14 +128,8 @@ export async function parseBundle(
   if ((await sha256Hex(text)) !== bundle.textHash) {
     return { ok: false, message: 'The article text in this bundle does not match its checksum: the file was changed or damaged after it was made.' };
   }
-  // Every version's text against its hash: the key two desks' versions are merged by.
-  for (const v of bundle.article.versions) {
-    const doc = checkArticleDoc(v.doc);
-    if (!doc.ok) return { ok: false, message: `Version ${v.number} of the article in this bundle is damaged: ${doc.message}` };
-    if ((await sha256Hex(docPlainText(doc.doc))) !== v.hash) {
-      return { ok: false, message: `Version ${v.number} of the article in this bundle (imported ${v.importedAt.slice(0, 10)}) does not match its hash: the file was changed or damaged after it was made.` };
-    }
-  }
+  const badVersion = await versionProblem(bundle.article.versions, sha256Hex);
+  if (badVersion) return { ok: false, message: `The article’s ${badVersion}: the file was changed or damaged after it was made.` };
   const issues = checkClaims(bundle.article.claims, text, opts.scale);
   if (issues.length > 0) return { ok: false, message: `A claim in this bundle does not fit its article: ${issues[0]!.message}` };
   return { ok: true, bundle };

@@ -19,7 +19,7 @@ import type { AuditEvent } from '../schema/audit';
 import type { DocNodeJson } from '../schema/doc';
 import { MAX_VERSIONS, type ArticleVersion, type CarriedClaim, type CarryOutcome } from '../schema/version';
 import { carryClaims } from './carryClaims';
-import { MIN_VERSION_OVERLAP, wordOverlap } from './wordOverlap';
+import { DIFFERENT_ARTICLE_SIMILARITY, textSimilarity } from './similarity';
 
 /** The new text as read and checked: its document, metadata, what the import took out, its plain text with hash and word count. */
 export type IncomingVersion = {
@@ -71,14 +71,14 @@ export function addVersion(article: ArticleRecord, currentText: string, incoming
     return { outcome: 'identical', message: `This is the same text as version ${last.number} of ${quoted(article)}; nothing changed${corrected}.` };
   }
   // 2.
-  const overlap = wordOverlap(currentText, incoming.text);
+  const overlap = textSimilarity(currentText, incoming.text);
   // A version a person chose (a merge conflict decided for theirs) is not second-guessed.
-  if (overlap < MIN_VERSION_OVERLAP && !opts.chosen) {
+  if (overlap < DIFFERENT_ARTICLE_SIMILARITY && !opts.chosen) {
     return {
       outcome: 'refused',
       reason: 'different_article',
       overlap,
-      message: `This does not look like a version of ${quoted(article)}: only ${Math.round(overlap * 100)} % of its words are in common with it. Nothing was changed; import it as a new article instead.`,
+      message: `This does not look like a version of ${quoted(article)}: only ${Math.round(overlap * 100)} % of its text is in common with it. Nothing was changed; import it as a new article instead.`,
     };
   }
   // 3.
