@@ -6,7 +6,7 @@
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../schema/claim';
-import { contextAgrees, contextScores } from './quoteContext';
+import { contextAgrees, contextScores, DISTINCTIVE_APPROXIMATE_LENGTH } from './quoteContext';
 
 /**
  * The most character edits a match may have, as a share of the quote's length. A quarter keeps "At least
@@ -16,9 +16,6 @@ import { contextAgrees, contextScores } from './quoteContext';
  * we tell a fact-checker "these are your claim's words now".) A 3-character quote gets no edit at all.
  */
 export const MAX_ERROR_SHARE = 1 / 4;
-
-/** A quote shorter than this needs its context to agree (quoteContext.ts): a few words with a few edits are found anywhere. */
-export const DISTINCTIVE_QUOTE_LENGTH = 64;
 
 /** Characters either side of the expected place searched before the whole text. */
 const WINDOW = 512;
@@ -82,7 +79,7 @@ function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector
     const { start, end } = snapToWords(text, from + m.start, from + m.end, exact);
     if (text.slice(start, end) === exact || !options.acceptable(start, end)) continue;
     const context = contextScores(text, start, end, quote);
-    if (exact.length < DISTINCTIVE_QUOTE_LENGTH && !contextAgrees(context) && !options.ownPassage(start, end)) continue;
+    if (exact.length < DISTINCTIVE_APPROXIMATE_LENGTH && !contextAgrees(context) && !options.ownPassage(start, end)) continue;
     const nearness = 1 - Math.abs(start - hint) / Math.max(1, text.length);
     const score =
       (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (context.prefix + context.suffix) + NEARNESS_WEIGHT * nearness) /

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { carryClaims } from './carryClaims';
 import { claimAt, claimOn } from './testing';
@@ -105,5 +106,58 @@ describe('carryClaims', () => {
     const r = carryClaims(v1, v1, [claim]);
     expect(r.carried[0]).toMatchObject({ outcome: 'moved', method: 'quote' });
     expect(r.claims[0]?.target.position.start).toBe(v1.indexOf('curfew'));
+  });
+
+  it('does not move a claim whose words were removed onto the same words kept elsewhere', () => {
+    const a = 'In Homs, officials said 14 people were killed overnight.';
+    const b = 'In Hama, a monitor said 14 people were killed on Monday.';
+    const old = [P1, a, P3, b].join('\n\n');
+    const renewed = [P1, 'In Homs, officials gave no figure.', P3, b].join('\n\n');
+    expect(carryOne(old, renewed, '14 people were killed').carried.outcome).toBe('gone');
+  });
+
+  it('finds a claim in a moved paragraph that was also edited near it, though its context changed', () => {
+    const edited = P4.replace('was imposed overnight', 'was imposed late on Tuesday');
+    const v2 = [P1, edited, P2, P3].join('\n\n');
+    const { carried, now } = carryOne(v1, v2, 'in the coastal city and its surrounding villages');
+    expect(carried).toMatchObject({ outcome: 'moved', method: 'quote' });
+    expect(now).toBe('in the coastal city and its surrounding villages');
+  });
+
+  it("keeps claims on their words when every paragraph changed a little (quote marks throughout)", () => {
+    const curly = ['Officials said the convoy’s escort fled.', 'The monitor’s count was 14 dead.', 'A curfew began in the city’s centre.'].join('\n\n');
+    const straight = curly.replace(/’/g, "'");
+    const r = carryClaims(curly, straight, [claimOn(curly, 'Officials said', 1), claimOn(curly, 'was 14 dead', 2), claimOn(curly, 'the city’s centre', 3)]);
+    expect(r.carried.map((c) => [c.outcome, c.after])).toEqual([
+      ['unchanged', 'Officials said'],
+      ['unchanged', 'was 14 dead'],
+      ['changed', "the city's centre"],
+    ]);
+  });
+
+  it('reports a claim over two paragraphs whose second changed', () => {
+    const v2 = v1.replace('At least 14 people', 'At least 17 people');
+    const start = v1.indexOf('the interior ministry said.');
+    const end = v1.indexOf(' were killed');
+    const r = carryClaims(v1, v2, [claimAt(v1, start, end)]);
+    expect(r.carried[0]).toMatchObject({ outcome: 'changed', method: 'diff', after: 'the interior ministry said.\n\nAt least 17 people' });
+  });
+
+  it('carries nothing onto another article: every claim is gone', () => {
+    const sample = readFileSync(new URL('../../data/tartous-ambush.txt', import.meta.url), 'utf8');
+    const other = readFileSync(new URL('../../data/pages/aeb-bbc-c7e39ac4/expected.txt', import.meta.url), 'utf8');
+    const claims = ['14 troops from the interior ministry were killed', 'an overnight curfew in the central city of Homs', 'a monitoring group based in the UK'].map((w, i) => claimOn(sample, w, i + 1));
+    const r = carryClaims(sample, other, claims);
+    expect(r.carried.map((c) => c.outcome)).toEqual(['gone', 'gone', 'gone']);
+    expect(r.claims.every((c) => c.target.orphaned)).toBe(true);
+  });
+
+  it('carries claims at the very start and end of the text', () => {
+    const v2 = `${v1} Updated.`.replace('Gunmen ambushed', 'Gunmen attacked');
+    const r = carryClaims(v1, v2, [claimOn(v1, 'Gunmen', 1), claimOn(v1, 'surrounding villages.', 2)]);
+    expect(r.carried.map((c) => [c.outcome, c.after])).toEqual([
+      ['unchanged', 'Gunmen'],
+      ['unchanged', 'surrounding villages.'],
+    ]);
   });
 });

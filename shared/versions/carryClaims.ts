@@ -7,32 +7,33 @@
  *    they are in the claim's own paragraph moved (samePassage), or the quote is long enough to be distinctive;
  * 4. the diff's position map again, now with the words the changes put there -> changed (method diff),
  *    only when that place still holds the claim's own words (DiffPlace.acceptable);
+ * 5. approximate matching with its context (approximateQuote) near its place, then in the text the diff
+ *    added, within one budget for all the claims -> changed (method approximate);
+ * 6. else gone: orphaned, its last quote kept, listed.
+ * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
+ *
  * In 2, 3 and 5 a place is refused when the diff says its words were kept from elsewhere in the old text
  * (diffOrigin.ts): they are another passage's words, not the claim's. So the exact words found in 3 are
  * always in text the new version added, where a moved passage lands; that is why 3 comes before 4: when
  * the diff pairs a moved passage with a look-alike left in its place (a headline printed twice), the words
  * found intact in the added text are the claim, not the look-alike's.
- * 5. approximate matching with its context (approximateQuote) near its place, then in the text the diff
- *    added, within one budget for all the claims -> changed (method approximate);
- * 6. else gone: orphaned, its last quote kept, listed.
- * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
  *
  * A claim already orphaned stays as it is and is not listed: it was listed as gone by the version in which
  * its words vanished, and claimChangesSinceFirstSeen keeps it gone from there. (Its words coming back in a
  * later version is a re-attachment for the reviewer to make, not a guess to make for them.)
  */
 import { bestOccurrence, selectorsFor } from '../anchor/selectors';
-import type { Claim } from '../schema/claim';
+import { TextQuoteSelector, type Claim } from '../schema/claim';
 import type { CarriedClaim } from '../schema/version';
 import { APPROXIMATE_SEARCH_BUDGET, approximateQuote, type Range } from './approximateQuote';
 import { diffTexts, type TextChange, type TextDiff } from './diff';
 import { foreignWordChars } from './diffOrigin';
-import { contextAgrees, contextScores, samePassage } from './quoteContext';
+import { contextAgrees, contextScores, DISTINCTIVE_EXACT_LENGTH, samePassage } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
-/** The most characters a claim's words may have (the quote selector's limit). */
-const MAX_QUOTE_LENGTH = 20_000;
+/** The most characters a claim's words may have: the quote selector's limit. */
+const MAX_QUOTE_LENGTH = TextQuoteSelector.shape.exact.maxLength ?? 20_000;
 
 /** The share of a claim's letters and digits that must stay in place, and of the new words that must be old ones, for "changed" by the diff. */
 export const MIN_KEPT_SHARE = 0.5;
@@ -43,13 +44,6 @@ export const MIN_KEPT_SHARE = 0.5;
  * its letters stayed. A longer one needs MIN_KEPT_SHARE: a paragraph replaced by another is other words.
  */
 export const SHORT_CLAIM_WORDS = 3;
-
-/**
- * A quote at least this long is distinctive: found in new text elsewhere, it is the claim moved, whatever
- * its context. A shorter one needs its context to agree (quoteContext.ts): "14 people" in a new paragraph
- * is not a deleted "14 people" moved there.
- */
-export const DISTINCTIVE_QUOTE_LENGTH = 32;
 
 const WORD_CHARS = /[\p{L}\p{N}]/gu;
 const wordChars = (s: string) => s.match(WORD_CHARS)?.length ?? 0;
@@ -124,8 +118,11 @@ function diffPlace(oldText: string, changes: readonly TextChange[], start: numbe
   return { start: newStart, end: newEnd, touched: true, acceptable, hint };
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && a.end > b.start ? true : b.start === b.end && a.start <= b.start && b.start <= a.end;
+/** Whether two ranges share a character, or an empty `b` lies within `a`. */
+function overlaps(a: Range, b: Range): boolean {
+  if (b.start === b.end) return a.start <= b.start && b.start <= a.end;
+  return a.start < b.end && a.end > b.start;
+}
 
 type Carry = { outcome: CarriedClaim['outcome']; method: CarriedClaim['method']; start: number; end: number } | null;
 
@@ -133,7 +130,7 @@ type Carry = { outcome: CarriedClaim['outcome']; method: CarriedClaim['method'];
 type CarryContext = { oldText: string; newText: string; diff: TextDiff; addedRegions: () => Range[]; budget: { left: number } };
 
 /** The new text the diff added, each stretch widened by a few characters (the spaces and punctuation a match may take beside it). */
-function addedRegions(diff: TextDiff, length: number): Range[] {
+function addedStretches(diff: TextDiff, length: number): Range[] {
   const out: Range[] = [];
   for (const c of diff.changes) {
     if (c.newEnd === c.newStart) continue;
@@ -164,7 +161,7 @@ function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext
   /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage). */
   const ownPassage = (start: number, end: number) => samePassage(oldText, position.start, position.end, newText, start, end);
   // 3.
-  if (at && (exact.length >= DISTINCTIVE_QUOTE_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
+  if (at && (exact.length >= DISTINCTIVE_EXACT_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
     return { outcome: 'moved', method: 'quote', ...at };
   }
   // 4.
@@ -180,11 +177,13 @@ function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext
 export function carryClaims(oldText: string, newText: string, claims: readonly Claim[], diff: TextDiff = diffTexts(oldText, newText)): CarryResult {
   const carried: CarriedClaim[] = [];
   let regions: Range[] | null = null;
-  const context: CarryContext = { oldText, newText, diff, addedRegions: () => (regions ??= addedRegions(diff, newText.length)), budget: { left: APPROXIMATE_SEARCH_BUDGET } };
+  const context: CarryContext = { oldText, newText, diff, addedRegions: () => (regions ??= addedStretches(diff, newText.length)), budget: { left: APPROXIMATE_SEARCH_BUDGET } };
   const out = claims.map((claim): Claim => {
     if (claim.target.orphaned) return claim;
     const before = claim.target.quote.exact;
-    const to = carryOne(context, claim);
+    const found = carryOne(context, claim);
+    // New words past the quote selector's limit (a claim a long insertion grew) cannot be a target.
+    const to = found && found.end - found.start <= MAX_QUOTE_LENGTH ? found : null;
     if (!to) {
       carried.push({ claimId: claim.data.id, outcome: 'gone', method: 'none', before, after: null });
       return { ...claim, target: { ...claim.target, orphaned: true } };

@@ -8,6 +8,16 @@ import type { TextQuoteSelector } from '../schema/claim';
 import { PAIRED_BLOCK_SIMILARITY } from './diff';
 import { shingleSimilarity, shinglesOf } from './textSimilarity';
 
+/**
+ * A quote at least this long, found exactly in the new text's added words, is the claim moved, whatever
+ * its context: a sentence does not recur by chance. A shorter one needs its context to agree: "14 people"
+ * in a new paragraph is not a deleted "14 people" moved there.
+ */
+export const DISTINCTIVE_EXACT_LENGTH = 32;
+
+/** The same for a quote found with edits (approximateQuote), which a few words with a few edits meet anywhere. */
+export const DISTINCTIVE_APPROXIMATE_LENGTH = 64;
+
 /** How much of at least one side must match (1 - edits / its length) for the context to agree. */
 export const MIN_CONTEXT_SCORE = 0.5;
 
