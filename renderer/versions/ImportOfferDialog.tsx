@@ -69,7 +69,7 @@ export function ImportOfferDialog({ offer, busy, error, onChoose, onCancel }: Pr
               <Dialog.Description className="import-offer-lead" role="alert">
                 {offer.message}
               </Dialog.Description>
-              <p className="hint">You can import {requestName(offer.request)} as an article of its own instead.</p>
+              <p className="hint">Importing: {requestName(offer.request)}</p>
             </>
           )}
           {error && (
