@@ -190,7 +190,7 @@ export function articleService({ store, samplePath, now = () => new Date() }: Ar
     return { outcome: 'added', article: summarize(article), removed };
   }
 
-  /** Stores an article built by an importer (saved page, Word file, rich paste). */
+  /** An article built by an importer (saved page, Word file, rich paste), to where the import goes. */
   async function storeImported(parsed: ImportedArticle, origin: ImportOrigin, target: ImportTarget): Promise<ImportResult> {
     return storeRead(fromImported(parsed), origin, target);
   }

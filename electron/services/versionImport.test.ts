@@ -148,6 +148,13 @@ describe('import as a new version', () => {
     expect((await backend.store.getArticle(id))!.audit.at(-1)).toMatchObject({ action: 'version_added', new: expect.objectContaining({ from: 'paste', changed: 1 }) });
   });
 
+  it('two imports of the same new version at once: one adds it, the other finds it identical (one queue)', async () => {
+    const id = await annotated();
+    const both = await Promise.all([imported('a.txt', V2, { versionOf: id }), imported('b.txt', V2, { versionOf: id })]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(['identical', 'version']);
+    expect((await backend.store.getArticle(id))!.versions).toHaveLength(2);
+  });
+
   it('refuses a different article with a clear message and changes nothing', async () => {
     const id = await annotated();
     const before = fileOf(id);

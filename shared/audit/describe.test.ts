@@ -33,6 +33,10 @@ describe('describeEvent', () => {
     );
     expect(s(ev({ action: 'version_added', new: { number: 3, from: 'paste', unchanged: 1, moved: 2, changed: 0, gone: 0 } }))).toBe('imported version 3 from the publisher (pasted text): 1 claim unchanged, 2 moved');
     expect(s(ev({ action: 'version_added', new: { number: 4, from: 'paste', unchanged: 0, moved: 0, changed: 0, gone: 0 } }))).toBe('imported version 4 from the publisher (pasted text)');
+    const ours = { number: 3, hash: 'a'.repeat(64), title: 'Ambush', importedAt: '2026-12-01T10:00:00.000Z', wordCount: 10 };
+    const theirs = { ...ours, number: 2, hash: 'b'.repeat(64), title: 'Seventeen killed' };
+    expect(s(ev({ action: 'conflict_resolved', field: 'version', old: ours, new: theirs }))).toBe('decided a version conflict: took the bundle’s text (version 2, “Seventeen killed”)');
+    expect(s(ev({ action: 'conflict_resolved', field: 'version', old: ours, new: ours }))).toBe('decided a version conflict: kept this desk’s text (version 3, “Ambush”)');
     expect(s(ev({ action: 'edit_meta', field: 'meta.publisher', old: '', new: 'Reuters' }))).toBe('set the publisher to “Reuters”');
     expect(s(ev({ action: 'import', new: 'article.html' }))).toBe('imported the article from “article.html”');
     expect(s(ev({ action: 'conflict_resolved', field: 'verification.verdict', old: 'Mixed', new: 'False' }))).toBe('decided a conflict on the verdict: False');

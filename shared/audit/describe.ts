@@ -8,6 +8,7 @@ import { CARRY_OUTCOMES } from '../schema/version';
 import { ATTRIBUTION_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS } from '../schema/claim';
 import { claimFieldLabel } from '../claims/fieldLabels';
 import { COMMENT_FIELD_PREFIX, EVIDENCE_FIELD_PREFIX } from '../merge/mergeClaims';
+import { VERSION_CONFLICT_FIELD } from '../merge/mergeVersions';
 import { CONFIDENCE_LABELS, displayText, labelOf, STANCE_LABELS } from '../report/escape';
 
 /** What the article's details call each metadata field, as the middle of a sentence. */
@@ -115,6 +116,15 @@ function versionAddedSummary(v: unknown): string {
   return `imported version${number} from the publisher${from}${total > 0 ? `: ${carried}` : ''}`;
 }
 
+/** A version conflict decided: `old` is this desk's side, `new` the side chosen (shared/merge/mergeVersions.ts VersionSide). */
+function versionConflictSummary(ours: unknown, chosen: unknown): string {
+  const side = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+  const c = side(chosen);
+  const kept = side(ours).hash === c.hash;
+  const which = typeof c.number === 'number' ? ` (version ${c.number}${typeof c.title === 'string' && c.title !== '' ? `, “${clipAtWord(displayText(c.title)).text}”` : ''})` : '';
+  return `decided a version conflict: ${kept ? 'kept this desk’s text' : 'took the bundle’s text'}${which}`;
+}
+
 /** Describes one audit event. Unknown shapes (a newer desk's bundle) still read as something sensible. */
 export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): HistoryEntry {
   const full: HistoryEntry['full'] = [];
@@ -159,6 +169,10 @@ export function describeEvent(e: AuditEvent, opts: DescribeOptions = {}): Histor
       break;
     case 'claim_updated':
     case 'conflict_resolved': {
+      if (e.action === 'conflict_resolved' && field === VERSION_CONFLICT_FIELD) {
+        summary = versionConflictSummary(e.old, e.new);
+        break;
+      }
       if (field.startsWith(EVIDENCE_FIELD_PREFIX)) {
         if (e.action === 'conflict_resolved') summary = `decided a conflict on evidence ${show('Evidence', 'evidence', e.new ?? e.old)}`;
         else if (isEmpty(e.old)) summary = `added evidence ${show('Evidence', 'evidence', e.new)}`;

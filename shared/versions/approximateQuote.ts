@@ -48,7 +48,11 @@ export type Range = { start: number; end: number };
 export type SearchOptions = {
   /** Whether a place may be the claim's (carryClaims: no words the diff kept from elsewhere). */
   acceptable: (start: number, end: number) => boolean;
-  /** Whether a place is in the claim's own paragraph, so needs no context to agree. */
+  /**
+   * Whether a place is in the claim's own paragraph (moved or edited). A match must be: words with a few
+   * edits in another paragraph are other words ("to the Syrian Observatory" -> "The Syrian Observatory"
+   * of the paragraph before), however well their context agrees.
+   */
   ownPassage: (start: number, end: number) => boolean;
   /** Where to look beyond the window near `hint` (default: the whole text). */
   regions?: readonly Range[];
@@ -60,7 +64,7 @@ export type SearchOptions = {
   budget?: { left: number };
 };
 
-const ANYWHERE: SearchOptions = { acceptable: () => true, ownPassage: () => false };
+const ANYWHERE: SearchOptions = { acceptable: () => true, ownPassage: () => true };
 
 /**
  * What a carry's searches beyond the window may cost together (SearchOptions.budget): ~50 ms. A version
@@ -79,7 +83,7 @@ function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector
     const { start, end } = snapToWords(text, from + m.start, from + m.end, exact);
     if (text.slice(start, end) === exact || !options.acceptable(start, end)) continue;
     const context = contextScores(text, start, end, quote);
-    if (exact.length < DISTINCTIVE_APPROXIMATE_LENGTH && !contextAgrees(context) && !options.ownPassage(start, end)) continue;
+    if (!options.ownPassage(start, end) || (exact.length < DISTINCTIVE_APPROXIMATE_LENGTH && !contextAgrees(context))) continue;
     const nearness = 1 - Math.abs(start - hint) / Math.max(1, text.length);
     const score =
       (QUOTE_WEIGHT * (1 - m.errors / exact.length) + CONTEXT_WEIGHT * (context.prefix + context.suffix) + NEARNESS_WEIGHT * nearness) /
@@ -91,7 +95,8 @@ function bestIn(text: string, from: number, to: number, quote: TextQuoteSelector
 
 /**
  * The best approximate match of the quote in `text` (never its exact words): near `hint` first, then in
- * `options.regions` while the budget lasts; null when none is within MAX_ERROR_SHARE with context enough.
+ * `options.regions` while the budget lasts; null when none is within MAX_ERROR_SHARE, in the claim's own
+ * paragraph, with context agreeing (or a quote of DISTINCTIVE_APPROXIMATE_LENGTH or more).
  */
 export function approximateQuote(text: string, quote: TextQuoteSelector, hint: number, options: SearchOptions = ANYWHERE): ApproximateMatch | null {
   const length = quote.exact.length;

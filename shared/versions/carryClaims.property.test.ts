@@ -6,8 +6,9 @@
  * - a claim whose words all came through, in order and with nothing put between them, is carried onto
  *   exactly those words (outcome unchanged or moved);
  * - a claim whose words were touched (one deleted or replaced, or a word put inside it) is changed or
- *   gone, never unchanged or moved; when changed and some of its words came through, its new range
- *   covers some of them (it was not carried onto other words);
+ *   gone, never unchanged or moved, unless the new text has its exact words between its surviving
+ *   neighbours (the edit could as well have been made beside them: "14 are [are] killed"); when changed
+ *   and some of its words came through, its new range covers some of them (not carried onto other words);
  * - every carried target's quote is the new text at its position, unchanged and moved claims have exactly
  *   their old words, changed ones different words, gone ones are orphaned with their quote kept.
  */
@@ -108,9 +109,44 @@ function intact(model: Model, origins: number[]): boolean {
   return false;
 }
 
+/**
+ * Where the claim's words were in the new text, give or take equal words: from the start of the nearest
+ * surviving word before its first word (or its paragraph's start) to the end of the nearest surviving word
+ * after its last (or its paragraph's end), when those are in one paragraph. A claim on "by" whose "by" was
+ * deleted from "overtaken [by rebel forces, driven] by the" is as well on the "by" that was kept.
+ */
+function neighbourSpan(model: Model, now: ReturnType<typeof render>, origins: number[]): { start: number; end: number } | null {
+  const first = origins[0] ?? -1;
+  const last = origins[origins.length - 1] ?? -1;
+  const basePara = base.find((p) => p.some((w) => w.origin === first));
+  if (!basePara) return null;
+  const i = basePara.findIndex((w) => w.origin === first);
+  const j = basePara.findIndex((w) => w.origin === last);
+  const before = basePara.slice(0, i).reverse().find((w) => now.at.has(w.origin));
+  const after = basePara.slice(j + 1).find((w) => now.at.has(w.origin));
+  const anchor = before ?? after;
+  const para = anchor ? model.find((p) => p.some((w) => w.origin === anchor.origin)) : undefined;
+  if (!para || (before && after && !para.some((w) => w.origin === after.origin))) return null;
+  const edge = (w: Word | undefined) => (w ? now.at.get(w.origin) : undefined);
+  const start = edge(before)?.start ?? edge(para.find((w) => now.at.has(w.origin)))?.start;
+  const end = edge(after)?.end ?? edge([...para].reverse().find((w) => now.at.has(w.origin)))?.end;
+  if (start === undefined || end === undefined || start > end) return null;
+  // Without a neighbour on a side, the span runs to the paragraph's edge (new words there included).
+  return { start: before ? start : paragraphStart(now.text, start), end: after ? end : paragraphEnd(now.text, end) };
+}
+
+function paragraphStart(text: string, at: number): number {
+  const i = text.lastIndexOf('\n\n', at - 1);
+  return i < 0 ? 0 : i + 2;
+}
+function paragraphEnd(text: string, at: number): number {
+  const i = text.indexOf('\n\n', at);
+  return i < 0 ? text.length : i;
+}
+
 describe('carryClaims (property)', () => {
   it('carries claims on unchanged words exactly, reports touched ones, and never moves a claim onto other words', () => {
-    const counts = { intact: 0, touched: 0, changed: 0, gone: 0 };
+    const counts = { intact: 0, touched: 0, changed: 0, gone: 0, realigned: 0 };
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.array(claimSpec, { minLength: 1, maxLength: 12 }), (edits, specs) => {
         const model = edits.reduce(apply, base);
@@ -149,6 +185,13 @@ describe('carryClaims (property)', () => {
             const last = survivors[survivors.length - 1];
             if (first && last && now.text.slice(first.start, last.end) === before) return;
             counts.touched++;
+            // Myers chooses among equal words freely: "14 are [are] killed" is "14 [are] are killed" too. A claim found
+            // unchanged on its exact words between its surviving neighbours is such a choice, not a claim carried onto other words.
+            const between = neighbourSpan(model, now, spec.origins);
+            if ((carried.outcome === 'unchanged' || carried.outcome === 'moved') && between && start >= between.start && end <= between.end) {
+              counts.realigned++;
+              return;
+            }
             expect(carried.outcome === 'changed' || carried.outcome === 'gone', `${carried.outcome}: "${before}" -> "${carried.after}"`).toBe(true);
             if (carried.outcome === 'gone') counts.gone++;
             else {

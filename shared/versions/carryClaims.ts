@@ -3,12 +3,13 @@
  * 1. the diff's position map: no change touches the claim's words -> unchanged (method diff);
  * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it:
  *    on the place the diff maps it to -> unchanged (method quote), the diff only aligned it differently;
- * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when their context agrees, or
- *    they are in the claim's own paragraph moved (samePassage), or the quote is long enough to be distinctive;
+ * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when the quote is long enough
+ *    to be distinctive, or they are in the claim's own paragraph moved (samePassage), there once (in the
+ *    old paragraph and the new) or with their context agreeing;
  * 4. the diff's position map again, now with the words the changes put there -> changed (method diff),
  *    only when that place still holds the claim's own words (DiffPlace.acceptable);
- * 5. approximate matching with its context (approximateQuote) near its place, then in the text the diff
- *    added, within one budget for all the claims -> changed (method approximate);
+ * 5. approximate matching in the claim's own paragraph, with its context (approximateQuote), near its
+ *    place, then in the text the diff added, within one budget for all the claims -> changed (method approximate);
  * 6. else gone: orphaned, its last quote kept, listed.
  * A claim ends unchanged or moved only on exactly its old words; changed always has different words.
  *
@@ -28,7 +29,7 @@ import type { CarriedClaim } from '../schema/version';
 import { APPROXIMATE_SEARCH_BUDGET, approximateQuote, type Range } from './approximateQuote';
 import { diffTexts, type TextChange, type TextDiff } from './diff';
 import { foreignWordChars } from './diffOrigin';
-import { contextAgrees, contextScores, DISTINCTIVE_EXACT_LENGTH, samePassage } from './quoteContext';
+import { contextAgrees, contextScores, DISTINCTIVE_EXACT_LENGTH, passageAround, samePassage, sameWordEdges, wholeOccurrences } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
@@ -78,7 +79,49 @@ function wordCharsAdded(c: TextChange): number {
   return n;
 }
 
-function diffPlace(oldText: string, changes: readonly TextChange[], start: number, end: number): DiffPlace {
+/**
+ * Where a claim is when the one removal or insertion that touches it can slide off it. Myers chooses among
+ * equal words arbitrarily: deleting "an assault on" from "an assault on an Alawite shrine" may come out as
+ * deleting "assault on an", and inserting "are" into "14 are killed" as "14 are [are] killed". When the
+ * removed (inserted) text can shift along equal characters until it no longer overlaps the claim, the
+ * claim's words are untouched: the new offset of its start, else null. `delta` is the shift before the change.
+ */
+function slideOff(oldText: string, newText: string, changes: readonly TextChange[], i: number, start: number, end: number, delta: number): number | null {
+  const c = changes[i];
+  if (!c) return null;
+  const removal = c.newStart === c.newEnd;
+  if (removal === (c.oldStart === c.oldEnd)) return null;
+  const prev = changes[i - 1];
+  const next = changes[i + 1];
+  // The side that holds the change's text, the text's range there, and how far it may slide (to the changes beside it).
+  const text = removal ? oldText : newText;
+  const from = removal ? c.oldStart : c.newStart;
+  const to = removal ? c.oldEnd : c.newEnd;
+  const lo = prev ? (removal ? prev.oldEnd : prev.newEnd) : 0;
+  const hi = next ? (removal ? next.oldStart : next.newStart) : text.length;
+  const size = to - from;
+  /** The claim's new start with the change slid to start at `s` (in its side's offsets), or null if it still touches the claim. */
+  const placed = (s: number): number | null => {
+    if (removal) return s + size <= start ? start + delta - size : s >= end ? start + delta : null;
+    const at = c.oldStart + (s - from); // an insertion slid along equal text moves as far in the old text
+    return at <= start ? start + delta + size : at >= end ? start + delta : null;
+  };
+  const check = (s: number): number | null => {
+    const p = placed(s);
+    return p !== null && newText.startsWith(oldText.slice(start, end), p) && sameWordEdges(oldText, start, end, newText, p, p + (end - start)) ? p : null;
+  };
+  for (let k = 1; from - k >= lo && text.charCodeAt(from - k) === text.charCodeAt(to - k); k++) {
+    const p = check(from - k);
+    if (p !== null) return p;
+  }
+  for (let k = 1; to + k - 1 < hi && text.charCodeAt(from + k - 1) === text.charCodeAt(to + k - 1); k++) {
+    const p = check(from + k);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
+function diffPlace(oldText: string, newText: string, changes: readonly TextChange[], start: number, end: number): DiffPlace {
   let i = firstChangeAfter(changes, start);
   const before = changes[i - 1];
   const delta = before ? before.newEnd - before.oldEnd : 0;
@@ -91,6 +134,8 @@ function diffPlace(oldText: string, changes: readonly TextChange[], start: numbe
   const first = touching[0];
   const last = touching[touching.length - 1];
   if (!first || !last) return { start: start + delta, end: end + delta, touched: false, acceptable: true, hint: start + delta };
+  const slid = touching.length === 1 ? slideOff(oldText, newText, changes, changes.indexOf(first), start, end, delta) : null;
+  if (slid !== null) return { start: slid, end: slid + (end - start), touched: false, acceptable: true, hint: slid };
   const newStart = first.oldStart <= start ? first.newStart : start + delta;
   const newEnd = last.oldEnd >= end ? last.newEnd : end + (last.newEnd - last.oldEnd);
   const total = wordChars(oldText.slice(start, end));
@@ -148,22 +193,29 @@ function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext
   const exact = quote.exact;
   // A target that no longer holds its words in the old text (it should) is found by its quote alone.
   const inPlace = oldText.slice(position.start, position.end) === exact;
-  const place = inPlace ? diffPlace(oldText, diff.changes, position.start, position.end) : null;
+  const place = inPlace ? diffPlace(oldText, newText, diff.changes, position.start, position.end) : null;
   // 1.
   if (place && !place.touched) return { outcome: 'unchanged', method: 'diff', start: place.start, end: place.end };
   const hint = place ? place.hint : position.start;
   /** Whether new text [start, end) may be the claim's: nothing in it is words the diff kept from elsewhere (diffOrigin). */
   const own = (start: number, end: number) => !place || foreignWordChars(diff, newText, start, end, position.start, position.end) === 0;
-  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, (i) => own(i, i + exact.length));
+  /** Whether the exact words at `i` are whole words as the claim's were, and may be the claim's. */
+  const fits = (i: number) =>
+    (!inPlace || sameWordEdges(oldText, position.start, position.end, newText, i, i + exact.length)) && own(i, i + exact.length);
+  const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, fits);
   const at = found ? { start: found.at, end: found.at + exact.length } : null;
   // 2.
   if (at && place && overlaps(at, place)) return { outcome: 'unchanged', method: 'quote', ...at };
-  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage). */
-  const ownPassage = (start: number, end: number) => samePassage(oldText, position.start, position.end, newText, start, end);
-  // 3.
-  if (at && (exact.length >= DISTINCTIVE_EXACT_LENGTH || contextAgrees(contextScores(newText, at.start, at.end, quote)) || ownPassage(at.start, at.end))) {
-    return { outcome: 'moved', method: 'quote', ...at };
-  }
+  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage); unknown without a place in the old text. */
+  const ownPassage = (start: number, end: number) => !place || samePassage(oldText, position.start, position.end, newText, start, end);
+  const contextHere = (r: Range) => contextAgrees(contextScores(newText, r.start, r.end, quote));
+  /** Whether the words occur once in the claim's old paragraph and once in the paragraph of new text `r`: a short word ("by", "of") recurs in most. */
+  const once = (passage: string) => wholeOccurrences(passage, exact) <= 1;
+  const onceInPassage = (r: Range) => once(passageAround(oldText, position.start, position.end)) && once(passageAround(newText, r.start, r.end));
+  // 3. A short quote's agreeing context alone does not make a copy elsewhere the claim: "According to
+  // reports" recurs, and "Syrian" of "the Syrian Observatory" is in two paragraphs of the sample.
+  const movedHere = (r: Range) => exact.length >= DISTINCTIVE_EXACT_LENGTH || (ownPassage(r.start, r.end) && (onceInPassage(r) || contextHere(r)));
+  if (at && movedHere(at)) return { outcome: 'moved', method: 'quote', ...at };
   // 4.
   if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
   // 5.

@@ -44,11 +44,15 @@ export const BLOCK_DIFF_BUDGET = 200_000;
  */
 export const PAIRED_BLOCK_SIMILARITY = 0.35;
 
-const BLOCK_SEPARATOR = '\n\n';
+/**
+ * Blocks as tokens, each with the blank line after it. Not the blank lines as tokens of their own: those
+ * pair with one another as readily as an edited paragraph with its new text, and in a run
+ * [moved, edited] -> [edited'] the diff could pair the blank lines and leave the edit unpaired.
+ */
+const BLOCK_BREAK = '\n\n';
 
-/** Blocks and the blank lines between them, as tokens: the separator is its own token. */
 function blockTokens(text: string): string[] {
-  return text === '' ? [] : text.split(/(\n\n)/);
+  return text === '' ? [] : text.split(/(?<=\n\n)/);
 }
 
 /** Builds segments (adjacent ones of a kind merged) and changes from a stream of parts. */
@@ -166,6 +170,11 @@ function commonEdge(a: string, b: string, dir: 1 | -1): number {
   return n;
 }
 
+/** Blocks equal but for the blank line after them (the last block has none: a paragraph moved to or from the end). */
+function sameBlock(a: string, b: string): boolean {
+  return a === b || (a.endsWith(BLOCK_BREAK) ? a.slice(0, -BLOCK_BREAK.length) : a) === (b.endsWith(BLOCK_BREAK) ? b.slice(0, -BLOCK_BREAK.length) : b);
+}
+
 /** Blocks equal when identical or alike (PAIRED_BLOCK_SIMILARITY); each block's word pairs computed once. */
 function likeness(): (a: string, b: string) => boolean {
   const shingles = new Map<string, Shingles>();
@@ -174,7 +183,7 @@ function likeness(): (a: string, b: string) => boolean {
     if (!s) shingles.set(block, (s = shinglesOf(block)));
     return s;
   };
-  return (a, b) => a === b || (a !== BLOCK_SEPARATOR && b !== BLOCK_SEPARATOR && shingleSimilarity(shinglesFor(a), shinglesFor(b)) >= PAIRED_BLOCK_SIMILARITY);
+  return (a, b) => a === b || shingleSimilarity(shinglesFor(a), shinglesFor(b)) >= PAIRED_BLOCK_SIMILARITY;
 }
 
 /**
@@ -184,7 +193,7 @@ function likeness(): (a: string, b: string) => boolean {
 function alignBlocks(out: DiffBuilder, oldBlocks: string[], newBlocks: string[], equal: ((a: string, b: string) => boolean) | null): boolean {
   const size = oldBlocks.length + newBlocks.length;
   const maxEditLength = Math.max(1, Math.floor(BLOCK_DIFF_BUDGET / Math.max(1, size)));
-  const parts = size === 0 ? [] : equal ? diffArrays(oldBlocks, newBlocks, { comparator: equal, maxEditLength }) : diffArrays(oldBlocks, newBlocks, { maxEditLength });
+  const parts = size === 0 ? [] : diffArrays(oldBlocks, newBlocks, { comparator: equal ?? sameBlock, maxEditLength });
   if (!parts) return false;
   let i = 0;
   let j = 0;

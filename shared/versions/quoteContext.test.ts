@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextAgrees, contextScores, passageAround, samePassage } from './quoteContext';
+import { contextAgrees, contextScores, passageAround, samePassage, sameWordEdges, wholeOccurrences } from './quoteContext';
 
 describe('contextScores', () => {
   const text = 'Officials said 14 people died in Homs on Tuesday.';
@@ -41,5 +41,20 @@ describe('samePassage', () => {
     const at = oldText.indexOf('coastal city');
     expect(samePassage(oldText, at, at + 12, newText, newText.indexOf('coastal city'), newText.indexOf('coastal city') + 12)).toBe(true);
     expect(samePassage(oldText, at, at + 12, newText, 0, 5)).toBe(false);
+  });
+});
+
+describe('wholeOccurrences and sameWordEdges', () => {
+  it('counts whole words only', () => {
+    expect(wholeOccurrences('According to the Syrian Observatory, to them', 'to')).toBe(2);
+    expect(wholeOccurrences('Observatory', 'to')).toBe(0);
+    expect(wholeOccurrences('a, b', ', b')).toBe(1);
+  });
+
+  it('refuses the start of a longer word as the claim’s word', () => {
+    const old = 'supporters in a conflict';
+    const now = 'supporters interior a conflict';
+    expect(sameWordEdges(old, 0, 13, now, 0, 13)).toBe(false);
+    expect(sameWordEdges(old, 0, 10, now, 0, 10)).toBe(true);
   });
 });

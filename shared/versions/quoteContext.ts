@@ -15,7 +15,7 @@ import { shingleSimilarity, shinglesOf } from './textSimilarity';
  */
 export const DISTINCTIVE_EXACT_LENGTH = 32;
 
-/** The same for a quote found with edits (approximateQuote), which a few words with a few edits meet anywhere. */
+/** The same for a quote found with edits in its own paragraph (approximateQuote): a few words with a few edits are met anywhere. */
 export const DISTINCTIVE_APPROXIMATE_LENGTH = 64;
 
 /** How much of at least one side must match (1 - edits / its length) for the context to agree. */
@@ -58,4 +58,31 @@ export function passageAround(text: string, start: number, end: number): string 
  */
 export function samePassage(oldText: string, oldStart: number, oldEnd: number, newText: string, newStart: number, newEnd: number): boolean {
   return shingleSimilarity(shinglesOf(passageAround(oldText, oldStart, oldEnd)), shinglesOf(passageAround(newText, newStart, newEnd))) >= PAIRED_BLOCK_SIMILARITY;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text.charAt(i));
+
+/**
+ * Whether new text [newStart, newEnd) begins and ends at word edges as the claim's old words did: the
+ * exact words "supporters in" at the start of "supporters interior" are not the claim's words "in".
+ */
+export function sameWordEdges(oldText: string, oldStart: number, oldEnd: number, newText: string, newStart: number, newEnd: number): boolean {
+  return (
+    wordCharAt(newText, newStart - 1) === wordCharAt(oldText, oldStart - 1) &&
+    wordCharAt(newText, newEnd) === wordCharAt(oldText, oldEnd)
+  );
+}
+
+/** How many times `words` occurs in `text` as whole words ("to" is not in "Observatory"). */
+export function wholeOccurrences(text: string, words: string): number {
+  if (words === '') return 0;
+  const startsWord = wordCharAt(words, 0);
+  const endsWord = wordCharAt(words, words.length - 1);
+  let n = 0;
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    if ((startsWord && wordCharAt(text, at - 1)) || (endsWord && wordCharAt(text, at + words.length))) continue;
+    n++;
+  }
+  return n;
 }
