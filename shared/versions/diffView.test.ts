@@ -40,6 +40,26 @@ describe('diffGroups', () => {
   });
 });
 
+describe('diffGroups pairs paragraphs across one change', () => {
+  it('keeps a break both sides have as a break of both, so old and new paragraphs stay side by side', () => {
+    // One change over two paragraphs, as a diff that folds small equalities gives it.
+    const diff = {
+      segments: [
+        { kind: 'removed' as const, text: 'Title one\n\nAt least 14', oldStart: 0, newStart: 0 },
+        { kind: 'added' as const, text: 'Title two\n\nAt least 17', oldStart: 22, newStart: 0 },
+        { kind: 'same' as const, text: ' died.', oldStart: 22, newStart: 22 },
+      ],
+      changes: [{ oldStart: 0, oldEnd: 22, newStart: 0, newEnd: 22, removed: 'Title one\n\nAt least 14', added: 'Title two\n\nAt least 17' }],
+    };
+    const groups = diffGroups(diff);
+    expect(groups).toHaveLength(2);
+    expect(text(groups[0]!, 'oldBlocks')).toEqual(['Title one']);
+    expect(text(groups[0]!, 'newBlocks')).toEqual(['Title two']);
+    expect(text(groups[1]!, 'newBlocks')).toEqual(['At least 17 died.']);
+    expect(groups.flat().flatMap((g) => g.inline.flat()).some((p) => p.paragraphBreak)).toBe(false);
+  });
+});
+
 describe('foldUnchanged', () => {
   const paras = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} is here.`);
   const changed = paras.map((p, i) => (i === 10 ? 'Paragraph 10 is gone now.' : p));

@@ -52,39 +52,65 @@ export function diffGroups(diff: TextDiff): DiffGroup[] {
     g = fresh();
   };
 
+  /** A paragraph break on both sides (ends the group) or on one. */
+  const paragraphBreak = (kind: DiffPart['kind']) => {
+    if (kind === 'same') {
+      closeGroup();
+      o += BLOCK_BREAK.length;
+      n += BLOCK_BREAK.length;
+      g.oldStart = o;
+      g.newStart = n;
+      return;
+    }
+    g.changed = true;
+    last(g.inline).push({ kind, text: '¶', paragraphBreak: true });
+    g.inline.push([]);
+    if (kind === 'removed') {
+      g.oldBlocks.push([]);
+      o += BLOCK_BREAK.length;
+    } else {
+      g.newBlocks.push([]);
+      n += BLOCK_BREAK.length;
+    }
+  };
+  /** Words without a paragraph break in them. */
+  const words = (kind: DiffPart['kind'], text: string) => {
+    if (text === '') return;
+    push(g.inline, kind, text);
+    if (kind !== 'added') push(g.oldBlocks, kind, text);
+    if (kind !== 'removed') push(g.newBlocks, kind, text);
+    if (kind !== 'same') g.changed = true;
+    if (kind !== 'added') o += text.length;
+    if (kind !== 'removed') n += text.length;
+  };
+  // A change's removed and added words, split at their paragraph breaks; a break both sides have is one
+  // break of both (old paragraphs 1 and 2 became new 1 and 2), so the paragraphs stay paired side by side.
+  let removed = '';
+  let added = '';
+  const flushChange = () => {
+    const r = removed.split(BLOCK_BREAK);
+    const a = added.split(BLOCK_BREAK);
+    const paired = Math.min(r.length, a.length) - 1;
+    for (let i = 0; i < Math.max(r.length, a.length); i++) {
+      if (i > 0) paragraphBreak(i <= paired ? 'same' : r.length > a.length ? 'removed' : 'added');
+      if (i < r.length) words('removed', r[i]!);
+      if (i < a.length) words('added', a[i]!);
+    }
+    removed = '';
+    added = '';
+  };
   for (const seg of diff.segments) {
-    const pieces = seg.text.split(BLOCK_BREAK);
-    pieces.forEach((text, i) => {
-      if (i > 0) {
-        // A paragraph break of this segment's kind.
-        if (seg.kind === 'same') {
-          closeGroup();
-          o += BLOCK_BREAK.length;
-          n += BLOCK_BREAK.length;
-          g.oldStart = o;
-          g.newStart = n;
-        } else {
-          g.changed = true;
-          last(g.inline).push({ kind: seg.kind, text: '¶', paragraphBreak: true });
-          g.inline.push([]);
-          if (seg.kind === 'removed') {
-            g.oldBlocks.push([]);
-            o += BLOCK_BREAK.length;
-          } else {
-            g.newBlocks.push([]);
-            n += BLOCK_BREAK.length;
-          }
-        }
-      }
-      if (text === '') return;
-      push(g.inline, seg.kind, text);
-      if (seg.kind !== 'added') push(g.oldBlocks, seg.kind, text);
-      if (seg.kind !== 'removed') push(g.newBlocks, seg.kind, text);
-      if (seg.kind !== 'same') g.changed = true;
-      if (seg.kind !== 'added') o += text.length;
-      if (seg.kind !== 'removed') n += text.length;
-    });
+    if (seg.kind === 'removed') removed += seg.text;
+    else if (seg.kind === 'added') added += seg.text;
+    else {
+      flushChange();
+      seg.text.split(BLOCK_BREAK).forEach((text, i) => {
+        if (i > 0) paragraphBreak('same');
+        words('same', text);
+      });
+    }
   }
+  flushChange();
   closeGroup();
   const nonEmpty = (blocks: DiffPart[][]) => blocks.filter((b) => b.length > 0);
   for (const group of groups) {
