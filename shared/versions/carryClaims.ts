@@ -1,8 +1,10 @@
 /**
  * Claims carried from one version's plain text to the next's (issue #14). For each claim, in this order:
  * 1. the diff's position map: no change touches the claim's words -> unchanged (method diff);
- * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it:
- *    on the place the diff maps it to -> unchanged (method quote), the diff only aligned it differently;
+ * 2. its exact words, the occurrence chosen by context, then nearness to where the diff maps it: on the
+ *    place the diff maps it to, when that place holds the claim's own words (DiffPlace.acceptable) or is
+ *    in its paragraph, cut down (CUT_PASSAGE_SIMILARITY) -> unchanged (method quote), the diff only
+ *    aligned it differently (a block replaced whole can be another paragraph, moved there);
  * 3. its exact words elsewhere (a moved passage) -> moved (method quote), when the quote is long enough
  *    to be distinctive, or they are in the claim's own paragraph moved (samePassage), there once (in the
  *    old paragraph and the new) or with their context agreeing;
@@ -29,7 +31,7 @@ import type { CarriedClaim } from '../schema/version';
 import { APPROXIMATE_SEARCH_BUDGET, approximateQuote, type Range } from './approximateQuote';
 import { diffTexts, type TextChange, type TextDiff } from './diff';
 import { foreignWordChars } from './diffOrigin';
-import { contextAgrees, contextScores, DISTINCTIVE_EXACT_LENGTH, passageAround, samePassage, sameWordEdges, wholeOccurrences } from './quoteContext';
+import { contextAgrees, contextScores, CUT_PASSAGE_SIMILARITY, DISTINCTIVE_EXACT_LENGTH, passageAround, samePassage, sameWordEdges, wholeOccurrences } from './quoteContext';
 
 export type CarryResult = { claims: Claim[]; carried: CarriedClaim[] };
 
@@ -205,17 +207,29 @@ function carryOne({ oldText, newText, diff, addedRegions, budget }: CarryContext
   const found = bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, fits);
   const at = found ? { start: found.at, end: found.at + exact.length } : null;
   // 2.
-  if (at && place && overlaps(at, place)) return { outcome: 'unchanged', method: 'quote', ...at };
-  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage); unknown without a place in the old text. */
-  const ownPassage = (start: number, end: number) => !place || samePassage(oldText, position.start, position.end, newText, start, end);
+  if (at && place && overlaps(at, place) && (place.acceptable || samePassage(oldText, position.start, position.end, newText, at.start, at.end, CUT_PASSAGE_SIMILARITY))) {
+    return { outcome: 'unchanged', method: 'quote', ...at };
+  }
+  /** Whether new text [start, end) is in the claim's own paragraph, moved or edited (samePassage); unknown without a place in the old text. Once per paragraph. */
+  const ownPassages = new Map<number, boolean>();
+  const ownPassage = (start: number, end: number) => {
+    if (!place) return true;
+    const key = newText.lastIndexOf('\n\n', start - 1);
+    let own = ownPassages.get(key);
+    if (own === undefined) ownPassages.set(key, (own = samePassage(oldText, position.start, position.end, newText, start, end)));
+    return own;
+  };
   const contextHere = (r: Range) => contextAgrees(contextScores(newText, r.start, r.end, quote));
   /** Whether the words occur once in the claim's old paragraph and once in the paragraph of new text `r`: a short word ("by", "of") recurs in most. */
   const once = (passage: string) => wholeOccurrences(passage, exact) <= 1;
   const onceInPassage = (r: Range) => once(passageAround(oldText, position.start, position.end)) && once(passageAround(newText, r.start, r.end));
   // 3. A short quote's agreeing context alone does not make a copy elsewhere the claim: "According to
   // reports" recurs, and "Syrian" of "the Syrian Observatory" is in two paragraphs of the sample.
+  // The best occurrence by context may be in another paragraph ("According" opens several): among those
+  // that pass, the best.
   const movedHere = (r: Range) => exact.length >= DISTINCTIVE_EXACT_LENGTH || (ownPassage(r.start, r.end) && (onceInPassage(r) || contextHere(r)));
-  if (at && movedHere(at)) return { outcome: 'moved', method: 'quote', ...at };
+  const moved = at && movedHere(at) ? found : bestOccurrence(newText, exact, quote.prefix, quote.suffix, hint, (i) => i, (i) => fits(i) && movedHere({ start: i, end: i + exact.length }));
+  if (moved) return { outcome: 'moved', method: 'quote', start: moved.at, end: moved.at + exact.length };
   // 4.
   if (place?.acceptable) return { outcome: 'changed', method: 'diff', start: place.start, end: place.end };
   // 5.

@@ -1,7 +1,9 @@
 /**
- * Whether a place in a new version has the context a claim's quote had: its prefix before it, its suffix
- * after it, each compared approximately (a reworded word next to the claim still agrees). A side with no
- * context (the claim began or ended the text) agrees when the place also begins or ends the text.
+ * What makes a place in a new version the claim's, short of the diff following it: its context (the
+ * quote's prefix before it, its suffix after it, each compared approximately, so a reworded word next to
+ * the claim still agrees; a side with no context agrees when the place also begins or ends the text), its
+ * paragraph (the claim's own, moved or edited: samePassage), its word edges (sameWordEdges), and how long a
+ * quote must be to need none of these (the DISTINCTIVE_* lengths).
  */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../schema/claim';
@@ -56,9 +58,24 @@ export function passageAround(text: string, start: number, end: number): string 
  * claim's old one are alike as the diff pairs edited blocks. Context that crosses a paragraph's edge is
  * lost when the paragraph moves; its likeness is not.
  */
-export function samePassage(oldText: string, oldStart: number, oldEnd: number, newText: string, newStart: number, newEnd: number): boolean {
-  return shingleSimilarity(shinglesOf(passageAround(oldText, oldStart, oldEnd)), shinglesOf(passageAround(newText, newStart, newEnd))) >= PAIRED_BLOCK_SIMILARITY;
+export function samePassage(
+  oldText: string,
+  oldStart: number,
+  oldEnd: number,
+  newText: string,
+  newStart: number,
+  newEnd: number,
+  threshold = PAIRED_BLOCK_SIMILARITY,
+): boolean {
+  return shingleSimilarity(shinglesOf(passageAround(oldText, oldStart, oldEnd)), shinglesOf(passageAround(newText, newStart, newEnd))) >= threshold;
 }
+
+/**
+ * The likeness (textSimilarity) that makes a paragraph the claim's own cut down, though not alike enough
+ * to pair as an edit: "14 are killed by Assad supporters in a conflict with Syria's new government" ->
+ * "by Syria's new government" keeps 0.27. Two different paragraphs of the sample share under 0.1.
+ */
+export const CUT_PASSAGE_SIMILARITY = 0.15;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const wordCharAt = (text: string, i: number) => i >= 0 && i < text.length && WORD_CHAR.test(text.charAt(i));
