@@ -60,6 +60,20 @@ for (const theme of THEMES) {
         await look('export');
         await page.keyboard.press('Escape');
 
+        // A second version of the article (pasted, one figure changed): the import dialog and the versions panel.
+        const text = await editor(page).evaluate((el) => Array.from(el.children, (c) => c.textContent ?? '').join('\n\n'));
+        await page.getByRole('button', { name: 'Import new version…' }).click();
+        const importing = page.getByRole('dialog', { name: /^Import a new version of/ });
+        await expect(importing).toBeVisible();
+        await look('import-version');
+        await importing.getByLabel('Or paste the new text').fill(text.replace('ten additional troops', 'twelve additional troops'));
+        await importing.getByRole('button', { name: 'Import pasted text as a new version' }).click();
+        await expect(page.getByTestId('notice')).toContainText('Version 2 added');
+        await page.getByRole('button', { name: 'Versions (2)' }).click();
+        await expect(page.getByTestId('diff').locator('ins', { hasText: 'twelve' })).toBeVisible();
+        await look('versions');
+        await page.getByRole('button', { name: 'Back to the current text' }).first().click();
+
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
         await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
         await look('settings');

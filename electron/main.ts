@@ -79,7 +79,7 @@ async function openFromMenu(kind: 'article' | 'bundle'): Promise<void> {
   const envelope = await backend.dispatch(bundle ? 'openBundle' : 'importFile', request);
   if (!envelope.ok) send({ type: 'importFailed', message: envelope.error.message });
   else if (bundle) send({ type: 'bundleOpened', result: api.openBundle.response.parse(envelope.value) });
-  else send({ type: 'imported', result: api.importFile.response.parse(envelope.value) });
+  else send({ type: 'imported', result: api.importFile.response.parse(envelope.value), request });
 }
 
 /** PDF from Electron's own Chromium: the report in a hidden, script-less window, printed. */
@@ -104,6 +104,7 @@ function buildMenu(): Menu {
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu('article') },
         { label: 'Open review bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void openFromMenu('bundle') },
+        { label: 'Import new version…', click: () => send({ type: 'importVersion' }) },
         { label: 'Export report…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send({ type: 'export' }) },
         { label: 'Find claims', accelerator: 'Alt+Shift+F', click: () => send({ type: 'findClaims' }) },
         { type: 'separator' },

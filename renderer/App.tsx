@@ -15,6 +15,10 @@ import { bundleMessage, openFile, type BundleOpened } from './library/openFile';
 import { isSystemDark, setThemeChoice, useAppearance, zoom } from './theme/appearance';
 import { THEME_CHOICES, THEME_LABELS, toggledTheme } from './theme/theme';
 import { ThemeSwitch } from './theme/ThemeSwitch';
+import { versionAddedSentence } from '../shared/versions/versionLabels';
+import type { ImportRequest } from './versions/importRequest';
+import { showVersionChanges } from './versions/showVersions';
+import { useImportFlow, type StoredImport } from './versions/useImportFlow';
 
 // The library is the first view: the editor (ProseMirror and the workbench) and Settings load as their own
 // chunks, so a large desk's library is drawn without waiting for them; they are fetched once the app is idle.
@@ -23,11 +27,12 @@ const loadSettingsView = () => import('./settings/SettingsView');
 const ArticleView = lazy(() => loadArticleView().then((m) => ({ default: m.ArticleView })));
 const SettingsView = lazy(() => loadSettingsView().then((m) => ({ default: m.SettingsView })));
 
-type Stored = Exclude<ImportResult, { outcome: 'candidate' }>;
-
-export function importedNotice(result: Stored): NoticeData {
+export function importedNotice(result: StoredImport): NoticeData {
   if (result.outcome === 'identical') return { kind: 'info', text: result.message };
-  if (result.outcome === 'version') return { kind: 'info', text: `Added version ${result.version.number} of “${result.article.title}”.`, removed: result.removed };
+  if (result.outcome === 'version') {
+    const id = result.article.id;
+    return { kind: 'info', text: versionAddedSentence(result.version), removed: result.removed, action: { label: 'Show the changes', run: () => showVersionChanges(id) } };
+  }
   return { kind: 'info', text: `Imported “${result.article.title}”.`, removed: result.removed };
 }
 
@@ -81,19 +86,22 @@ export function App() {
     setRoute(next);
   }, []);
 
-  const onImported = useCallback(
-    (result: ImportResult) => {
-      if (result.outcome === 'candidate') {
-        hold({ kind: 'info', text: `This looks like a version of “${result.candidate.article.title}” (${result.candidate.reason}).` }, here.current);
-        return;
-      }
+  const onStored = useCallback(
+    (result: StoredImport) => {
+      // An identical re-import changed nothing: say so where the person is, and open nothing.
+      if (result.outcome === 'identical') return hold(importedNotice(result), here.current);
       const next: Route = { view: 'article', id: result.article.id };
+      // A new version of the open article: remount its view so it reads the new text and the carried claims.
+      if (result.outcome === 'version') setReloads((n) => n + 1);
       navigate(next);
       // The notice of the action that opened the article goes with it.
       hold(importedNotice(result), routeHash(next));
     },
     [navigate, hold],
   );
+  const { handle: handleImport, start: startImport, dialog: importOffer } = useImportFlow({ onStored, onError: (text) => showHere({ kind: 'error', text }) });
+  const onImported = useCallback((result: ImportResult, request?: ImportRequest) => handleImport(result, request), [handleImport]);
+  const importVersion = useCallback((request: ImportRequest, articleId: string) => void startImport(request, { versionOf: articleId }), [startImport]);
 
   const onBundle = useCallback(
     (result: BundleOpened) => {
@@ -122,7 +130,7 @@ export function App() {
     if (!bridge) return;
     return bridge.onMenuCommand((command) => {
       if (command.type === 'imported') {
-        onImported(command.result);
+        onImported(command.result, { kind: 'file', ...command.request });
       } else if (command.type === 'bundleOpened') {
         onBundle(command.result);
       } else if (command.type === 'importFailed') {
@@ -266,10 +274,11 @@ export function App() {
         ) : route.view === 'library' ? (
           <LibraryView onOpen={(id) => navigate({ view: 'article', id })} onImported={onImported} onBundle={onBundle} onError={showError} />
         ) : (
-          <ArticleView key={`${route.id}:${reloads}`} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} onReload={() => setReloads((n) => n + 1)} />
+          <ArticleView key={`${route.id}:${reloads}`} id={route.id} onError={showError} onInfo={showInfo} onBack={() => navigate({ view: 'library' })} onReload={() => setReloads((n) => n + 1)} onImportVersion={importVersion} />
         )}
         </Suspense>
       </main>
+      {importOffer}
       <CommandPalette open={palette} onOpenChange={setPalette} />
       <ShortcutOverlay open={shortcuts} onOpenChange={setShortcuts} />
     </div>

@@ -41,7 +41,17 @@ function NoticeBox({ notice, onDismiss }: { notice: NoticeData; onDismiss: () =>
       }}
     >
       <div className="notice-body">
-        <p>{notice.text}</p>
+        <p>
+          {notice.text}
+          {notice.action && (
+            <>
+              {' '}
+              <button type="button" className="link-button notice-action" onClick={notice.action.run}>
+                {notice.action.label}
+              </button>
+            </>
+          )}
+        </p>
         {removed.length > 0 && (
           <p className="notice-removed">
             {removedSummary(removed.length)} —{' '}

@@ -6,7 +6,8 @@
  */
 import type { RemovedText } from '../shared/schema/article';
 
-export type NoticeData = { kind: 'error' | 'info'; text: string; removed?: RemovedText[] };
+/** `action`: one thing to do about it ("Show the changes"). */
+export type NoticeData = { kind: 'error' | 'info'; text: string; removed?: RemovedText[]; action?: { label: string; run: () => void } };
 
 /** A notice with the route (its hash, renderer/route.ts) it was shown for; `id` tells one showing from the next. */
 export type HeldNotice = { notice: NoticeData; at: string; id: number };

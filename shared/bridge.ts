@@ -10,14 +10,17 @@ export const ThemeChoice = z.enum(['system', 'light', 'dark']);
 export type ThemeChoice = z.infer<typeof ThemeChoice>;
 
 export type MenuCommand =
-  | { type: 'imported'; result: ImportResult }
+  /** `request`: the file as sent, so the renderer can send it again as a version or a new article when the result asks. */
+  | { type: 'imported'; result: ImportResult; request: { fileName: string; dataBase64: string } }
   | { type: 'importFailed'; message: string }
   /** File > Open review bundle…: the bundle was opened (added or merged). */
   | { type: 'bundleOpened'; result: Response<'openBundle'> }
   /** File > Export report…: the open article's export dialog. */
   | { type: 'export' }
   /** Article > Find claims: detection's proposals for the open article. */
-  | { type: 'findClaims' };
+  | { type: 'findClaims' }
+  /** File > Import new version…: the open article's import-version dialog. */
+  | { type: 'importVersion' };
 
 export type Bridge = {
   invoke: (method: string, payload: unknown) => Promise<unknown>;

@@ -37,6 +37,8 @@ import { Splitter } from './Splitter';
 import { useNarrow, usePaneLayout } from './usePaneLayout';
 import { useProposals } from '../proposals/useProposals';
 import { ProposalsPanel } from '../proposals/ProposalsPanel';
+import { useArticleVersions } from '../versions/useArticleVersions';
+import type { ImportRequest } from '../versions/importRequest';
 import './workbench.css';
 
 type Props = {
@@ -45,6 +47,8 @@ type Props = {
   onInfo: (message: string) => void;
   onBack: () => void;
   onReload: () => void;
+  /** "Import new version…": the import, sent as a version of this article (App's import flow). */
+  onImportVersion?: (request: ImportRequest, articleId: string) => void;
 };
 
 type Loaded = { article: ArticleForEditing; initial: EditorState };
@@ -75,7 +79,7 @@ function useFillWindow(root: React.RefObject<HTMLElement | null>, ready: boolean
   }, [root, ready]);
 }
 
-export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
+export function ArticleView({ id, onError, onInfo, onBack, onReload, onImportVersion }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [desk, setDesk] = useState<DeskState | null>(null);
   const [snapshot, setSnapshot] = useState<EditorState | null>(null);
@@ -268,6 +272,21 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
     findClaims.current();
   }, [loaded, desk]);
 
+  const versions = useArticleVersions({
+    articleId: id,
+    title: loaded?.article.meta.title || 'Untitled article',
+    versions: loaded?.article.versions ?? [],
+    rows,
+    currentDoc: () => view.current?.state.doc ?? null,
+    onImportVersion,
+    onGoToClaim: (cid) => {
+      if (!view.current) return;
+      selectClaim(view.current, cid);
+      pendingFocus.current = 'inspector';
+      setDrawerOpen(true);
+    },
+  });
+
   /** The focus a pane key asked for, once the pane is shown (it may have been collapsed or closed). */
   function focusPending() {
     const want = pendingFocus.current;
@@ -368,8 +387,10 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
         <button type="button" className="secondary" onClick={() => setExporting(true)} title={shortcutKeys('export')}>
           Export…
         </button>
+        {versions.toolbar}
         <SaveIndicator state={saveState} />
       </div>
+      {versions.dialog}
       {(failed || exporting) && (
         // Above the panes, scrolling on its own when tall: the panes keep the rest of the window.
         <div className="workbench-notes">
@@ -403,6 +424,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
               focusPending();
             }}
             conflicted={conflicted}
+            versionFlags={versions.flags}
           >
             <ReviewHandoff conflicts={review.conflicts} agreements={review.agreements} rows={rows} onShow={(cid) => {
               if (!view.current) return;
@@ -414,7 +436,8 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload }: Props) {
         </aside>
         {!panes.listCollapsed && <Splitter pane="list" label="Resize the claim list" width={panes.list} grows="ArrowRight" controls={LIST_ID} onResize={(w) => panes.resize('list', w)} />}
         <ToastRegion toast={actions.toast} onDismiss={actions.dismissToast} />
-        <div className="article-main">
+        <div className={`article-main${versions.showing ? ' showing-versions' : ''}`}>
+          {versions.panel}
           {prompt}
           <ArticleDetails meta={article.meta} removed={article.removedOnImport} drafts={drafts} onSave={saveMeta} open={detailsOpen} onToggle={setDetailsOpen} />
           <ArticleHistory

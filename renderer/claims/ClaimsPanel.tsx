@@ -19,12 +19,14 @@ type Props = {
   onOpen: (id: string) => void;
   /** Claims with a merge conflict waiting for a decision. */
   conflicted: ReadonlySet<string>;
+  /** Claims a publisher's later version changed or removed: "changed in v2". */
+  versionFlags?: ReadonlyMap<string, string>;
   /** What sits above the list (the review handoff summary). */
   children?: ReactNode;
 };
 
 /** The article's claims in document order (orphans last): a listbox, with compact filters and progress. */
-export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect, onOpen, conflicted, children }: Props) {
+export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect, onOpen, conflicted, versionFlags, children }: Props) {
   const { done, total } = progress(rows.map((r) => r.data));
   const visible = rows.filter((r) => matchesFilter(r.data, filter));
   const contexts = useMemo(() => rowContexts(rows), [rows]);
@@ -131,6 +133,7 @@ export function ClaimsPanel({ rows, selected, scale, filter, onFilter, onSelect,
                   <VerdictChip verdict={r.data.verification.verdict} scale={scale} compact />
                   <StatusMark status={r.data.verification.status} compact />
                   {conflicted.has(r.id) && <span className="row-flag flag-conflict">Conflict</span>}
+                  {versionFlags?.has(r.id) && <span className="row-flag flag-version" title="A later version from the publisher changed these words (see Versions)">{versionFlags.get(r.id)}</span>}
                   {weak && (
                     <span className="row-flag flag-weak" title="Weak sourcing: vague or no attribution">
                       weak sourcing

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import type { ImportResult } from '../../shared/api';
-import { client, errorMessage } from '../api';
+import { errorMessage } from '../api';
 import { openFile, type BundleOpened } from './openFile';
+import { sendImport, type ImportRequest } from '../versions/importRequest';
 
-type Props = { onImported: (result: ImportResult) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
+type Props = { onImported: (result: ImportResult, request?: ImportRequest) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
 
 /** Import from a file (.txt, .md, a saved web page) or from pasted text, rich or plain. */
 export function ImportControls({ onImported, onBundle, onError }: Props) {
@@ -13,10 +14,10 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
   const [pastedHtml, setPastedHtml] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(work: () => Promise<ImportResult>) {
+  async function run(request: ImportRequest) {
     setBusy(true);
     try {
-      onImported(await work());
+      onImported(await sendImport(request), request);
       setPasted('');
       setPastedHtml(null);
     } catch (e) {
@@ -33,7 +34,7 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
     try {
       const opened = await openFile(file);
       if (opened.kind === 'bundle') onBundle(opened.result);
-      else onImported(opened.result);
+      else onImported(opened.result, opened.request);
     } catch (e) {
       onError(errorMessage(e));
     } finally {
@@ -65,7 +66,7 @@ export function ImportControls({ onImported, onBundle, onError }: Props) {
         className="import-paste"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => client.importText(pastedHtml !== null ? { text: pasted, html: pastedHtml } : { text: pasted }));
+          void run(pastedHtml !== null ? { kind: 'text', text: pasted, html: pastedHtml } : { kind: 'text', text: pasted });
         }}
       >
         <label htmlFor="paste-text">Or paste the article text</label>

@@ -11,6 +11,7 @@ import { download } from '../export/download';
 import { ToastRegion, type ToastData } from '../Notice';
 import { ArticleTable } from './ArticleTable';
 import { ImportControls } from './ImportControls';
+import type { ImportRequest } from '../versions/importRequest';
 import { LibraryFiltersBar } from './LibraryFilters';
 import type { BundleOpened } from './openFile';
 import { useLibrarySearch } from './useLibrarySearch';
@@ -34,7 +35,7 @@ function listing(): Promise<LibraryColumns> {
   return taken;
 }
 
-type Props = { onOpen: (id: string) => void; onImported: (result: ImportResult) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
+type Props = { onOpen: (id: string) => void; onImported: (result: ImportResult, request?: ImportRequest) => void; onBundle: (result: BundleOpened) => void; onError: (message: string) => void };
 
 /** One delete, as its Undo needs it: which articles, and the call that deleted them (an undo waits for it). */
 type DeleteBatch = { ids: string[]; deleted: Promise<string[]> };
@@ -269,7 +270,7 @@ export function LibraryView({ onOpen, onImported, onBundle, onError }: Props) {
       {offerSample && (
         <section className="sample-offer" aria-label="Sample article">
           <p>Your desk is empty. Start with a real article to try the workbench?</p>
-          <button type="button" onClick={() => client.importSample({}).then(onImported, (e: unknown) => onError(errorMessage(e)))}>
+          <button type="button" onClick={() => client.importSample({}).then((r) => onImported(r), (e: unknown) => onError(errorMessage(e)))}>
             Open the sample article
           </button>{' '}
           <button

@@ -4,9 +4,11 @@ import { BUNDLE_EXTENSION, MAX_BUNDLE_BYTES } from '../../shared/bundle/bundle';
 import { formatBytes } from '../../shared/limits';
 import { client } from '../api';
 import { readFileForImport, toBase64 } from './readFile';
+import { sendImport, type ImportRequest } from '../versions/importRequest';
 
 export type BundleOpened = Response<'openBundle'>;
-export type Opened = { kind: 'imported'; result: ImportResult } | { kind: 'bundle'; result: BundleOpened };
+/** `request`: the import as sent, to send again as a version or a new article when the result asks. */
+export type Opened = { kind: 'imported'; result: ImportResult; request: ImportRequest } | { kind: 'bundle'; result: BundleOpened };
 
 export function isBundle(name: string): boolean {
   return name.toLowerCase().endsWith(BUNDLE_EXTENSION);
@@ -20,7 +22,8 @@ export async function openFile(file: File): Promise<Opened> {
   }
   const read = await readFileForImport(file);
   if (!read.ok) throw new Error(read.message);
-  return { kind: 'imported', result: await client.importFile({ fileName: read.fileName, dataBase64: read.dataBase64 }) };
+  const request: ImportRequest = { kind: 'file', fileName: read.fileName, dataBase64: read.dataBase64 };
+  return { kind: 'imported', result: await sendImport(request), request };
 }
 
 /** What to tell the user after a bundle was opened. */
