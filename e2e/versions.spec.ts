@@ -146,10 +146,13 @@ test('a new version of a story: the offer, the diff with its callouts, the claim
   const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   const html = readFileSync(await download.path(), 'utf8');
   expect(html).toContain(HEADLINE_V2);
-  // TODO(lead): the report's "Changes since first seen" section comes with branch `reports` (shared/report/versionChanges.ts),
-  // not merged here; once it is, assert it and the figure claim's old and new words in it:
-  // expect(html).toContain('Changes since first seen');
-  // expect(html).toContain(FIGURE_V2);
+  // Its "Changes since first seen" section: the gone attribution and the changed figure with old and new words.
+  const section = /<section id="changes"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  const sectionText = section.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+  expect(sectionText).toContain('Changes since first seen');
+  expect(sectionText).toContain(ATTRIBUTION);
+  expect(section).toMatch(/<del[^>]*>eight<\/del>/);
+  expect(section).toMatch(/<ins[^>]*>six<\/ins>/);
 });
 
 test('an identical re-import says so and changes nothing; a different article as a new version is refused and offered as a new article', async ({ app }) => {
