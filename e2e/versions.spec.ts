@@ -13,7 +13,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { articleFiles, claimDetail, claimList, editor, fixture, highlightedTexts, importFile, markClaim, openLibrary, root, samplePath, selectWords } from './helpers';
 
-const V1 = fixture('versions/v1.html');
+// Version 1 is the saved page as it is in data/pages; v2.html is that page after the publisher's edits.
+const V1 = path.join(root, 'data', 'pages', 'readability-buzzfeed-1', 'source.html');
 const V2 = fixture('versions/v2.html');
 const HEADLINE_V1 = 'Student Dies After Diet Pills She Bought Online';
 const HEADLINE_V2 = 'Student, 21, Dies After Taking Toxic Diet Pills Bought Online';

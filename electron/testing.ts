@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArticleRecord } from '../shared/schema/article';
 import type { Dispatch } from './dispatch';
+import { openBackend, type Backend } from './backend';
+import type { ArticleForEditing } from '../shared/schema/article';
+import { articleSchema } from '../shared/doc/schema';
+import { docPlainText } from '../shared/doc/plainText';
 import { newClaimData, type Claim } from '../shared/schema/claim';
 import { noExchange } from '../shared/schema/exchange';
 import { noDetection } from '../shared/schema/detection';
@@ -60,4 +64,18 @@ export async function dispatchOk<T>(dispatch: Dispatch, method: string, payload:
   const res = await dispatch(method, payload);
   if (!res.ok) throw new Error(`${method}: ${res.error.message}`);
   return res.value as T;
+}
+
+export type SampleDesk = { dir: string; backend: Backend; article: ArticleForEditing; text: string; close: () => void };
+
+/** A real desk in a temporary directory, a reviewer named and the sample article imported: where most service tests start. */
+export async function openSampleDesk(reviewer = 'Ana'): Promise<SampleDesk> {
+  const tmp = tempDir();
+  const backend = await openBackend(tmp.dir, 'test');
+  const ok = <T>(method: string, payload: unknown) => dispatchOk<T>(backend.dispatch, method, payload);
+  await ok('updateSettings', { settings: { reviewerName: reviewer } });
+  const imported = await ok<{ article: { id: string } }>('importSample', {});
+  const article = await ok<ArticleForEditing>('getArticle', { id: imported.article.id });
+  const text = docPlainText(articleSchema.nodeFromJSON(article.doc));
+  return { dir: tmp.dir, backend, article, text, close: () => (backend.store.close(), tmp.cleanup()) };
 }

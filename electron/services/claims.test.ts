@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleSchema } from '../../shared/doc/schema';
-import { docPlainText } from '../../shared/doc/plainText';
 import type { ArticleForEditing } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
 import type { Claim } from '../../shared/schema/claim';
-import { openBackend, type Backend } from '../backend';
-import { dispatchOk, makeClaim, tempDir } from '../testing';
+import type { Backend } from '../backend';
+import { type SampleDesk, dispatchOk, makeClaim, openSampleDesk } from '../testing';
 
-let tmp: ReturnType<typeof tempDir>;
+let tmp: SampleDesk;
 let backend: Backend;
 let article: ArticleForEditing;
 let text: string;
@@ -17,17 +15,10 @@ let text: string;
 const ok = <T>(method: string, payload: unknown) => dispatchOk<T>(backend.dispatch, method, payload);
 
 beforeEach(async () => {
-  tmp = tempDir();
-  backend = await openBackend(tmp.dir, 'test');
-  await ok('updateSettings', { settings: { reviewerName: 'Ana' } });
-  const imported = await ok<{ article: { id: string } }>('importSample', {});
-  article = await ok<ArticleForEditing>('getArticle', { id: imported.article.id });
-  text = docPlainText(articleSchema.nodeFromJSON(article.doc));
+  tmp = await openSampleDesk();
+  ({ backend, article, text } = tmp);
 });
-afterEach(() => {
-  backend.store.close();
-  tmp.cleanup();
-});
+afterEach(() => tmp.close());
 
 const fileOf = () => readFileSync(path.join(tmp.dir, 'articles', `${article.id}.json`), 'utf8');
 const claimAt = (words: string, id: string) => {

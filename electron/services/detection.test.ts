@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleSchema } from '../../shared/doc/schema';
-import { docPlainText } from '../../shared/doc/plainText';
 import type { Response } from '../../shared/api';
 import type { ArticleForEditing } from '../../shared/schema/article';
 import type { AuditEvent } from '../../shared/schema/audit';
 import { MAX_REJECTED_PROPOSALS } from '../../shared/schema/detection';
 import { paragraphChunks } from '../../shared/detect/chunks';
-import { openBackend, type Backend } from '../backend';
-import { dispatchOk, tempDir } from '../testing';
+import type { Backend } from '../backend';
+import { type SampleDesk, dispatchOk, openSampleDesk } from '../testing';
 
-let tmp: ReturnType<typeof tempDir>;
+let tmp: SampleDesk;
 let backend: Backend;
 let article: ArticleForEditing;
 let text: string;
@@ -19,17 +17,10 @@ const find = (t = text) => ok<Response<'detectClaims'>>('detectClaims', { id: ar
 const stored = async () => (await backend.store.getArticle(article.id))!;
 
 beforeEach(async () => {
-  tmp = tempDir();
-  backend = await openBackend(tmp.dir, 'test');
-  await ok('updateSettings', { settings: { reviewerName: 'Ana' } });
-  const imported = await ok<{ article: { id: string } }>('importSample', {});
-  article = await ok<ArticleForEditing>('getArticle', { id: imported.article.id });
-  text = docPlainText(articleSchema.nodeFromJSON(article.doc));
+  tmp = await openSampleDesk();
+  ({ backend, article, text } = tmp);
 });
-afterEach(() => {
-  backend.store.close();
-  tmp.cleanup();
-});
+afterEach(() => tmp.close());
 
 describe('detectClaims', () => {
   it('proposes the sample’s claims with their attributions and records when it ran', async () => {

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleSchema } from '../../shared/doc/schema';
-import { docPlainText } from '../../shared/doc/plainText';
 import type { ArticleForEditing } from '../../shared/schema/article';
 import type { HistoryPage } from '../../shared/audit/history';
 import type { Claim, Comment } from '../../shared/schema/claim';
 import type { SourceEntry } from '../../shared/schema/desk';
-import { openBackend, type Backend } from '../backend';
-import { dispatchOk, makeClaim, tempDir } from '../testing';
+import type { Backend } from '../backend';
+import { type SampleDesk, dispatchOk, makeClaim, openSampleDesk } from '../testing';
 
-let tmp: ReturnType<typeof tempDir>;
+let tmp: SampleDesk;
 let backend: Backend;
 let article: ArticleForEditing;
 let claim: Claim;
@@ -29,20 +27,14 @@ const ana: Comment = { id: 'cm-ana-0001', author: 'Ana', at: '2026-12-01T09:00:0
 const ben: Comment = { id: 'cm-ben-0001', author: 'Ben', at: '2026-12-01T09:05:00.000Z', text: 'SOHR says 14.' };
 
 beforeEach(async () => {
-  tmp = tempDir();
-  backend = await openBackend(tmp.dir, 'test');
-  await ok('updateSettings', { settings: { reviewerName: 'Ana' } });
-  const imported = await ok<{ article: { id: string } }>('importSample', {});
-  article = await ok<ArticleForEditing>('getArticle', { id: imported.article.id });
+  tmp = await openSampleDesk();
+  ({ backend, article } = tmp);
   revision = article.revision;
-  const text = docPlainText(articleSchema.nodeFromJSON(article.doc));
+  const { text } = tmp;
   const words = '14 troops from the interior ministry were killed';
   claim = makeClaim(text, text.indexOf(words), text.indexOf(words) + words.length, 'claim-0001');
 });
-afterEach(() => {
-  backend.store.close();
-  tmp.cleanup();
-});
+afterEach(() => tmp.close());
 
 describe('comments through saveArticle', () => {
   it('audits a reply, an edit and a delete, and getHistory pages them newest first', async () => {
