@@ -202,6 +202,16 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload, onImportVer
   const rows: ClaimRow[] = useMemo(() => (state ? claimRows(state, targets.current) : []), [state]);
   const selected = state ? (claimsKey.getState(state)?.selected ?? null) : null;
   const selectedRow = rows.find((r) => r.id === selected) ?? null;
+  const decide = (conflict: StoredConflict, choice: 'ours' | 'theirs') => {
+    setDeciding(true);
+    // Save what is on screen first; the decision is applied by the back end, then the article reopens.
+    saveNow()
+      .then(() => client.resolveConflict({ id, claimId: conflict.claimId, field: conflict.field, choice }))
+      .then(onReload, (e: unknown) => {
+        setDeciding(false);
+        onError(errorMessage(e));
+      });
+  };
   const conflictsByClaim = useMemo(() => {
     const m = new Map<string, StoredConflict[]>();
     for (const c of review.conflicts) m.set(c.claimId, [...(m.get(c.claimId) ?? []), c]);
@@ -426,7 +436,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload, onImportVer
             conflicted={conflicted}
             versionFlags={versions.flags}
           >
-            <ReviewHandoff conflicts={review.conflicts} agreements={review.agreements} rows={rows} onShow={(cid) => {
+            <ReviewHandoff conflicts={review.conflicts} agreements={review.agreements} rows={rows} onChoose={decide} busy={deciding} onShow={(cid) => {
               if (!view.current) return;
               selectClaim(view.current, cid);
               pendingFocus.current = 'inspector';
@@ -473,16 +483,7 @@ export function ArticleView({ id, onError, onInfo, onBack, onReload, onImportVer
               }}
               conflicts={conflictsByClaim.get(selectedRow.id) ?? []}
               deciding={deciding}
-              onChoose={(conflict, choice) => {
-                setDeciding(true);
-                // Save what is on screen first; the decision is applied by the back end, then the article reopens.
-                saveNow()
-                  .then(() => client.resolveConflict({ id, claimId: conflict.claimId, field: conflict.field, choice }))
-                  .then(onReload, (e: unknown) => {
-                    setDeciding(false);
-                    onError(errorMessage(e));
-                  });
-              }}
+              onChoose={decide}
               askingVerdict={askingVerdict === selectedRow.id}
               onAskVerdict={(asking) => setAskingVerdict(asking ? selectedRow.id : null)}
               addEvidenceRequest={evidenceRequest?.claimId === selectedRow.id ? evidenceRequest.n : undefined}

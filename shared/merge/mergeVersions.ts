@@ -12,6 +12,7 @@
  *    the text under the reviewer without a choice. Their current version older than ours, or the same:
  *    ours stays, with a note.
  */
+import { z } from 'zod';
 import type { Claim } from '../schema/claim';
 import { MAX_VERSIONS, type ArticleVersion, type CarriedClaim } from '../schema/version';
 
@@ -19,8 +20,12 @@ import { MAX_VERSIONS, type ArticleVersion, type CarriedClaim } from '../schema/
 export const ARTICLE_CONFLICT_CLAIM_ID = '';
 export const VERSION_CONFLICT_FIELD = 'version';
 
-/** One side of a version conflict, as the conflict list shows it. */
-export type VersionSide = { number: number; hash: string; title: string; importedAt: string; wordCount: number };
+/** One side of a version conflict, as the conflict list shows it (and reads it back from the store). */
+export const VersionSide = z.object({ number: z.number().int().positive(), hash: z.string(), title: z.string(), importedAt: z.string(), wordCount: z.number().int().nonnegative() });
+export type VersionSide = z.infer<typeof VersionSide>;
+
+/** Whether a stored conflict is the article's version conflict rather than a claim's field. */
+export const isVersionConflict = (c: { claimId: string; field: string }): boolean => c.claimId === ARTICLE_CONFLICT_CLAIM_ID && c.field === VERSION_CONFLICT_FIELD;
 
 export const versionSide = (v: ArticleVersion): VersionSide => ({ number: v.number, hash: v.hash, title: v.meta.title, importedAt: v.importedAt, wordCount: v.wordCount });
 
