@@ -1,9 +1,8 @@
 import { useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { EVIDENCE_FIELD_LABELS as LABEL } from '../../shared/claims/fieldLabels';
-import { Evidence, STANCES, type Stance } from '../../shared/schema/claim';
+import { Evidence, STANCE_LABELS, STANCES, type Stance } from '../../shared/schema/claim';
 import { FieldScopeContext, SelectField, TextField, type FieldScope } from './fields';
 
-const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context only' };
 const STANCE_OPTIONS = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
 /** A shape per stance, so the card says it without colour: up for, down against, a dot for context. */
 const STANCE_GLYPH: Record<Stance, string> = { supports: '▲', refutes: '▼', context: '●' };

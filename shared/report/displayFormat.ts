@@ -2,6 +2,8 @@
  * Deterministic display formatting for the reports and the audit trail's descriptions: dates in a fixed,
  * locale-free UTC form, coded values as labels, audit values as short text. Pure string code.
  */
+import { STANCE_LABELS as CLAIM_STANCE_LABELS } from '../schema/claim';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -38,7 +40,8 @@ export function actionLabel(action: unknown): string {
   return /^[a-z_]+$/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1).replace(/_/g, ' ') : s;
 }
 
-export const STANCE_LABELS: Record<string, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
+/** The stance labels of the app (shared/schema/claim.ts), keyed by any string for labelOf. */
+export const STANCE_LABELS: Readonly<Record<string, string>> = CLAIM_STANCE_LABELS;
 export const CONFIDENCE_LABELS: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 /** A label from a table, or the raw value when the table has none (hostile or newer data). */

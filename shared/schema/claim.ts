@@ -96,6 +96,8 @@ export type Confidence = z.infer<typeof Confidence>;
 export const STANCES = ['supports', 'refutes', 'context'] as const;
 export const Stance = z.enum(STANCES);
 export type Stance = z.infer<typeof Stance>;
+/** What the evidence form, the history and the reports call each stance. */
+export const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context only' };
 
 export const Evidence = z.object({
   id: ClaimId,
