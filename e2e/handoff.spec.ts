@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, launchBrowserApp } from './fixtures';
-import { choose, claimDetail, claimList, importFile, markClaim, openLibrary, samplePath, waitSaved } from './helpers';
+import { choose, claimDetail, claimList, exportBundle, importFile, markClaim, openLibrary, samplePath, waitSaved } from './helpers';
 
 const NAMED = 'three unidentified “armed men” lost their lives during the clashes';
 const VAGUE = 'ten additional troops sustained injuries during the clashes on Tuesday';
@@ -15,17 +15,6 @@ async function setName(page: Page, name: string) {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toContainText('Settings saved');
   await page.getByRole('link', { name: 'Library' }).click();
-}
-
-async function exportBundle(page: Page, dir: string, name: string): Promise<string> {
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel(/Review bundle for a teammate/).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-  expect(download.suggestedFilename()).toMatch(/\.claimdesk-review$/);
-  const file = path.join(dir, name);
-  await download.saveAs(file);
-  return file;
 }
 
 async function selectClaim(page: Page, words: string) {

@@ -23,6 +23,25 @@ export async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 }
 
+/** Export > Review bundle, saved as `dir/name` once what is on screen is saved: the file a teammate opens. */
+export async function exportBundle(page: Page, dir: string, name: string): Promise<string> {
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel(/Review bundle for a teammate/).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.claimdesk-review$/);
+  const file = path.join(dir, name);
+  await download.saveAs(file);
+  return file;
+}
+
+/** The reviewer's name set through the API, then the page reloaded to show it: a second desk's start. */
+export async function setReviewerByApi(page: Page, reviewerName: string) {
+  await page.evaluate((name) => fetch('/api/updateSettings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ settings: { reviewerName: name } }) }), reviewerName);
+  await page.reload();
+}
+
 /** The article files in a data directory: what "the store is unchanged" is checked against. */
 export function articleFiles(dataDir: string): string[] {
   return readdirSync(path.join(dataDir, 'articles'))

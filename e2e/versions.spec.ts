@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchBrowserApp, test, expect } from './fixtures';
-import { articleFiles, claimDetail, claimList, editor, fixture, highlightedTexts, importFile, markClaim, openLibrary, root, samplePath, selectWords } from './helpers';
+import { articleFiles, claimDetail, claimList, editor, exportBundle, fixture, highlightedTexts, importFile, markClaim, openLibrary, root, samplePath, selectWords, setReviewerByApi } from './helpers';
 
 // Version 1 is the saved page as it is in data/pages; v2.html is that page after the publisher's edits.
 const V1 = path.join(root, 'data', 'pages', 'readability-buzzfeed-1', 'source.html');
@@ -266,18 +266,8 @@ test('the offer, the version list and the diff pass axe and are kept as screensh
 test('two desks with different current texts: the version conflict shows both side by side, and taking theirs moves the claims onto their text', async ({ app, browser }, testInfo) => {
   test.setTimeout(120_000);
   const ana = app.page();
-  const bundle = async (page: Page, name: string) => {
-    await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await dialog.getByLabel(/Review bundle for a teammate/).check();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-    const file = path.join(testInfo.outputDir, name);
-    await download.saveAs(file);
-    return file;
-  };
   await reviewV1(ana);
-  const fromAna = await bundle(ana, 'ana.claimdesk-review');
+  const fromAna = await exportBundle(ana, testInfo.outputDir, 'ana.claimdesk-review');
 
   // Ben opens Ana's bundle and imports the publisher's newer text as version 2.
   const benDir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-ben-'));
@@ -285,15 +275,14 @@ test('two desks with different current texts: the version conflict shows both si
   const benApp = await launchBrowserApp(benContext, benDir);
   try {
     const ben = benApp.page();
-    await ben.evaluate(() => fetch('/api/updateSettings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ settings: { reviewerName: 'Ben' } }) }));
-    await ben.reload();
+    await setReviewerByApi(ben, 'Ben');
     await importFile(ben, fromAna);
     await expect(editor(ben).locator('h1')).toContainText(HEADLINE_V1);
     await openLibrary(ben);
     await importFile(ben, V2);
     await ben.getByRole('dialog', { name: 'A new version of an article you have?' }).getByRole('button', { name: /^Add as a new version of/ }).click();
     await expect(editor(ben).locator('h1')).toContainText(HEADLINE_V2);
-    const fromBen = await bundle(ben, 'ben.claimdesk-review');
+    const fromBen = await exportBundle(ben, testInfo.outputDir, 'ben.claimdesk-review');
 
     // Ana opens Ben's bundle: her text is version 1, his is a version she never imported.
     await openLibrary(ana);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchBrowserApp, test, expect } from './fixtures';
-import { chooseInList, claimDetail, claimList, clickWords, editor, importFile, markClaim, openLibrary, samplePath, selectWords, selectedQuote, startReview, storedClaim, waitSaved } from './helpers';
+import { chooseInList, claimDetail, claimList, clickWords, editor, exportBundle, importFile, markClaim, openLibrary, samplePath, selectWords, selectedQuote, setReviewerByApi, startReview, storedClaim, waitSaved } from './helpers';
 
 const A = 'ten additional troops sustained injuries during the clashes on Tuesday';
 const B = 'three unidentified “armed men” lost their lives during the clashes';
@@ -318,37 +318,23 @@ test('the core loop, mark → source → verdict → one evidence item → done,
 
 test('a conflict from a merged bundle is flagged on its row and decided in the inspector', async ({ app, browser }, testInfo) => {
   const ana = app.page();
-  const setName = async (page: Page, name: string) => {
-    await page.evaluate((reviewerName) => fetch('/api/updateSettings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ settings: { reviewerName } }) }), name);
-    await page.reload();
-  };
-  const bundle = async (page: Page, name: string) => {
-    await waitSaved(page);
-    await page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await dialog.getByLabel(/Review bundle for a teammate/).check();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-    const file = path.join(testInfo.outputDir, name);
-    await download.saveAs(file);
-    return file;
-  };
-  await setName(ana, 'Ana');
+  await setReviewerByApi(ana, 'Ana');
   await importFile(ana, samplePath);
   await markClaim(ana, A);
   await ana.keyboard.press('Alt+Shift+7');
-  const fromAna = await bundle(ana, 'ana.claimdesk-review');
+  const fromAna = await exportBundle(ana, testInfo.outputDir, 'ana.claimdesk-review');
 
   const benDir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-ben-'));
   const benContext = await browser.newContext();
   const benApp = await launchBrowserApp(benContext, benDir);
   try {
     const ben = benApp.page();
-    await setName(ben, 'Ben');
+    await setReviewerByApi(ben, 'Ben');
     await importFile(ben, fromAna);
     await chooseInList(ben, A);
     await ben.keyboard.press('5');
     await expect(verdictChip(ben)).toHaveText(/Mostly false/);
-    const fromBen = await bundle(ben, 'ben.claimdesk-review');
+    const fromBen = await exportBundle(ben, testInfo.outputDir, 'ben.claimdesk-review');
 
     await chooseInList(ana, A);
     await ana.keyboard.press('6');
